@@ -63,7 +63,7 @@ export class OutSmartApi implements ICredentialType {
 	// The rules are failure detectors: n8n reports the message when the body field equals the value.
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.baseUrl.replace(new RegExp("/+$"), "")}}',
+			baseURL: '={{$credentials.baseUrl}}',
 			url: '/workstatusses/',
 			method: 'GET',
 		},

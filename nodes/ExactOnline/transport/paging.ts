@@ -1,0 +1,69 @@
+/**
+ * Reading lists from Exact: follow `d.__next` exactly as given until it is absent or the limit is reached.
+ * Standard endpoints give 60 records a page, /sync/ and /bulk/ 1,000.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import type { ExactContext } from './context';
+import { exactRequest, type ExactQuery } from './request';
+
+interface ListBody {
+	d?: { results?: IDataObject[]; __next?: string } & IDataObject;
+}
+
+export interface ListOptions {
+	path: string;
+	query?: ExactQuery;
+	/** Stop after this many records; undefined reads everything. */
+	limit?: number;
+	itemIndex?: number;
+	timeout?: number;
+}
+
+export interface ListPage {
+	records: IDataObject[];
+	next?: string;
+}
+
+export function readList(body: unknown): ListPage {
+	const d = (body as ListBody)?.d;
+	if (!d) return { records: [] };
+	if (Array.isArray(d.results)) return { records: d.results, next: d.__next };
+	// A single record, e.g. Entity(guid'…').
+	return { records: [d as IDataObject] };
+}
+
+/** Calls `onPage` for every page; returns how many records were read. */
+export async function forEachPage(
+	this: ExactContext,
+	options: ListOptions,
+	onPage: (records: IDataObject[]) => void | Promise<void>,
+): Promise<number> {
+	let read = 0;
+	let next: string | undefined;
+	const query = { ...options.query };
+	if (options.limit !== undefined && query.$top === undefined && options.limit <= 1000) {
+		query.$top = options.limit;
+	}
+	do {
+		const response = await exactRequest.call(this, {
+			...(next ? { url: next } : { path: options.path, query }),
+			itemIndex: options.itemIndex,
+			timeout: options.timeout,
+		});
+		const page = readList(response.body);
+		const room = options.limit !== undefined ? options.limit - read : page.records.length;
+		const records = page.records.slice(0, room);
+		read += records.length;
+		await onPage(records);
+		next = page.next;
+	} while (next && (options.limit === undefined || read < options.limit));
+	return read;
+}
+
+export async function exactGetAll(this: ExactContext, options: ListOptions): Promise<IDataObject[]> {
+	const all: IDataObject[] = [];
+	await forEachPage.call(this, options, (records) => {
+		all.push(...records);
+	});
+	return all;
+}

@@ -1,0 +1,61 @@
+import {
+	NodeConnectionTypes,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+import { properties } from './description';
+import { makeRequest, testConnection } from './execute';
+
+/** The escape hatch: any Exact endpoint with our OAuth2, division, paging, throttle and errors. */
+export class ExactOnlineApiRequest implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Exact Online API Request',
+		name: 'exactOnlineApiRequest',
+		icon: { light: 'file:../../icons/exactOnline.svg', dark: 'file:../../icons/exactOnline.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle:
+			'={{ $parameter["operation"] === "testConnection" ? "Test connection" : $parameter["method"] + " " + $parameter["path"] }}',
+		description: 'Call any Exact Online endpoint with paging, rate limits and clear errors handled for you',
+		defaults: { name: 'Exact Online API Request' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'exactOnlineOAuth2Api', required: true }],
+		properties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = this.getInputData();
+		const operation = this.getNodeParameter('operation', 0) as string;
+		const returnData: INodeExecutionData[] = [];
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			try {
+				const records: IDataObject[] =
+					operation === 'testConnection'
+						? await testConnection.call(this, itemIndex)
+						: await makeRequest.call(this, itemIndex);
+				returnData.push(
+					...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(records), {
+						itemData: { item: itemIndex },
+					}),
+				);
+			} catch (error) {
+				if (this.continueOnFail()) {
+					returnData.push({
+						json: { error: error.message, description: error.description ?? null },
+						pairedItem: { item: itemIndex },
+					});
+					continue;
+				}
+				if (error instanceof NodeOperationError || error.name === 'NodeApiError') throw error;
+				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+			}
+		}
+		return [returnData];
+	}
+}

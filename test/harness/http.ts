@@ -1,0 +1,179 @@
+/**
+ * The HTTP half of our stand-in for n8n's execution context: a real request over the network (to a
+ * simulator on 127.0.0.1), with n8n's semantics where our code depends on them:
+ * - `ignoreHttpStatusErrors` (true, or { ignore, except: [401] }), `returnFullResponse`, `json`, `timeout`;
+ * - errors thrown as NodeApiError wrapping an axios-like error ({ code, response: { status, headers, data },
+ *   config with the Authorization header, as axios keeps it: our code must never let that reach output);
+ * - OAuth2: Bearer token, and after a thrown 401 one refresh at the credential's token URL (form-encoded,
+ *   client id and secret in the body), the rotated tokens stored on the credential, the call repeated.
+ */
+import { NodeApiError, type IHttpRequestOptions, type INode, type JsonObject } from 'n8n-workflow';
+
+export interface OAuthTokenData {
+	access_token: string;
+	refresh_token: string;
+	[key: string]: unknown;
+}
+
+export type CredentialData = Record<string, unknown> & { oauthTokenData?: OAuthTokenData };
+
+export interface HttpLogEntry {
+	method: string;
+	url: string;
+	status?: number;
+}
+
+interface AxiosLikeError extends Error {
+	isAxiosError: true;
+	code?: string;
+	response?: { status: number; headers: Record<string, string>; data: unknown };
+	config: { url: string; method: string; headers: Record<string, string> };
+}
+
+function axiosError(message: string, config: AxiosLikeError['config'], extra: Partial<AxiosLikeError>): AxiosLikeError {
+	const error = new Error(message) as AxiosLikeError;
+	error.name = 'AxiosError';
+	Object.defineProperty(error, 'constructor', { value: { name: 'AxiosError' } });
+	return Object.assign(error, { isAxiosError: true as const, config }, extra);
+}
+
+function withQuery(url: string, qs: IHttpRequestOptions['qs']): string {
+	if (!qs || Object.keys(qs).length === 0) return url;
+	const target = new URL(url);
+	for (const [key, value] of Object.entries(qs)) {
+		if (value !== undefined && value !== null) target.searchParams.append(key, String(value));
+	}
+	return target.toString();
+}
+
+function shouldThrow(status: number, ignore: IHttpRequestOptions['ignoreHttpStatusErrors']): boolean {
+	if (ignore === true) return false;
+	if (ignore && typeof ignore === 'object') return ignore.except.includes(status);
+	return status < 200 || status >= 300;
+}
+
+async function send(
+	options: IHttpRequestOptions,
+	headers: Record<string, string>,
+	log: HttpLogEntry[],
+): Promise<unknown> {
+	const method = (options.method ?? 'GET').toUpperCase();
+	const url = withQuery(options.url, options.qs);
+	const config = { url, method, headers };
+	let body: string | undefined;
+	if (options.body !== undefined && method !== 'GET') {
+		body = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+		if (!Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = 'application/json';
+	}
+	const entry: HttpLogEntry = { method, url };
+	log.push(entry);
+	let response: Response;
+	try {
+		response = await fetch(url, {
+			method,
+			headers,
+			body,
+			signal: AbortSignal.timeout(options.timeout ?? 300_000),
+			redirect: 'manual',
+		});
+	} catch (error) {
+		const cause = (error as { cause?: { code?: string } }).cause;
+		const timedOut = (error as Error).name === 'TimeoutError';
+		const code = timedOut ? 'ECONNABORTED' : (cause?.code ?? 'ECONNRESET');
+		throw axiosError(timedOut ? `timeout of ${options.timeout}ms exceeded` : `socket hang up (${code})`, config, { code });
+	}
+	entry.status = response.status;
+	const text = await response.text();
+	const responseHeaders: Record<string, string> = {};
+	response.headers.forEach((value, key) => {
+		responseHeaders[key] = value;
+	});
+	let data: unknown = text;
+	if (options.json || (response.headers.get('content-type') ?? '').includes('json')) {
+		try {
+			data = text === '' ? undefined : JSON.parse(text);
+		} catch {
+			data = text;
+		}
+	}
+	if (shouldThrow(response.status, options.ignoreHttpStatusErrors)) {
+		throw axiosError(`Request failed with status code ${response.status}`, config, {
+			response: { status: response.status, headers: responseHeaders, data },
+		});
+	}
+	if (options.returnFullResponse) {
+		return { body: data, headers: responseHeaders, statusCode: response.status, statusMessage: response.statusText };
+	}
+	return data;
+}
+
+function exactTokenUrl(credential: CredentialData): string {
+	const region = String(credential.region ?? 'nl');
+	const root = region === 'custom' ? String(credential.customBaseUrl) : `https://start.exactonline.${region}`;
+	return `${root}/api/oauth2/token`;
+}
+
+async function refreshOAuth2(credential: CredentialData, log: HttpLogEntry[]): Promise<void> {
+	const tokens = credential.oauthTokenData;
+	if (!tokens) throw new Error('OAuth credentials not connected');
+	const form = new URLSearchParams({
+		refresh_token: tokens.refresh_token,
+		grant_type: 'refresh_token',
+		client_id: String(credential.clientId ?? ''),
+		client_secret: String(credential.clientSecret ?? ''),
+	});
+	const url = exactTokenUrl(credential);
+	log.push({ method: 'POST', url });
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+		body: form.toString(),
+	});
+	const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+	log[log.length - 1].status = response.status;
+	if (!response.ok) {
+		const error = new Error(
+			data.error === 'invalid_grant'
+				? 'The credential needs to be reconnected.'
+				: `${String(data.error ?? 'token refresh failed')}: ${String(data.error_description ?? '')}`,
+		);
+		Object.assign(error, { httpCode: String(response.status) });
+		throw error;
+	}
+	credential.oauthTokenData = { ...tokens, ...(data as OAuthTokenData) };
+}
+
+export interface CredentialStore {
+	get(type: string): CredentialData;
+}
+
+/** n8n's `httpRequestWithAuthentication`, for our two credential types. */
+export function makeHttpRequestWithAuthentication(node: () => INode, store: CredentialStore, log: HttpLogEntry[]) {
+	return async function httpRequestWithAuthentication(type: string, options: IHttpRequestOptions): Promise<unknown> {
+		const credential = store.get(type);
+		const call = () => {
+			const headers: Record<string, string> = { ...((options.headers as Record<string, string>) ?? {}) };
+			const request = { ...options };
+			if (type === 'exactOnlineOAuth2Api') {
+				headers.Authorization = `Bearer ${credential.oauthTokenData?.access_token ?? ''}`;
+			} else if (type === 'outSmartApi') {
+				request.qs = { ...(options.qs ?? {}), token: String(credential.token), software_token: String(credential.softwareToken) };
+			}
+			return send(request, headers, log);
+		};
+		try {
+			try {
+				return await call();
+			} catch (error) {
+				const status = (error as AxiosLikeError).response?.status;
+				if (type === 'exactOnlineOAuth2Api' && status === 401) {
+					await refreshOAuth2(credential, log);
+					return await call();
+				}
+				throw error;
+			}
+		} catch (error) {
+			throw new NodeApiError(node(), error as JsonObject);
+		}
+	};
+}
