@@ -60,7 +60,7 @@ export function andFilters(...conditions: Array<string | undefined | false>): st
 export function orFilters(...conditions: string[]): string | undefined {
 	const parts = conditions.filter((c) => c.trim() !== '');
 	if (parts.length === 0) return undefined;
-	return parts.length === 1 ? parts[0] : `(${parts.join(' or ')})`;
+	return parts.join(' or ');
 }
 
 /** `substringof('text', Field) eq true`: Exact's case-insensitive "contains". */

@@ -1,12 +1,12 @@
 import {
 	NodeConnectionTypes,
-	NodeOperationError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
+import { asNodeError } from '../shared/nodeErrors';
 import { properties } from './description';
 import { makeRequest, testConnection } from './execute';
 
@@ -52,8 +52,7 @@ export class ExactOnlineApiRequest implements INodeType {
 					});
 					continue;
 				}
-				if (error instanceof NodeOperationError || error.name === 'NodeApiError') throw error;
-				throw new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+				throw asNodeError(this.getNode(), error, itemIndex);
 			}
 		}
 		return [returnData];

@@ -14,7 +14,7 @@ export const properties: INodeProperties[] = [
 			{
 				name: 'Make a Request',
 				value: 'request',
-				action: 'Make a request to any Exact Online endpoint',
+				action: 'Make a request to any exact online endpoint',
 				description: 'Call any endpoint under /api/v1/{division}/ with paging, throttling and clear errors',
 			},
 			{

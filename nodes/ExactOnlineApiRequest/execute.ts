@@ -5,6 +5,7 @@ import {
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
 } from 'n8n-workflow';
+import { asNodeError } from '../shared/nodeErrors';
 import { buildFilter, type FilterCondition } from '../ExactOnline/filters';
 import { ODataLiteralError } from '../ExactOnline/odata';
 import { ExactDateError } from '../ExactOnline/dates';
@@ -91,7 +92,7 @@ export async function makeRequest(this: IExecuteFunctions, itemIndex: number): P
 		if (error instanceof ODataLiteralError || error instanceof ExactDateError) {
 			throw new NodeOperationError(this.getNode(), `A condition is not valid: ${error.message}`, { itemIndex });
 		}
-		throw error;
+		throw asNodeError(this.getNode(), error, itemIndex);
 	}
 	if (select) query.$select = select;
 	if (filter) query.$filter = filter;

@@ -10,6 +10,7 @@ import {
 	type IHttpRequestMethods,
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
+import { asNodeError } from '../../shared/nodeErrors';
 import { EXACT_CREDENTIAL_TYPE, type ExactContext } from './context';
 import { InvalidDivisionError, resolveDivision } from './division';
 import { exactApiError } from './errors';
@@ -128,7 +129,7 @@ export async function exactRequest(this: ExactContext, options: ExactRequestOpti
 		if (error instanceof ExactConfigurationError || error instanceof InvalidDivisionError || error instanceof ForeignLinkError) {
 			throw new NodeOperationError(this.getNode(), error.message, { itemIndex: options.itemIndex });
 		}
-		throw error;
+		throw asNodeError(this.getNode(), error, options.itemIndex);
 	}
 	const request = describe(method, url);
 	const budgetKey = `${baseUrl}|${division ?? 'no-division'}`;
@@ -167,7 +168,7 @@ export async function exactRequest(this: ExactContext, options: ExactRequestOpti
 			);
 		} catch (error) {
 			if (error instanceof DailyLimitReachedError) throw fail({ status: 429, message: error.message });
-			throw error;
+			throw asNodeError(this.getNode(), error, options.itemIndex);
 		}
 
 		let response: { statusCode: number; headers: Record<string, unknown>; body: unknown };
