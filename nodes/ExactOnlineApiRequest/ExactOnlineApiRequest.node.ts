@@ -1,12 +1,11 @@
 import {
 	NodeConnectionTypes,
-	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
-import { asNodeError } from '../shared/nodeErrors';
+import { runPerItem } from '../shared/router';
 import { properties } from './description';
 import { makeRequest, testConnection } from './execute';
 
@@ -30,31 +29,7 @@ export class ExactOnlineApiRequest implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
 		const operation = this.getNodeParameter('operation', 0) as string;
-		const returnData: INodeExecutionData[] = [];
-		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-			try {
-				const records: IDataObject[] =
-					operation === 'testConnection'
-						? await testConnection.call(this, itemIndex)
-						: await makeRequest.call(this, itemIndex);
-				returnData.push(
-					...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(records), {
-						itemData: { item: itemIndex },
-					}),
-				);
-			} catch (error) {
-				if (this.continueOnFail()) {
-					returnData.push({
-						json: { error: error.message, description: error.description ?? null },
-						pairedItem: { item: itemIndex },
-					});
-					continue;
-				}
-				throw asNodeError(this.getNode(), error, itemIndex);
-			}
-		}
-		return [returnData];
+		return await runPerItem.call(this, operation === 'testConnection' ? testConnection : makeRequest);
 	}
 }
