@@ -1,0 +1,86 @@
+/**
+ * What our entity nodes need to know of each Exact entity: where it lives, its key, how it syncs, and which
+ * fields an operation returns by default (we always $select: Exact charges for every byte and some
+ * endpoints refuse unfiltered reads).
+ */
+import { DELETED_ENTITY_TYPES } from '../transport/sync';
+
+export interface ExactEntity {
+	/** Singular, for messages: "account". */
+	label: string;
+	path: string;
+	key: string;
+	/** Path under /sync/ for incremental reads. */
+	syncEntity?: string;
+	deletedType?: number;
+	/** The field users know a record by, and whether Exact pads it to 18 characters. */
+	codeField?: string;
+	paddedCode?: boolean;
+	/** Fields returned unless the user asks for others. */
+	fields: string[];
+}
+
+export const ACCOUNT: ExactEntity = {
+	label: 'account',
+	path: 'crm/Accounts',
+	key: 'ID',
+	syncEntity: 'CRM/Accounts',
+	deletedType: DELETED_ENTITY_TYPES.Accounts,
+	codeField: 'Code',
+	paddedCode: true,
+	fields: [
+		'ID', 'Code', 'Name', 'Status', 'IsSales', 'IsSupplier', 'Blocked', 'AddressLine1', 'AddressLine2',
+		'Postcode', 'City', 'Country', 'Email', 'Phone', 'Website', 'VATNumber', 'ChamberOfCommerce',
+		'PaymentConditionSales', 'PaymentConditionSalesDescription', 'MainContact', 'Language', 'Remarks',
+		'StartDate', 'EndDate', 'Created', 'Modified',
+	],
+};
+
+export const CONTACT: ExactEntity = {
+	label: 'contact',
+	path: 'crm/Contacts',
+	key: 'ID',
+	syncEntity: 'CRM/Contacts',
+	deletedType: DELETED_ENTITY_TYPES.Contacts,
+	fields: [
+		'ID', 'Account', 'AccountName', 'FirstName', 'MiddleName', 'LastName', 'FullName', 'Email',
+		'BusinessEmail', 'Phone', 'BusinessPhone', 'Mobile', 'BusinessMobile', 'JobTitleDescription',
+		'IsMainContact', 'Modified',
+	],
+};
+
+export const ITEM: ExactEntity = {
+	label: 'item',
+	path: 'logistics/Items',
+	key: 'ID',
+	syncEntity: 'Logistics/Items',
+	deletedType: DELETED_ENTITY_TYPES.Items,
+	codeField: 'Code',
+	fields: [
+		'ID', 'Code', 'Description', 'ExtraDescription', 'IsSalesItem', 'IsStockItem', 'IsTime', 'IsPurchaseItem',
+		'Unit', 'UnitDescription', 'SalesVatCode', 'StandardSalesPrice', 'CostPriceStandard', 'Barcode',
+		'ItemGroup', 'ItemGroupCode', 'ItemGroupDescription', 'StartDate', 'EndDate', 'Created', 'Modified',
+	],
+};
+
+export const PAYMENT_CONDITION: ExactEntity = {
+	label: 'payment condition',
+	path: 'cashflow/PaymentConditions',
+	key: 'ID',
+	codeField: 'Code',
+	fields: ['ID', 'Code', 'Description', 'PaymentDays', 'DiscountPercentage', 'DiscountPaymentDays', 'PaymentMethod', 'Modified'],
+};
+
+export const SALES_INVOICE: ExactEntity = {
+	label: 'sales invoice',
+	path: 'salesinvoice/SalesInvoices',
+	key: 'InvoiceID',
+	syncEntity: 'SalesInvoice/SalesInvoices',
+	deletedType: DELETED_ENTITY_TYPES.SalesInvoices,
+	codeField: 'InvoiceNumber',
+	fields: [
+		'InvoiceID', 'InvoiceNumber', 'InvoiceTo', 'InvoiceToName', 'OrderedBy', 'OrderedByName', 'InvoiceDate',
+		'DueDate', 'Journal', 'PaymentCondition', 'YourRef', 'Description', 'Status', 'StatusDescription', 'Type',
+		'Currency', 'AmountDC', 'AmountFC', 'VATAmountDC', 'Created', 'Modified',
+	],
+};

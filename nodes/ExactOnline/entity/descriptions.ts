@@ -1,0 +1,137 @@
+/** Parameter blocks the entity nodes share, so every node looks and behaves the same. */
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+type Show = Record<string, string[]>;
+
+export function operationSelector(options: INodePropertyOptions[], defaultValue: string): INodeProperties {
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		options,
+		default: defaultValue,
+	};
+}
+
+export function returnAllOrLimit(show: Show): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			displayOptions: { show },
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			default: 50,
+			typeOptions: { minValue: 1 },
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			description: 'Max number of results to return',
+		},
+	];
+}
+
+export const fieldsOption: INodeProperties = {
+	displayName: 'Extra Fields',
+	name: 'extraFields',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. SearchCode,Classification1',
+	description: 'Comma-separated Exact fields to return besides the usual ones',
+};
+
+export const outputOption: INodeProperties = {
+	displayName: 'Output',
+	name: 'output',
+	type: 'options',
+	default: 'clean',
+	options: [
+		{ name: 'Clean', value: 'clean', description: 'Dates as ISO strings with offset, codes trimmed, metadata removed' },
+		{ name: 'Raw', value: 'raw', description: 'The record exactly as Exact sends it' },
+	],
+};
+
+export function readOptions(show: Show, extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [fieldsOption, outputOption, ...extra],
+	};
+}
+
+export function changesParameters(show: Show, entityPlural: string): INodeProperties[] {
+	return [
+		{
+			displayName: `Returns the ${entityPlural} created or changed since the last run (and those deleted), one item each with changeType "changed" or "deleted". The position is kept in the workflow's static data, which n8n saves for active and scheduled runs, not for manual test runs.`,
+			name: 'changesNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show },
+		},
+		{
+			displayName: 'Sync Name',
+			name: 'syncName',
+			type: 'string',
+			default: 'default',
+			displayOptions: { show },
+			description:
+				'Names this position in the change stream. Use a different name for each flow that reads the same changes; Confirm Changes must use the same name.',
+		},
+		{
+			displayName: 'Options',
+			name: 'changesOptions',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show },
+			options: [
+				fieldsOption,
+				outputOption,
+				{
+					displayName: 'Confirm Later',
+					name: 'confirmLater',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to keep the position until a Confirm Changes step at the end of the flow succeeds. Then a run that fails half-way reads the same changes again next time instead of losing them.',
+				},
+				{
+					displayName: 'Include Deletions',
+					name: 'includeDeleted',
+					type: 'boolean',
+					default: true,
+					description: 'Whether to also return records deleted in Exact (from sync/Deleted)',
+				},
+				{
+					displayName: 'Start From Scratch',
+					name: 'startOver',
+					type: 'boolean',
+					default: false,
+					description: 'Whether to forget the position and read everything again (a full resync)',
+				},
+			],
+		},
+	];
+}
+
+export function confirmParameters(show: Show): INodeProperties[] {
+	return [
+		{
+			displayName: 'Sync Name',
+			name: 'syncName',
+			type: 'string',
+			default: 'default',
+			displayOptions: { show },
+			description: 'The Sync Name of the Get Changes step whose position to confirm',
+		},
+	];
+}

@@ -1,0 +1,182 @@
+import type { INodeProperties } from 'n8n-workflow';
+import {
+	changesParameters,
+	confirmParameters,
+	operationSelector,
+	readOptions,
+	returnAllOrLimit,
+} from '../ExactOnline/entity/descriptions';
+
+const on = (...operation: string[]) => ({ operation });
+
+export const accountLocator = (name: string, show: Record<string, string[]>): INodeProperties => ({
+	displayName: 'Account',
+	name,
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	displayOptions: { show },
+	description: 'The relation (debtor/creditor) in Exact',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchAccounts', searchable: true, searchFilterRequired: false },
+		},
+		{
+			displayName: 'By Code',
+			name: 'code',
+			type: 'string',
+			placeholder: 'e.g. 1001',
+			hint: 'The account code as users know it; the 18-character padding is added for you',
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$',
+						errorMessage: 'Not an Exact ID (GUID)',
+					},
+				},
+			],
+		},
+	],
+});
+
+/** Account fields a user can set; names are Exact's own field names. */
+const accountFields: INodeProperties[] = [
+	{ displayName: 'Address Line 1', name: 'AddressLine1', type: 'string', default: '', placeholder: 'e.g. Dorpsstraat 12a' },
+	{ displayName: 'Address Line 2', name: 'AddressLine2', type: 'string', default: '' },
+	{ displayName: 'Blocked', name: 'Blocked', type: 'boolean', default: false, description: 'Whether the account is blocked for new sales' },
+	{ displayName: 'Chamber of Commerce (KvK)', name: 'ChamberOfCommerce', type: 'string', default: '' },
+	{ displayName: 'City', name: 'City', type: 'string', default: '', placeholder: "e.g. 's-Hertogenbosch" },
+	{ displayName: 'Code', name: 'Code', type: 'string', default: '', description: 'Leave empty to let Exact number the account' },
+	{ displayName: 'Country', name: 'Country', type: 'string', default: '', placeholder: 'e.g. NL', description: 'ISO country code' },
+	{ displayName: 'Email', name: 'Email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{ displayName: 'Is Supplier', name: 'IsSupplier', type: 'boolean', default: false, description: 'Whether the account is also a supplier (crediteur)' },
+	{
+		displayName: 'Payment Condition Name or ID',
+		name: 'PaymentConditionSales',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getPaymentConditions' },
+		default: '',
+		description: 'Sales payment condition (betalingsconditie). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{ displayName: 'Phone', name: 'Phone', type: 'string', default: '' },
+	{ displayName: 'Postcode', name: 'Postcode', type: 'string', default: '', placeholder: 'e.g. 5211 AB' },
+	{ displayName: 'Remarks', name: 'Remarks', type: 'string', default: '', typeOptions: { rows: 3 } },
+	{
+		displayName: 'Status',
+		name: 'Status',
+		type: 'options',
+		default: 'C',
+		options: [
+			{ name: 'Customer', value: 'C' },
+			{ name: 'None', value: 'A' },
+			{ name: 'Prospect', value: 'P' },
+			{ name: 'Suspect', value: 'S' },
+		],
+	},
+	{ displayName: 'VAT Number', name: 'VATNumber', type: 'string', default: '', placeholder: 'e.g. NL001234567B01' },
+	{ displayName: 'Website', name: 'Website', type: 'string', default: '' },
+];
+
+export const properties: INodeProperties[] = [
+	operationSelector(
+		[
+			{ name: 'Confirm Changes', value: 'confirmChanges', action: 'Confirm account changes were processed', description: 'Make the position of a Get Changes step with Confirm Later final' },
+			{ name: 'Create', value: 'create', action: 'Create an account', description: 'Create a relation' },
+			{ name: 'Get', value: 'get', action: 'Get an account', description: 'Get one relation by ID or code' },
+			{ name: 'Get Changes', value: 'getChanges', action: 'Get changed accounts', description: 'Get relations created, changed or deleted since the last run' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many accounts', description: 'Get relations that match filters' },
+			{ name: 'Update', value: 'update', action: 'Update an account', description: 'Change fields of a relation' },
+		],
+		'getMany',
+	),
+	accountLocator('account', on('get', 'update')),
+	readOptions(on('get'), [
+		{
+			displayName: 'Include Contacts',
+			name: 'includeContacts',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to add the contact persons of the account (one extra call)',
+		},
+	]),
+	...returnAllOrLimit(on('getMany')),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: on('getMany') },
+		options: [
+			{
+				displayName: 'Blocked',
+				name: 'blocked',
+				type: 'options',
+				default: 'any',
+				options: [
+					{ name: 'Any', value: 'any' },
+					{ name: 'Only Blocked', value: 'blocked' },
+					{ name: 'Only Not Blocked', value: 'notBlocked' },
+				],
+			},
+			{ displayName: 'City', name: 'city', type: 'string', default: '' },
+			{ displayName: 'Code', name: 'code', type: 'string', default: '', description: 'Exact account code, e.g. 1001' },
+			{ displayName: 'Modified Since', name: 'modifiedSince', type: 'dateTime', default: '', description: 'Only accounts changed at or after this moment' },
+			{ displayName: 'Name Contains', name: 'nameContains', type: 'string', default: '' },
+			{
+				displayName: 'Types',
+				name: 'types',
+				type: 'multiOptions',
+				default: [],
+				description: 'Any of these relation types',
+				options: [
+					{ name: 'Customer', value: 'C' },
+					{ name: 'None', value: 'A' },
+					{ name: 'Prospect', value: 'P' },
+					{ name: 'Supplier', value: 'supplier' },
+					{ name: 'Suspect', value: 'S' },
+				],
+			},
+		],
+	},
+	readOptions(on('getMany')),
+	{
+		displayName: 'Name',
+		name: 'name',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: on('create') },
+		placeholder: "e.g. Bakkerij 't Hoekje",
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: on('create') },
+		options: accountFields,
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: on('update') },
+		options: [{ displayName: 'Name', name: 'Name', type: 'string', default: '' }, ...accountFields],
+	},
+	...changesParameters(on('getChanges'), 'accounts'),
+	...confirmParameters(on('confirmChanges')),
+];
