@@ -1,0 +1,149 @@
+import type { INodeProperties } from 'n8n-workflow';
+import {
+	changesParameters,
+	confirmParameters,
+	operationSelector,
+	readOptions,
+	returnAllOrLimit,
+} from '../ExactOnline/entity/descriptions';
+
+const on = (...operation: string[]) => ({ operation });
+
+export const itemLocator = (name: string, show: Record<string, string[]>): INodeProperties => ({
+	displayName: 'Item',
+	name,
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	displayOptions: { show },
+	description: 'The item (material or hour type) in Exact',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchItems', searchable: true, searchFilterRequired: false },
+		},
+		{ displayName: 'By Code', name: 'code', type: 'string', placeholder: 'e.g. CV-KETEL-01' },
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$',
+						errorMessage: 'Not an Exact ID (GUID)',
+					},
+				},
+			],
+		},
+	],
+});
+
+const itemFields: INodeProperties[] = [
+	{ displayName: 'Barcode (EAN)', name: 'Barcode', type: 'string', default: '' },
+	{ displayName: 'Cost Price', name: 'CostPriceStandard', type: 'number', default: 0, typeOptions: { numberPrecision: 2 } },
+	{ displayName: 'End Date', name: 'EndDate', type: 'dateTime', default: '', description: 'From this date the item is inactive' },
+	{ displayName: 'Extra Description', name: 'ExtraDescription', type: 'string', default: '' },
+	{ displayName: 'Is Purchase Item', name: 'IsPurchaseItem', type: 'boolean', default: false, description: 'Whether the item can be bought' },
+	{ displayName: 'Is Sales Item', name: 'IsSalesItem', type: 'boolean', default: true, description: 'Whether the item can be sold' },
+	{ displayName: 'Is Stock Item', name: 'IsStockItem', type: 'boolean', default: false, description: 'Whether Exact keeps stock of the item' },
+	{ displayName: 'Is Time (Hour Type)', name: 'IsTime', type: 'boolean', default: false, description: 'Whether the item is labour (an hour type, uursoort)' },
+	{
+		displayName: 'Item Group Name or ID',
+		name: 'ItemGroup',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getItemGroups' },
+		default: '',
+		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	},
+	{ displayName: 'Notes', name: 'Notes', type: 'string', default: '', typeOptions: { rows: 3 } },
+	{
+		displayName: 'Sales VAT Code Name or ID',
+		name: 'SalesVatCode',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getVatCodes' },
+		default: '',
+		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	},
+	{ displayName: 'Start Date', name: 'StartDate', type: 'dateTime', default: '' },
+	{ displayName: 'Unit', name: 'Unit', type: 'string', default: '', placeholder: 'e.g. stuk, m, uur' },
+];
+
+export const properties: INodeProperties[] = [
+	operationSelector(
+		[
+			{ name: 'Confirm Changes', value: 'confirmChanges', action: 'Confirm item changes were processed', description: 'Make the position of a Get Changes step with Confirm Later final' },
+			{ name: 'Create', value: 'create', action: 'Create an item', description: 'Create a material or hour type' },
+			{ name: 'Get', value: 'get', action: 'Get an item', description: 'Get one item by ID or code' },
+			{ name: 'Get Changes', value: 'getChanges', action: 'Get changed items', description: 'Get items created, changed or deleted since the last run' },
+			{ name: 'Get Hour Types', value: 'getHourTypes', action: 'Get hour types', description: 'Get the hour types (uursoorten) Exact offers for time registration' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many items', description: 'Get materials and hour types that match filters' },
+			{ name: 'Update', value: 'update', action: 'Update an item', description: 'Change fields of an item' },
+		],
+		'getMany',
+	),
+	itemLocator('item', on('get', 'update')),
+	readOptions(on('get')),
+	...returnAllOrLimit(on('getMany', 'getHourTypes')),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: on('getMany') },
+		options: [
+			{ displayName: 'Active Only', name: 'activeOnly', type: 'boolean', default: true, description: 'Whether to leave out items whose end date has passed' },
+			{ displayName: 'Code', name: 'code', type: 'string', default: '' },
+			{ displayName: 'Description Contains', name: 'descriptionContains', type: 'string', default: '' },
+			{
+				displayName: 'Item Group Names or IDs',
+				name: 'itemGroups',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getItemGroups' },
+				default: [],
+				description: 'Any of these item groups. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Kind',
+				name: 'kind',
+				type: 'options',
+				default: 'any',
+				options: [
+					{ name: 'Any', value: 'any' },
+					{ name: 'Materials (Sales Items, Not Time)', value: 'materials' },
+					{ name: 'Hour Types (Time Items)', value: 'time' },
+					{ name: 'Stock Items', value: 'stock' },
+				],
+			},
+			{ displayName: 'Modified Since', name: 'modifiedSince', type: 'dateTime', default: '' },
+		],
+	},
+	readOptions(on('getMany')),
+	{ displayName: 'Code', name: 'code', type: 'string', default: '', required: true, displayOptions: { show: on('create') }, placeholder: 'e.g. CV-KETEL-01' },
+	{ displayName: 'Description', name: 'description', type: 'string', default: '', required: true, displayOptions: { show: on('create') }, placeholder: 'e.g. CV-ketel HR 28 kW' },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: on('create') },
+		options: itemFields,
+	},
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: on('update') },
+		options: [{ displayName: 'Description', name: 'Description', type: 'string', default: '' }, ...itemFields],
+	},
+	...changesParameters(on('getChanges'), 'items'),
+	...confirmParameters(on('confirmChanges')),
+];
