@@ -84,3 +84,16 @@ export const SALES_INVOICE: ExactEntity = {
 		'Currency', 'AmountDC', 'AmountFC', 'VATAmountDC', 'Created', 'Modified',
 	],
 };
+
+/** Payment terms: one per invoice (or instalment), with paid status; sync/Cashflow/PaymentTerms. */
+export const PAYMENT_TERM: ExactEntity = {
+	label: 'payment term',
+	path: 'cashflow/Receivables',
+	key: 'ID',
+	syncEntity: 'Cashflow/PaymentTerms',
+	deletedType: DELETED_ENTITY_TYPES.PaymentTerms,
+	fields: [
+		'ID', 'Account', 'AccountCode', 'AccountName', 'InvoiceNumber', 'InvoiceDate', 'DueDate', 'AmountDC',
+		'IsFullyPaid', 'LastPaymentDate', 'PaymentCondition', 'YourRef', 'Status', 'Modified',
+	],
+};

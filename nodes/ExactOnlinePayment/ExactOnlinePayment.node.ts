@@ -1,0 +1,27 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { listSearch, loadOptions } from '../ExactOnline/entity/methods';
+import { exactEntityBase } from '../ExactOnline/entity/nodeDescription';
+import { pickOperation, runPerItem } from '../shared/router';
+import { properties } from './description';
+import { operations } from './operations';
+
+/** Exact Online payment data: payment conditions, open receivables and paid status per invoice. */
+export class ExactOnlinePayment implements INodeType {
+	description: INodeTypeDescription = {
+		...exactEntityBase,
+		displayName: 'Exact Online Payment',
+		name: 'exactOnlinePayment',
+		icon: { light: 'file:../../icons/exactOnline.svg', dark: 'file:../../icons/exactOnline.dark.svg' },
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Payment conditions, open receivables and paid status of invoices in Exact Online',
+		defaults: { name: 'Exact Online Payment' },
+		usableAsTool: true,
+		properties,
+	};
+
+	methods = { listSearch, loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await runPerItem.call(this, pickOperation.call(this, operations));
+	}
+}

@@ -1,0 +1,26 @@
+/** The OutSmart transport: requests and envelopes, error codes, value formats, work orders, master data. */
+export {
+	OUTSMART_CREDENTIAL_TYPE,
+	isSafeToRetry,
+	outSmartRequest,
+	outSmartRequestEnvelope,
+	readEnvelope,
+} from './request';
+export type { OutSmartContext, OutSmartEnvelope, OutSmartMethod, OutSmartQuery, OutSmartRequestOptions, OutSmartRetryOptions } from './request';
+export { OUTSMART_CODES, describeOutSmartCode } from './errors';
+export type { OutSmartCodeInfo } from './errors';
+export * from './formats';
+export { OUTSMART_OPERATORS, OutSmartFilterError, filterQuery } from './filters';
+export type { OutSmartFilter, OutSmartOperator } from './filters';
+export { redactSecrets, scrubText, scrubValue, secretList } from './secrets';
+export {
+	WORKORDER_STATUS_FILTERS,
+	getWorkorder,
+	getWorkorders,
+	markWorkorderHandled,
+	postWorkorders,
+	updateWorkorder,
+} from './workorders';
+export type { GetWorkordersOptions, PostedWorkorder, WorkorderRef, WorkorderStatusFilter, WorkorderUpdate } from './workorders';
+export { deleteEntity, listRecords, upsertRecords } from './masterData';
+export type { ListResult } from './masterData';
