@@ -16,6 +16,8 @@ export interface ExactEntity {
 	/** The field users know a record by, and whether Exact pads it to 18 characters. */
 	codeField?: string;
 	paddedCode?: boolean;
+	/** The code is a number in Exact (e.g. InvoiceNumber), compared without quotes. */
+	numericCode?: boolean;
 	/** Fields returned unless the user asks for others. */
 	fields: string[];
 }
@@ -78,6 +80,7 @@ export const SALES_INVOICE: ExactEntity = {
 	syncEntity: 'SalesInvoice/SalesInvoices',
 	deletedType: DELETED_ENTITY_TYPES.SalesInvoices,
 	codeField: 'InvoiceNumber',
+	numericCode: true,
 	fields: [
 		'InvoiceID', 'InvoiceNumber', 'InvoiceTo', 'InvoiceToName', 'OrderedBy', 'OrderedByName', 'InvoiceDate',
 		'DueDate', 'Journal', 'PaymentCondition', 'YourRef', 'Description', 'Status', 'StatusDescription', 'Type',
@@ -95,5 +98,15 @@ export const PAYMENT_TERM: ExactEntity = {
 	fields: [
 		'ID', 'Account', 'AccountCode', 'AccountName', 'InvoiceNumber', 'InvoiceDate', 'DueDate', 'AmountDC',
 		'IsFullyPaid', 'LastPaymentDate', 'PaymentCondition', 'YourRef', 'Status', 'Modified',
+	],
+};
+
+export const SALES_INVOICE_LINE: ExactEntity = {
+	label: 'sales invoice line',
+	path: 'salesinvoice/SalesInvoiceLines',
+	key: 'ID',
+	fields: [
+		'ID', 'InvoiceID', 'LineNumber', 'Item', 'ItemCode', 'ItemDescription', 'Description', 'Quantity', 'UnitCode',
+		'UnitPrice', 'NetPrice', 'AmountDC', 'VATCode', 'VATPercentage', 'VATAmountDC', 'GLAccount',
 	],
 };

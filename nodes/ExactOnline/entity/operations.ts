@@ -4,7 +4,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { padAccountCode } from '../codes';
-import { odataGuid, odataString, isGuid } from '../odata';
+import { isGuid, odataGuid, odataNumber, odataString } from '../odata';
 import { exactGetAll, exactRequest, readList, type ExactContext } from '../transport';
 import type { ExactEntity } from './definitions';
 
@@ -20,6 +20,7 @@ export function recordPath(entity: ExactEntity, id: string): string {
 }
 
 export function codeLiteral(entity: ExactEntity, code: string): string {
+	if (entity.numericCode) return odataNumber(Number(code.trim()));
 	return odataString(entity.paddedCode ? padAccountCode(code) : code.trim());
 }
 

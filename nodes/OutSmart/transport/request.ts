@@ -211,7 +211,7 @@ export async function outSmartRequestEnvelope(this: OutSmartContext, options: Ou
 	};
 	const foreignAnswer = (status: number, body: unknown, tries: number) =>
 		new NodeApiError(node, { httpStatus: status, request, answer: scrub(snippet(body)) }, {
-			message: `OutSmart answered ${request} with HTTP ${status} and no OutSmart envelope`,
+			message: `OutSmart answered ${request} with HTTP ${status} and no OutSmart envelope${readEnvelope(body) ? ' with an error code' : ''}`,
 			description: scrub(
 				`The answer was: "${snippet(body) || '(empty)'}". ` +
 					(status >= 500
@@ -273,7 +273,8 @@ export async function outSmartRequestEnvelope(this: OutSmartContext, options: Ou
 			if (await retry(`HTTP ${status}${envelope ? ` code ${envelope.code}` : ''}`)) continue;
 		}
 		if (!envelope) throw foreignAnswer(status, body, attempt);
-		if (envelope.code !== 200 || status >= 400) throw codeError(envelope, status);
+		if (envelope.code !== 200) throw codeError(envelope, status);
+		if (status >= 400) throw foreignAnswer(status, body, attempt);
 		return envelope;
 	}
 }
