@@ -211,7 +211,7 @@ export async function outSmartRequestEnvelope(this: OutSmartContext, options: Ou
 	};
 	const foreignAnswer = (status: number, body: unknown, tries: number) =>
 		new NodeApiError(node, { httpStatus: status, request, answer: scrub(snippet(body)) }, {
-			message: `OutSmart answered ${request} with HTTP ${status} and no OutSmart envelope${readEnvelope(body) ? ' with an error code' : ''}`,
+			message: `OutSmart answered ${request} with HTTP ${status}${readEnvelope(body) ? '' : ' and no OutSmart envelope'}`,
 			description: scrub(
 				`The answer was: "${snippet(body) || '(empty)'}". ` +
 					(status >= 500
