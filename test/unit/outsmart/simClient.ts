@@ -1,4 +1,6 @@
 /** A bare HTTP client for the fake OutSmart tests: no transport code of ours, just fetch. */
+import type { IDataObject } from 'n8n-workflow';
+
 import type { OutSmartSimulator } from '../../../simulators/outsmart';
 
 export interface Answer {
@@ -46,7 +48,7 @@ export async function admin(sim: OutSmartSimulator, method: string, path: string
 }
 
 /** A complete, valid PostWorkorders row. */
-export function workorderInput(no: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function workorderInput(no: string, overrides: IDataObject = {}): IDataObject {
 	return {
 		WorkorderNo: no,
 		CustomerName: "Bakkerij 't Hoekje",
