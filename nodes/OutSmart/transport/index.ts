@@ -1,12 +1,24 @@
 /** The OutSmart transport: requests and envelopes, error codes, value formats, work orders, master data. */
 export {
 	OUTSMART_CREDENTIAL_TYPE,
+	OUTSMART_ENDPOINTS,
 	isSafeToRetry,
+	outSmartErrorCode,
 	outSmartRequest,
 	outSmartRequestEnvelope,
 	readEnvelope,
 } from './request';
-export type { OutSmartContext, OutSmartEnvelope, OutSmartMethod, OutSmartQuery, OutSmartRequestOptions, OutSmartRetryOptions } from './request';
+export type {
+	OutSmartContext,
+	OutSmartEndpoint,
+	OutSmartEnvelope,
+	OutSmartMethod,
+	OutSmartQuery,
+	OutSmartRequestOptions,
+	OutSmartRetryOptions,
+	OutSmartUpdateStatus,
+	WorkorderReadEndpoint,
+} from './request';
 export { OUTSMART_CODES, describeOutSmartCode } from './errors';
 export type { OutSmartCodeInfo } from './errors';
 export * from './formats';
@@ -23,4 +35,4 @@ export {
 } from './workorders';
 export type { GetWorkordersOptions, PostedWorkorder, WorkorderRef, WorkorderStatusFilter, WorkorderUpdate } from './workorders';
 export { deleteEntity, listRecords, upsertRecords } from './masterData';
-export type { ListResult } from './masterData';
+export type { ListResult, OutSmartRecordEndpoint } from './masterData';

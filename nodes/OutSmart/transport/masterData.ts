@@ -6,7 +6,16 @@
 import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { type OutSmartFilter, OutSmartFilterError, filterQuery } from './filters';
-import { type OutSmartContext, outSmartRequest, outSmartRequestEnvelope } from './request';
+import {
+	type OutSmartContext,
+	type OutSmartEndpoint,
+	type WorkorderReadEndpoint,
+	outSmartRequest,
+	outSmartRequestEnvelope,
+} from './request';
+
+/** Endpoints that list (GET) and insert or update (POST) records. */
+export type OutSmartRecordEndpoint = Exclude<OutSmartEndpoint, WorkorderReadEndpoint | 'PostWorkorders' | 'UpdateWorkorder' | 'DeleteEntity'>;
 
 interface CallOptions {
 	itemIndex?: number;
@@ -22,7 +31,7 @@ export interface ListResult {
 /** GET an entity list, e.g. listRecords.call(this, 'relations', [{ key: 'debtor_number', value: '1001' }]). */
 export async function listRecords(
 	this: OutSmartContext,
-	endpoint: string,
+	endpoint: OutSmartRecordEndpoint,
 	filters: OutSmartFilter[] = [],
 	options: CallOptions = {},
 ): Promise<ListResult> {
@@ -40,7 +49,7 @@ export async function listRecords(
 /** POST records to insert or update by their key; answers OutSmart's count of records synced. */
 export async function upsertRecords(
 	this: OutSmartContext,
-	endpoint: string,
+	endpoint: OutSmartRecordEndpoint,
 	records: IDataObject[],
 	options: CallOptions = {},
 ): Promise<number> {

@@ -51,10 +51,68 @@ export interface OutSmartRetryOptions {
 	maxDelayMs?: number;
 }
 
-export interface OutSmartRequestOptions {
+/** Every endpoint of OutSmart's Open API v8 (the paths of outsmart-openapi-v8.json). */
+export const OUTSMART_ENDPOINTS = [
+	'addresses',
+	'address',
+	'categories',
+	'category',
+	'contactpersons',
+	'contactperson',
+	'DeleteEntity',
+	'employees',
+	'errors',
+	'expense_categories',
+	'expenses',
+	'forms',
+	'freefields',
+	'generic_notes',
+	'GetWorkorder',
+	'GetWorkorders',
+	'hours',
+	'hourtypes',
+	'invoices',
+	'locations',
+	'material_categories',
+	'material_types',
+	'materials',
+	'notes',
+	'numbers',
+	'object',
+	'object_parts',
+	'object_parts/changed',
+	'objects',
+	'objects/changed',
+	'parts',
+	'paymentmethods',
+	'PostWorkorders',
+	'prices',
+	'priorities',
+	'project_activities',
+	'projects',
+	'quotations',
+	'regions',
+	'relations',
+	'solutions',
+	'suppliers',
+	'tasks',
+	'transactions',
+	'travel',
+	'UpdateWorkorder',
+	'values',
+	'vehicles',
+	'warehouses',
+	'workstatusses',
+	'worktypes',
+] as const;
+
+export type OutSmartEndpoint = (typeof OUTSMART_ENDPOINTS)[number];
+export type WorkorderReadEndpoint = 'GetWorkorders' | 'GetWorkorder';
+/** true marks every returned work order Afgehandeld; false reads without changing anything. */
+export type OutSmartUpdateStatus = boolean | 'true' | 'false';
+
+interface RequestBase {
 	method?: OutSmartMethod;
-	/** Endpoint as OutSmart names it: "relations", "GetWorkorders" (slashes are added). */
-	endpoint: string;
 	qs?: OutSmartQuery;
 	body?: IDataObject | IDataObject[];
 	itemIndex?: number;
@@ -62,6 +120,15 @@ export interface OutSmartRequestOptions {
 	timeout?: number;
 	retry?: OutSmartRetryOptions;
 }
+
+/**
+ * Options of one call. The endpoint is one of OutSmart's names (slashes are added). For GetWorkorders and
+ * GetWorkorder the type requires `qs.update_status`; the same is checked at run time (also for any other
+ * spelling), before anything is sent.
+ */
+export type OutSmartRequestOptions =
+	| (RequestBase & { endpoint: Exclude<OutSmartEndpoint, WorkorderReadEndpoint> })
+	| (RequestBase & { endpoint: WorkorderReadEndpoint; qs: OutSmartQuery & { update_status: OutSmartUpdateStatus } });
 
 const DEFAULT_TIMEOUT_MS = 300_000;
 const WORKORDER_READS = /^getworkorders?$/i;
@@ -149,7 +216,7 @@ function normaliseEndpoint(endpoint: string): string {
 export async function outSmartRequestEnvelope(this: OutSmartContext, options: OutSmartRequestOptions): Promise<OutSmartEnvelope> {
 	const node = this.getNode();
 	const method = options.method ?? 'GET';
-	const endpoint = normaliseEndpoint(options.endpoint);
+	const endpoint = normaliseEndpoint(String(options.endpoint));
 	const itemIndex = options.itemIndex;
 	if (!/^[A-Za-z_]+(\/[A-Za-z_]+)*$/.test(endpoint)) {
 		throw new NodeOperationError(node, `"${options.endpoint}" is not an OutSmart endpoint name`, {
@@ -281,6 +348,12 @@ export async function outSmartRequestEnvelope(this: OutSmartContext, options: Ou
 
 function scrubDeep(value: Record<string, unknown>, secrets: readonly string[]): JsonObject {
 	return JSON.parse(scrubText(JSON.stringify(value), secrets)) as JsonObject;
+}
+
+/** The OutSmart code of an error this transport threw (undefined for network, HTTP and input errors). */
+export function outSmartErrorCode(error: unknown): number | undefined {
+	const code = (error as { errorResponse?: { outSmartCode?: unknown } } | undefined)?.errorResponse?.outSmartCode;
+	return typeof code === 'number' ? code : undefined;
 }
 
 /** Calls OutSmart and returns the envelope's `response` (see outSmartRequestEnvelope). */

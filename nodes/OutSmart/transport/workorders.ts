@@ -9,7 +9,7 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { asNodeError } from '../../shared/nodeErrors';
 import { type OutSmartFilter, OutSmartFilterError, filterQuery } from './filters';
 import { OutSmartFormatError, formatDate, formatTime } from './formats';
-import { type OutSmartContext, type OutSmartQuery, outSmartRequest, outSmartRequestEnvelope } from './request';
+import { type OutSmartContext, type OutSmartQuery, outSmartErrorCode, outSmartRequest, outSmartRequestEnvelope } from './request';
 
 export const WORKORDER_STATUS_FILTERS = ['Alle', 'Klaargezet', 'Opgehaald', 'Compleet', 'Afgehandeld'] as const;
 export type WorkorderStatusFilter = (typeof WORKORDER_STATUS_FILTERS)[number];
@@ -143,7 +143,7 @@ export async function updateWorkorder(
 		await outSmartRequestEnvelope.call(this, { endpoint: 'UpdateWorkorder', qs, itemIndex: options.itemIndex, timeout: options.timeout });
 		return 'updated';
 	} catch (error) {
-		if ((error as { errorResponse?: { outSmartCode?: unknown } }).errorResponse?.outSmartCode === 1503) return 'unchanged';
+		if (outSmartErrorCode(error) === 1503) return 'unchanged';
 		throw asNodeError(this.getNode(), error, options.itemIndex);
 	}
 }

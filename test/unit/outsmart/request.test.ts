@@ -8,11 +8,13 @@ import {
 	OUTSMART_CODES,
 	describeOutSmartCode,
 	isSafeToRetry,
+	outSmartErrorCode,
 	outSmartRequest,
 	outSmartRequestEnvelope,
 	readEnvelope,
 	redactSecrets,
 	secretList,
+	type OutSmartEndpoint,
 } from '../../../nodes/OutSmart/transport';
 import { type OutSmartSimulator, demoSeed, startOutSmartSimulator } from '../../../simulators/outsmart';
 import { everythingIn, outSmartContext } from './context';
@@ -45,6 +47,9 @@ async function failure(promise: Promise<unknown>): Promise<NodeApiError & { desc
 	throw new Error('expected the call to fail');
 }
 
+/** An endpoint name the types do not know, to test the run-time checks. */
+const raw = (name: string) => name as 'relations';
+
 function expectNoSecrets(text: string): void {
 	expect(text).not.toContain(TOKEN);
 	expect(text).not.toContain(SOFTWARE_TOKEN);
@@ -61,7 +66,7 @@ describe('successful calls', () => {
 	it('POSTs JSON and returns the count synced', async () => {
 		const count = await outSmartRequest.call(t.ctx, {
 			method: 'POST',
-			endpoint: '/employees/',
+			endpoint: raw('/employees/'), // slashes are tolerated at run time
 			body: [{ firstname: 'Anouk', lastname: "d'Hondt", number: '14' }],
 		});
 		expect(count).toBe(1);
@@ -75,7 +80,7 @@ describe('successful calls', () => {
 
 	it('never logs the tokens', async () => {
 		await outSmartRequest.call(t.ctx, { endpoint: 'relations' });
-		await failure(outSmartRequest.call(t.ctx, { endpoint: 'nope' }));
+		await failure(outSmartRequest.call(t.ctx, { endpoint: raw('nope') }));
 		expect(t.logs.length).toBeGreaterThan(0);
 		expectNoSecrets(t.logs.join('\n'));
 	});
@@ -110,6 +115,8 @@ describe('OutSmart codes become NodeApiErrors, also with HTTP 200', () => {
 		);
 		expect(error.message).toBe('OutSmart refused the request: a required relation field is missing (code 1301): Required field missing: name');
 		expect(error.description).toContain('A relation needs name, debtor_number, street, postal_code and city.');
+		expect(outSmartErrorCode(error)).toBe(1301);
+		expect(outSmartErrorCode(new Error('x'))).toBeUndefined();
 	});
 
 	it('every documented code, injected as HTTP 200 envelope, gets its meaning and hint', async () => {
@@ -139,10 +146,10 @@ describe('OutSmart codes become NodeApiErrors, also with HTTP 200', () => {
 	});
 
 	it('unknown endpoint -> 1001; a base URL that is not a URL -> NodeOperationError', async () => {
-		expect((await failure(outSmartRequest.call(t.ctx, { endpoint: 'relationz' }))).message).toContain('unknown endpoint (code 1001)');
+		expect((await failure(outSmartRequest.call(t.ctx, { endpoint: raw('relationz') }))).message).toContain('unknown endpoint (code 1001)');
 		const ctx = outSmartContext(sim, { baseUrl: 'out-smart.com/openapi/8' }).ctx;
 		expect(await failure(outSmartRequest.call(ctx, { endpoint: 'relations' }))).toBeInstanceOf(NodeOperationError);
-		expect(await failure(outSmartRequest.call(t.ctx, { endpoint: '../__admin/stats' }))).toBeInstanceOf(NodeOperationError);
+		expect(await failure(outSmartRequest.call(t.ctx, { endpoint: raw('../__admin/stats') }))).toBeInstanceOf(NodeOperationError);
 	});
 });
 
@@ -223,11 +230,17 @@ describe('retries: reads only', () => {
 
 describe('work order reads need an explicit update_status', () => {
 	it.each([['GetWorkorders'], ['GetWorkorder'], ['/getworkorders/']])('%s without update_status is refused before any call', async (endpoint) => {
-		const error = await failure(outSmartRequest.call(t.ctx, { endpoint, qs: { status: 'Compleet' } }));
+		const error = await failure(outSmartRequest.call(t.ctx, { endpoint: endpoint as OutSmartEndpoint, qs: { status: 'Compleet' } } as never));
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toContain('needs an explicit update_status');
 		expect(t.http).toHaveLength(0);
 		expect(sim.state.stats().statusChangedByRead).toEqual([]);
+	});
+
+	it('the types refuse it too', async () => {
+		// @ts-expect-error: GetWorkorders needs qs.update_status
+		const error = await failure(outSmartRequest.call(t.ctx, { endpoint: 'GetWorkorders', qs: { status: 'Compleet' } }));
+		expect(error).toBeInstanceOf(NodeOperationError);
 	});
 
 	it('update_status: false is sent as the literal "false"', async () => {
