@@ -125,13 +125,14 @@ export function dutchPerson(rng: Rng): DutchPerson {
 	return { firstName, middleName, lastName, fullName, initials: `${firstName[0]}.`, gender };
 }
 
+const POSTCODE_LETTERS = 'ABCDEGHJKLMNPRSTVWXZ'.split('');
+
 /** "1234 AB": four digits (first not 0) and two letters, never SA, SD or SS. */
 export function dutchPostcode(rng: Rng, city?: DutchCity): string {
 	const digits = city ? rng.int(city.postcodes[0], city.postcodes[1]) : rng.int(1000, 9999);
-	const letters = 'ABCDEGHJKLMNPRSTVWXZ';
 	let pair = '';
 	do {
-		pair = rng.pick(letters.split('')) + rng.pick(letters.split(''));
+		pair = rng.pick(POSTCODE_LETTERS) + rng.pick(POSTCODE_LETTERS);
 	} while (['SA', 'SD', 'SS'].includes(pair));
 	return `${digits} ${pair}`;
 }

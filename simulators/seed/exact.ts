@@ -779,9 +779,19 @@ interface PricedLine {
 	vat: number;
 }
 
-function priceLines(rng: Rng, items: ExactRecord[], vat: Map<string, number>): PricedLine[] {
-	const hourItems = items.filter((i) => Number(i.IsTime) === 1);
-	const materials = items.filter((i) => i.IsSalesItem === true && Number(i.IsTime) === 0 && i.EndDate === null);
+interface ItemPools {
+	hourItems: ExactRecord[];
+	materials: ExactRecord[];
+}
+
+function itemPools(items: ExactRecord[]): ItemPools {
+	return {
+		hourItems: items.filter((i) => Number(i.IsTime) === 1),
+		materials: items.filter((i) => i.IsSalesItem === true && Number(i.IsTime) === 0 && i.EndDate === null),
+	};
+}
+
+function priceLines(rng: Rng, { hourItems, materials }: ItemPools, vat: Map<string, number>): PricedLine[] {
 	const lines: PricedLine[] = [];
 	const picks: ExactRecord[] = [];
 	if (hourItems.length) picks.push(hourItems[0]);
@@ -851,6 +861,7 @@ function generateSalesDocuments(
 	setup: ReturnType<typeof setupLists>,
 ) {
 	const rng = ctx.rng('sales');
+	const pools = itemPools(items);
 	const customers = accounts.filter((a) => a.Status === 'C' && a.Blocked !== true);
 	const journal = setup.journals[0];
 	const invoices: ExactRecord[] = [];
@@ -864,7 +875,7 @@ function generateSalesDocuments(
 		const invoiceDate = Date.UTC(2025, Math.floor((i * 12) / Math.max(counts.salesInvoices, 12)) % 6, 1 + (i % 28));
 		const pc = String(account.PaymentConditionSales ?? '14');
 		const id = ctx.id('SalesInvoices', i);
-		const priced = priceLines(rng, items, vat);
+		const priced = priceLines(rng, pools, vat);
 		const workOrder = `WB-2025-${String(i + 1).padStart(4, '0')}`;
 		const invoice: ExactRecord = {
 			InvoiceID: id,
@@ -945,7 +956,7 @@ function generateSalesDocuments(
 		const account = customers[(i * 3 + 1) % customers.length];
 		const date = Date.UTC(2025, 4, 1 + (i % 28), 9);
 		const id = ctx.id('SalesOrders', i);
-		const priced = priceLines(rng, items, vat);
+		const priced = priceLines(rng, pools, vat);
 		const order: ExactRecord = {
 			OrderID: id,
 			OrderNumber: i + 1,
@@ -987,7 +998,7 @@ function generateSalesDocuments(
 		const date = Date.UTC(2025, 3, 1 + (i % 28), 10);
 		const status = i < quotationStatuses.length ? quotationStatuses[i] : rng.pick([20, 25, 25, 50, 5]);
 		const id = ctx.id('Quotations', i);
-		const priced = priceLines(rng, items, vat);
+		const priced = priceLines(rng, pools, vat);
 		const quotation: ExactRecord = {
 			QuotationID: id,
 			QuotationNumber: i + 1,

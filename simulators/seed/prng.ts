@@ -1,5 +1,3 @@
-import { createHash } from 'crypto';
-
 /** Deterministic pseudo-random source: same seed, same sequence (sfc32). Never use Math.random in seeds. */
 export interface Rng {
 	/** Float in [0, 1). */
@@ -43,12 +41,28 @@ export function createRng(seed: number): Rng {
 	};
 }
 
+/** 32-bit FNV-1a of a text with a seed, finished with a murmur3 mix. */
+function hash32(text: string, seed: number): number {
+	let h = (0x811c9dc5 ^ seed) >>> 0;
+	for (let i = 0; i < text.length; i++) {
+		h ^= text.charCodeAt(i);
+		h = Math.imul(h, 0x01000193);
+	}
+	h ^= h >>> 16;
+	h = Math.imul(h, 0x85ebca6b);
+	h ^= h >>> 13;
+	h = Math.imul(h, 0xc2b2ae35);
+	h ^= h >>> 16;
+	return h >>> 0;
+}
+
 /**
- * A GUID derived from its parts (SHA-1), so a record keeps its ID whatever else the seed generates:
- * the awkward accounts have the same ID in every seed size.
+ * A GUID derived from its parts (four seeded 32-bit hashes), so a record keeps its ID whatever else the seed
+ * generates: the awkward accounts have the same ID in every seed size. Not cryptographic; only stable.
  */
 export function stableGuid(...parts: Array<string | number>): string {
-	const h = createHash('sha1').update(parts.join('/')).digest('hex');
+	const text = parts.join('/');
+	const h = [1, 2, 3, 4].map((seed) => hash32(text, seed * 0x9e3779b1).toString(16).padStart(8, '0')).join('');
 	const variant = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);
 	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
