@@ -17,7 +17,7 @@ import type { DivisionAccessInput, ExactState, FireWebhookInput } from './state'
 
 export const ADMIN_ROUTES = [
 	'GET    /__admin/health',
-	'POST   /__admin/reset                      {oauth?: boolean}',
+	'POST   /__admin/reset                      {oauth?: boolean, clock?: boolean}',
 	"POST   /__admin/seed                       {size: 'tiny'|'small'|'medium'|'large'|{accounts, items, ...}}",
 	'GET    /__admin/records/:entity            ?division=&limit=&offset=',
 	'GET    /__admin/records/:entity/:id        ?division=',
@@ -119,7 +119,7 @@ function route(state: ExactState, method: string, path: string, query: URLSearch
 		case 'GET health':
 			return jsonResponse(200, { ok: true, url: state.baseUrl, now: state.now() });
 		case 'POST reset':
-			state.reset({ oauth: body.oauth === true });
+			state.reset({ oauth: body.oauth === true, clock: body.clock === true });
 			return jsonResponse(200, { ok: true });
 		case 'POST seed': {
 			const size = body.size as SeedSize | undefined;

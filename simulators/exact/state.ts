@@ -180,8 +180,12 @@ export class ExactState {
 		}
 	}
 
-	/** Data back to the seed, counters zero, faults and limits back to the options. Tokens stay unless oauth: true. */
-	reset(opts: { oauth?: boolean } = {}): void {
+	/**
+	 * Data back to the seed, counters zero, faults and limits back to the options. Tokens stay unless oauth: true;
+	 * the clock keeps what advanceClock added unless clock: true.
+	 */
+	reset(opts: { oauth?: boolean; clock?: boolean } = {}): void {
+		if (opts.clock) this.clockOffset = 0;
 		this.loadSeed();
 		this.resetStats();
 		this.errorLimiter.reset();
