@@ -144,13 +144,17 @@ export function handleApi(state: ExactState, req: ApiRequest): ApiOutcome {
 				403,
 				`Endpoint blocked: more than 10 errors within an hour on ${endpointPath}. Calls are refused until ${new Date(blockedUntil).toISOString()}.`,
 				json,
-				{ Reason: 'ErrorLimitExceeded' },
+				{ Reason: 'ErrorLimitExceeded', ...state.rateLimiter.peek(division) },
 			),
 		);
 	}
 
 	if (!state.accessibleDivisions.includes(division)) {
-		return done(countError(errorResponse(403, `Forbidden: no access to division ${division}`, json, { Reason: 'NoDivisionAccess' })));
+		return done(
+			countError(
+				errorResponse(403, `Forbidden: no access to division ${division}`, json, { Reason: 'NoDivisionAccess', ...state.rateLimiter.peek(division) }),
+			),
+		);
 	}
 
 	const rate = state.rateLimiter.consume(division);
