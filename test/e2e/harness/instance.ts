@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { REPO_ROOT, n8nPaths, n8nProcessEnv, type N8nPaths } from '../../../scripts/n8n-env';
-import { killGroup, runN8nCommand, spawnN8n, withTail, type CommandResult, type SpawnedN8n } from './process';
+import { guardLifetime, killGroup, runN8nCommand, spawnN8n, withTail, type CommandResult, type SpawnedN8n } from './process';
 import { ENCRYPTION_KEY, OWNER, ensureTemplate, runDir, type TemplateInfo } from './template';
 import { freePort, waitFor, type WaitForOptions } from './util';
 import { parseExecuteOutput, runResult, toExecuteResult, type ExecuteResult, type N8nRunError, type NodeRun, type RunResult } from './execute-output';
@@ -290,6 +290,7 @@ export class N8nInstance {
 			onLine: (line) => logFile.write(`${line}\n`),
 		});
 		this.server = server;
+		guardLifetime(this.paths, server.child);
 		void server.exited.then((exit) => {
 			this.serverExit = exit;
 			logFile.end();

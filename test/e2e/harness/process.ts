@@ -33,6 +33,32 @@ export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 	}
 }
 
+// Runs next to a long-lived n8n (start): when the test process disappears without stopping it (killed,
+// Ctrl-C, crash), it stops that n8n's process group: SIGTERM, SIGKILL 10 s later. Exits when n8n is gone.
+const WATCHDOG = `
+const [owner, group] = process.argv.slice(1).map(Number);
+const alive = (pid) => { try { process.kill(pid, 0); return true; } catch (e) { return e.code === 'EPERM'; } };
+const signal = (sig) => { try { process.kill(-group, sig); } catch {} };
+const timer = setInterval(() => {
+  if (!alive(group)) process.exit(0);
+  if (alive(owner)) return;
+  clearInterval(timer);
+  signal('SIGTERM');
+  setTimeout(() => { signal('SIGKILL'); process.exit(0); }, 10000);
+}, 1000);
+`;
+
+/** Ties a detached n8n's lifetime to this (test) process; see WATCHDOG. */
+export function guardLifetime(paths: N8nPaths, child: ChildProcess): void {
+	if (child.pid === undefined) return;
+	const watchdog = spawn(paths.nodeBin, ['-e', WATCHDOG, String(process.pid), String(child.pid)], {
+		detached: true,
+		stdio: 'ignore',
+		env: { PATH: '/usr/bin:/bin' },
+	});
+	watchdog.unref();
+}
+
 export interface SpawnedN8n {
 	child: ChildProcess;
 	tail: LineTail;
