@@ -55,7 +55,7 @@ function assertN8nInstalled(paths = n8nPaths()) {
 // Only these are taken from the caller's environment. Everything else (NODE_OPTIONS, NODE_ENV=test from
 // jest, NODE_PATH, npm_*, proxies, stray N8N_* settings) stays out: n8n refuses to load nodes when
 // NODE_ENV is "test", and a proxy would send loopback traffic elsewhere.
-const INHERITED = ['HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TMPDIR'];
+const INHERITED = ['HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE'];
 
 /**
  * Environment for one n8n process (`start`, `execute`, `import:*`, ...).
@@ -70,7 +70,11 @@ const INHERITED = ['HOME', 'USER', 'LOGNAME', 'LANG', 'LC_ALL', 'LC_CTYPE', 'TMP
 function n8nProcessEnv(o, paths = n8nPaths()) {
 	const env = {};
 	for (const name of INHERITED) if (process.env[name] !== undefined) env[name] = process.env[name];
+	// n8n puts some files straight into os.tmpdir() (e.g. n8nDataTableUploads); keep them in the user folder.
+	const tmp = path.join(o.userFolder, 'tmp');
+	fs.mkdirSync(tmp, { recursive: true });
 	Object.assign(env, {
+		TMPDIR: tmp,
 		// Node 24 first, so anything n8n spawns with a bare `node` gets the same runtime.
 		PATH: [path.dirname(paths.nodeBin), '/usr/local/bin', '/usr/bin', '/bin'].join(':'),
 		TZ: process.env.TZ || 'UTC',
