@@ -1,7 +1,11 @@
 // Three projects: unit (pure code and transport against nock or simulators), integration (nodes against
 // the simulators), e2e (a real n8n running the built package; sequential, see scripts/e2e.sh).
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.dev.json' }];
-const base = { testEnvironment: 'node', transform: { '^.+\\.ts$': tsJest } };
+const base = {
+	testEnvironment: 'node',
+	transform: { '^.+\\.ts$': tsJest },
+	modulePathIgnorePatterns: ['<rootDir>/dist/'],
+};
 
 module.exports = {
 	projects: [

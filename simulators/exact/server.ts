@@ -97,22 +97,24 @@ export async function startServer(state: ExactState, port: number, host: string)
 				isApi,
 			);
 
+		// Faults count as calls of their endpoint, keyed the way the API handler keys them ("GET crm/Accounts").
+		const faultEndpoint = isApi ? `${method} ${pathname.replace(/^\/api\/v1\/(\d+\/)?/, '')}` : undefined;
 		const fault = state.faults.take(method, rawUrl);
 		if (fault?.kind === 'drop') {
-			log(0, { fault: 'drop' });
+			log(0, { fault: 'drop', endpoint: faultEndpoint });
 			req.socket.destroy();
 			return;
 		}
 		const body = await readBody(req);
 		if (fault?.kind === 'hang') {
 			// never answer; the socket is destroyed when the client gives up or the server closes
-			log(0, { fault: 'hang' });
+			log(0, { fault: 'hang', endpoint: faultEndpoint });
 			return;
 		}
 		if (fault?.delayMs && (fault.kind === 'delay' || fault.kind === 'write-then-drop')) await sleep(fault.delayMs);
 		if (fault?.kind === 'status') {
 			const response = faultResponse(fault);
-			log(response.status, { fault: 'status', endpoint: isApi ? `${method} ${pathname}` : undefined });
+			log(response.status, { fault: 'status', endpoint: faultEndpoint });
 			writeResponse(req, res, response);
 			return;
 		}

@@ -96,7 +96,7 @@ function transportFailure(error: unknown): TransportFailure {
 }
 
 function describe(method: IHttpRequestMethods, url: string): string {
-	const path = url.replace(/^https?:\/\/[^/]+\/api\/v1\//, '').replace(/\?.*$/, '');
+	const path = url.replace(/^https?:\/\/[^/]+\/api\/v1\/(\d+\/)?/, '').replace(/\?.*$/, '');
 	return `${method} ${decodeURIComponent(path)}`;
 }
 
