@@ -17,6 +17,8 @@ export interface N8nInstanceOptions {
 	env?: Record<string, string | undefined>;
 	/** Timeout for one CLI command (import, execute, export, publish). Default 120 s. */
 	commandTimeoutMs?: number;
+	/** Port of the editor/REST server; default a free one. */
+	port?: number;
 }
 
 /** A credential as `n8n import:credentials` takes it: `data` is plain JSON and gets encrypted on import. */
@@ -118,7 +120,7 @@ export async function createN8nInstance(options: N8nInstanceOptions = {}): Promi
 	const copyStarted = Date.now();
 	fs.cpSync(template.dir, userFolder, { recursive: true });
 	const copyMs = Date.now() - copyStarted;
-	return new N8nInstance(paths, template, userFolder, await freePort(), options, copyMs);
+	return new N8nInstance(paths, template, userFolder, options.port ?? (await freePort()), options, copyMs);
 }
 
 export class N8nInstance {

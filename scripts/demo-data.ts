@@ -1,0 +1,79 @@
+/**
+ * The demo world shared by `npm start` and the template e2e tests: an Exact administration (the simulator's
+ * tiny seed) and an OutSmart account whose work orders use that administration's customers, materials and
+ * hour types, so a completed work order can be exported to Exact as it is.
+ */
+import { EXACT_SEED_FIXTURES, startExactSimulator, type ExactSimulator } from '../simulators/exact';
+import { demoSeed, startOutSmartSimulator, type OutSmartSimulator } from '../simulators/outsmart';
+
+export const DEMO_EXACT_TOKENS = { access_token: 'demo-access-token', refresh_token: 'demo-refresh-token' };
+export const DEMO_OUTSMART = { token: 'demo-token', softwareToken: 'demo-software-token' };
+
+export const EXACT_CREDENTIAL = { id: 'exactDemoCred001', name: 'Exact Online (simulator)', type: 'exactOnlineOAuth2Api' };
+export const OUTSMART_CREDENTIAL = { id: 'outsmartDemoCr01', name: 'OutSmart (simulator)', type: 'outSmartApi' };
+
+const { accounts, items } = EXACT_SEED_FIXTURES;
+const trimmed = (code: string) => code.trim();
+
+export interface DemoWorld {
+	exact: ExactSimulator;
+	outsmart: OutSmartSimulator;
+	close(): Promise<void>;
+}
+
+export async function startDemoWorld(ports: { exact?: number; outsmart?: number } = {}): Promise<DemoWorld> {
+	const exact = await startExactSimulator({ port: ports.exact ?? 0, seed: 'tiny' });
+	exact.state.registerTokens({ ...DEMO_EXACT_TOKENS });
+	const outsmart = await startOutSmartSimulator({
+		port: ports.outsmart ?? 0,
+		...DEMO_OUTSMART,
+		seed: demoSeed({
+			debtorNumbers: [accounts.bakkerij, accounts.oneill, accounts.cafe, accounts.muller, accounts.emptyEmail].map((a) =>
+				trimmed(a.code),
+			),
+			materialCodes: [items.kogelkraan, items.cvKetel, items.draad, items.codeWithSpaces, items.quoted].map((i) => i.code),
+			hourTypeCodes: [items.arbeid, items.voorrij, items.spoed].map((i) => i.code),
+		}),
+	});
+	return {
+		exact,
+		outsmart,
+		async close() {
+			await Promise.all([exact.close(), outsmart.close()]);
+		},
+	};
+}
+
+/** The two demo credentials, pointing at the running simulators. */
+export function demoCredentials(world: DemoWorld) {
+	return [
+		{
+			...EXACT_CREDENTIAL,
+			data: {
+				region: 'custom',
+				customBaseUrl: world.exact.url,
+				division: '',
+				clientId: 'demo-client-id',
+				clientSecret: 'demo-client-secret',
+				oauthTokenData: { ...DEMO_EXACT_TOKENS, token_type: 'bearer' },
+			},
+		},
+		{ ...OUTSMART_CREDENTIAL, data: { baseUrl: world.outsmart.url, ...DEMO_OUTSMART } },
+	];
+}
+
+interface TemplateNode {
+	type: string;
+	credentials?: Record<string, { id: string; name: string }>;
+	[key: string]: unknown;
+}
+
+/** Gives every node of ours in a template the demo credential it needs (templates ship without any). */
+export function withDemoCredentials<T extends { nodes: TemplateNode[] }>(workflow: T, packageName: string): T {
+	const nodes = workflow.nodes.map((node) => {
+		if (!node.type.startsWith(`${packageName}.`)) return node;
+		const credential = node.type.includes('.outSmart') ? OUTSMART_CREDENTIAL : EXACT_CREDENTIAL;
+		return { ...node, credentials: { [credential.type]: { id: credential.id, name: credential.name } } };
+	});
+	return { ...workflow, nodes };
+}
