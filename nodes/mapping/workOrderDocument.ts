@@ -1,0 +1,154 @@
+/**
+ * A completed OutSmart work order -> the lines of an Exact sales invoice or sales order. Pure: item codes
+ * stay codes here; the export operation resolves them to Exact IDs (and refuses unknown ones) before
+ * anything is written. Accepts the work order as OutSmart sends it (decimal-comma strings, "HH:MM") or as
+ * our OutSmart nodes output it (numbers, hours as decimals).
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { parseAmount, parseDuration } from '../OutSmart/transport/formats';
+import { text } from './values';
+
+export type HourRounding = 0 | 5 | 15 | 30;
+
+export interface DocumentOptions {
+	/** Round each work period's time up to a multiple of this many minutes (0: no rounding). */
+	hourRounding: HourRounding;
+	/** One hour line per hour type (summed), or one per work period. */
+	hourLines: 'perHourType' | 'perWorkPeriod';
+	/** Exact item for work periods without an hour type. Empty: such a period is a problem. */
+	fallbackHourItem?: string;
+	/** Use the material prices on the work order (else Exact's own item prices). */
+	useWorkOrderPrices: boolean;
+	/** Exact item code for a text line with the work description; empty: no text line. */
+	descriptionLineItem?: string;
+	/** The document description; {{field}} is replaced by the work order's field, e.g. {{WorkorderNo}}. */
+	descriptionTemplate: string;
+}
+
+export interface DocumentLine {
+	itemCode: string;
+	quantity: number;
+	/** Undefined: Exact's price for the item. */
+	unitPrice?: number;
+	description: string;
+	source: 'material' | 'hours' | 'text';
+}
+
+export interface WorkOrderDocument {
+	workOrderNumber: string;
+	debtorNumber: string;
+	description: string;
+	lines: DocumentLine[];
+	/** What makes the work order unexportable as it is; empty when it can go. */
+	problems: string[];
+}
+
+/** A number from OutSmart's "1.234,50" / "2,5", or one our nodes already turned into a number. */
+export function readNumber(value: unknown): number {
+	if (typeof value === 'number') return value;
+	if (value && typeof value === 'object' && 'value' in value) return readNumber((value as { value: unknown }).value);
+	return parseAmount(value);
+}
+
+/** Hours from "HH:MM", a number of hours, or our nodes' { hours, text } object. */
+export function readHours(value: unknown): number {
+	if (typeof value === 'number') return value;
+	if (value && typeof value === 'object' && 'hours' in value) return Number((value as { hours: unknown }).hours);
+	return parseDuration(value).hours;
+}
+
+export function roundUpHours(hours: number, rounding: HourRounding): number {
+	if (!rounding || hours <= 0) return Math.round(hours * 10_000) / 10_000;
+	const minutes = Math.round(hours * 60 * 1000) / 1000;
+	return (Math.ceil(minutes / rounding) * rounding) / 60;
+}
+
+export function fillTemplate(template: string, workOrder: IDataObject): string {
+	return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (_, field: string) => text(workOrder[field])).trim();
+}
+
+function list(value: unknown): IDataObject[] {
+	return Array.isArray(value) ? (value as IDataObject[]) : [];
+}
+
+function materialLines(workOrder: IDataObject, options: DocumentOptions, problems: string[]): DocumentLine[] {
+	const lines: DocumentLine[] = [];
+	for (const [index, material] of list(workOrder.Materials).entries()) {
+		const code = text(material.MaterialCode);
+		const label = code || `line ${index + 1}`;
+		if (!code) {
+			problems.push(`Material line ${index + 1} has no material code`);
+			continue;
+		}
+		let quantity: number;
+		let price: number | undefined;
+		try {
+			quantity = readNumber(material.MaterialNr);
+			price = options.useWorkOrderPrices && text(material.MaterialPrice) !== '' ? readNumber(material.MaterialPrice) : undefined;
+		} catch (error) {
+			problems.push(`Material ${label}: ${(error as Error).message}`);
+			continue;
+		}
+		if (quantity === 0) continue;
+		lines.push({ itemCode: code, quantity, unitPrice: price, description: text(material.MaterialName) || code, source: 'material' });
+	}
+	return lines;
+}
+
+function hourLines(workOrder: IDataObject, options: DocumentOptions, problems: string[]): DocumentLine[] {
+	const lines: DocumentLine[] = [];
+	const byHourType = new Map<string, DocumentLine>();
+	for (const [index, period] of list(workOrder.Workperiods).entries()) {
+		const code = text(period.HourType) || text(options.fallbackHourItem);
+		if (!code) {
+			problems.push(`Work period ${index + 1} has no hour type, and no fallback hour item is set`);
+			continue;
+		}
+		let hours: number;
+		try {
+			hours = roundUpHours(readHours(period.TotalTime), options.hourRounding);
+		} catch (error) {
+			problems.push(`Work period ${index + 1}: ${(error as Error).message}`);
+			continue;
+		}
+		if (hours <= 0) continue;
+		if (options.hourLines === 'perWorkPeriod') {
+			const who = text(period.EmployeeNr) ? `, medewerker ${text(period.EmployeeNr)}` : '';
+			lines.push({ itemCode: code, quantity: hours, description: `${code} ${text(period.WorkDate)}${who}`.trim(), source: 'hours' });
+			continue;
+		}
+		const line = byHourType.get(code);
+		if (line) line.quantity = Math.round((line.quantity + hours) * 10_000) / 10_000;
+		else {
+			const created: DocumentLine = { itemCode: code, quantity: hours, description: code, source: 'hours' };
+			byHourType.set(code, created);
+			lines.push(created);
+		}
+	}
+	return lines;
+}
+
+export function workOrderToDocument(workOrder: IDataObject, options: DocumentOptions): WorkOrderDocument {
+	const problems: string[] = [];
+	const workOrderNumber = text(workOrder.WorkorderNo);
+	// The invoice goes to the invoice customer when the work order names one.
+	const debtorNumber = text(workOrder.CustomerDebtorNrInvoice) || text(workOrder.CustomerDebtorNr);
+	if (!workOrderNumber) problems.push('The work order has no WorkorderNo');
+	if (!debtorNumber) problems.push('The work order has no debtor number (CustomerDebtorNr)');
+
+	const lines = [...materialLines(workOrder, options, problems), ...hourLines(workOrder, options, problems)];
+	const description = text(workOrder.WorkDescription);
+	if (options.descriptionLineItem && description) {
+		lines.unshift({ itemCode: options.descriptionLineItem, quantity: 1, unitPrice: 0, description: description.slice(0, 255), source: 'text' });
+	}
+	if (!lines.some((line) => line.source !== 'text') && problems.length === 0) {
+		problems.push('The work order has no materials and no hours to invoice');
+	}
+	return {
+		workOrderNumber,
+		debtorNumber,
+		description: fillTemplate(options.descriptionTemplate, workOrder).slice(0, 255),
+		lines,
+		problems,
+	};
+}
