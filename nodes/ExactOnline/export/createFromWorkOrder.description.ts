@@ -1,0 +1,117 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const show = { operation: ['createFromWorkOrder'] };
+
+export const createFromWorkOrderProperties: INodeProperties[] = [
+	{
+		displayName:
+			'Turns a completed OutSmart work order (from the OutSmart Trigger or the OutSmart node) into a draft document in Exact, with a line per material and per hour type. The work order number goes into Your Reference: a work order that was exported before is found and never written twice.',
+		name: 'exportNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Create As',
+		name: 'documentType',
+		type: 'options',
+		default: 'salesInvoice',
+		displayOptions: { show },
+		options: [
+			{ name: 'Draft Sales Invoice', value: 'salesInvoice', description: 'A concept invoice (status 10) to check and send in Exact' },
+			{ name: 'Sales Order', value: 'salesOrder', description: 'A sales order, to invoice later from Exact' },
+		],
+	},
+	{
+		displayName: 'Work Order',
+		name: 'workOrder',
+		type: 'json',
+		default: '={{ $json }}',
+		required: true,
+		displayOptions: { show },
+		description: 'The OutSmart work order, as the OutSmart Trigger or the OutSmart node outputs it (raw or clean)',
+	},
+	{
+		displayName: 'Journal Name or ID',
+		name: 'exportJournal',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getSalesJournals' },
+		default: '',
+		required: true,
+		displayOptions: { show: { ...show, documentType: ['salesInvoice'] } },
+		description: 'Sales journal (verkoopboek), e.g. 70. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Options',
+		name: 'exportOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Description',
+				name: 'descriptionTemplate',
+				type: 'string',
+				default: 'Werkbon {{WorkorderNo}}: {{TypeOfWork}}',
+				description: 'Document description; {{Field}} is replaced by that field of the work order',
+			},
+			{
+				displayName: 'Fallback Hour Item',
+				name: 'fallbackHourItem',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. ARBEID',
+				description: 'Exact item code for work periods without an hour type. Empty: such a work order is refused.',
+			},
+			{
+				displayName: 'Hour Lines',
+				name: 'hourLines',
+				type: 'options',
+				default: 'perHourType',
+				options: [
+					{ name: 'One per Hour Type (Summed)', value: 'perHourType' },
+					{ name: 'One per Work Period', value: 'perWorkPeriod' },
+				],
+			},
+			{
+				displayName: 'Hour Rounding',
+				name: 'hourRounding',
+				type: 'options',
+				default: 0,
+				description: 'Round the time of every work period up to',
+				options: [
+					{ name: 'No Rounding', value: 0 },
+					{ name: '5 Minutes', value: 5 },
+					{ name: '15 Minutes', value: 15 },
+					{ name: '30 Minutes', value: 30 },
+				],
+			},
+			{
+				displayName: 'Unknown Material',
+				name: 'unknownMaterial',
+				type: 'options',
+				default: 'error',
+				options: [
+					{ name: 'Refuse the Work Order', value: 'error', description: 'Nothing is written; the reason is in the error' },
+					{ name: 'Leave the Line Out', value: 'skip', description: 'Export the rest; the output lists the lines left out' },
+				],
+			},
+			{
+				displayName: 'Use Work Order Prices',
+				name: 'useWorkOrderPrices',
+				type: 'boolean',
+				default: true,
+				description: 'Whether material lines take the price on the work order; otherwise Exact uses its own item price',
+			},
+			{
+				displayName: 'Work Description Line Item',
+				name: 'descriptionLineItem',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. TEKST',
+				description: 'Exact item code for a text line (price 0) that carries the work description. Empty: no text line.',
+			},
+		],
+	},
+];
