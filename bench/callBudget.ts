@@ -1,0 +1,126 @@
+/**
+ * API-call budgets, measured against the Exact simulator (calls are our scarcest resource: 60 a minute and
+ * 5,000 a day per division). Prints a table; exits non-zero when a figure is over its budget.
+ *
+ *   npm run bench            (or: npx tsx bench/callBudget.ts)
+ */
+import { ExactOnlineAccount } from '../nodes/ExactOnlineAccount/ExactOnlineAccount.node';
+import { ExactOnlineSalesInvoice } from '../nodes/ExactOnlineSalesInvoice/ExactOnlineSalesInvoice.node';
+import { EXACT_SEED_FIXTURES, startExactSimulator, type ExactSimulator } from '../simulators/exact';
+import { runNode, type NodeRun } from '../test/harness/context';
+import type { CredentialData } from '../test/harness/http';
+
+interface Row {
+	scenario: string;
+	calls: number;
+	budget: number;
+	seconds: number;
+	note: string;
+}
+
+const rows: Row[] = [];
+
+function credential(sim: ExactSimulator, n: number): CredentialData {
+	const tokens = { access_token: `AT-bench-${n}`, refresh_token: `RT-bench-${n}` };
+	sim.state.registerTokens(tokens);
+	return {
+		region: 'custom',
+		customBaseUrl: sim.url,
+		clientId: 'demo-client-id',
+		clientSecret: 'demo-client-secret',
+		division: String(EXACT_SEED_FIXTURES.division),
+		oauthTokenData: { ...tokens, token_type: 'bearer' },
+	};
+}
+
+async function measure(
+	sim: ExactSimulator,
+	scenario: string,
+	budget: number,
+	note: string,
+	run: () => Promise<NodeRun>,
+): Promise<NodeRun> {
+	sim.state.resetStats();
+	const started = Date.now();
+	const result = await run();
+	if (result.error) throw new Error(`${scenario}: ${result.error.message}`);
+	rows.push({ scenario, calls: sim.state.getStats().calls.total, budget, seconds: (Date.now() - started) / 1000, note });
+	return result;
+}
+
+async function accountImports(size: 'small' | 'large', count: number): Promise<void> {
+	const sim = await startExactSimulator({ seed: size, dailyLimit: 100_000, minutelyLimit: 100_000 });
+	try {
+		const staticData = {};
+		const node = new ExactOnlineAccount();
+		const options = { credentials: { exactOnlineOAuth2Api: credential(sim, count) }, staticData, mode: 'trigger' as const };
+		const parameters = { operation: 'getChanges', syncName: 'bench' };
+		const full = await measure(sim, `full import, ${count} accounts`, Math.ceil(count / 1000) + 2, 'sync pages of 1,000 + deletions', () =>
+			runNode(node, { ...options, parameters }),
+		);
+		const read = full.output?.[0].length ?? 0;
+		if (read < count) throw new Error(`full import read ${read} of ${count} accounts`);
+		await measure(sim, 'incremental, nothing changed', 2, 'one call per stream (changes, deletions)', () =>
+			runNode(node, { ...options, parameters }),
+		);
+		sim.state.updateRecord('Accounts', EXACT_SEED_FIXTURES.accounts.oneill.id, { City: 'Zwolle' });
+		await measure(sim, 'incremental, one account changed', 2, 'the change arrives in the same two calls', () =>
+			runNode(node, { ...options, parameters }),
+		);
+	} finally {
+		await sim.close();
+	}
+}
+
+function workOrder(n: number, debtor: string): Record<string, unknown> {
+	return {
+		WorkorderNo: `WO-BENCH-${String(n).padStart(4, '0')}`,
+		CustomerDebtorNr: debtor,
+		TypeOfWork: 'Onderhoud',
+		Materials: [
+			{ MaterialCode: 'KK-12', MaterialNr: '2', MaterialPrice: '12,50' },
+			{ MaterialCode: 'CV-HRE28', MaterialNr: '1', MaterialPrice: '1.234,50' },
+		],
+		Workperiods: [{ TotalTime: '02:15', HourType: 'ARBEID' }],
+	};
+}
+
+async function export50(): Promise<void> {
+	const sim = await startExactSimulator({ seed: 'tiny', dailyLimit: 100_000, minutelyLimit: 100_000 });
+	try {
+		const node = new ExactOnlineSalesInvoice();
+		const debtors = Object.values(EXACT_SEED_FIXTURES.accounts).filter((a) => !('blocked' in a)).map((a) => a.code.trim());
+		const items = Array.from({ length: 50 }, (_, n) => workOrder(n, debtors[n % debtors.length]));
+		const parameters = { operation: 'createFromWorkOrder', documentType: 'salesInvoice', exportJournal: '70', workOrder: '={{ $json }}' };
+		const options = { credentials: { exactOnlineOAuth2Api: credential(sim, 9000) } };
+		await measure(sim, 'export 50 work orders', 50 + 6, 'one write each + batched lookups (accounts, items, references)', () =>
+			runNode(node, { ...options, parameters, items }),
+		);
+		await measure(sim, 're-run of the same 50', 3, 'all found by reference: no write', () =>
+			runNode(node, { ...options, parameters, items }),
+		);
+	} finally {
+		await sim.close();
+	}
+}
+
+async function main(): Promise<void> {
+	await accountImports('small', 1000);
+	await accountImports('large', 20000);
+	await export50();
+	console.log('\nscenario                              calls  budget  seconds  note');
+	let over = 0;
+	for (const row of rows) {
+		const flag = row.calls > row.budget ? '  OVER BUDGET' : '';
+		if (flag) over++;
+		console.log(
+			`${row.scenario.padEnd(38)}${String(row.calls).padStart(5)}  ${String(row.budget).padStart(6)}  ${row.seconds.toFixed(2).padStart(7)}  ${row.note}${flag}`,
+		);
+	}
+	process.exit(over ? 1 : 0);
+}
+
+main().catch((error: Error) => {
+	console.error(error.message);
+	process.exit(1);
+});
