@@ -181,8 +181,11 @@ interface WallClock {
 	i: number;
 }
 
+/** Made once: creating an Intl.DateTimeFormat costs far more than using it (a poll reads thousands of dates). */
+let amsterdamFormat: Intl.DateTimeFormat | undefined;
+
 function amsterdamWallClock(instant: Date): WallClock {
-	const parts = new Intl.DateTimeFormat('en-GB', {
+	amsterdamFormat ??= new Intl.DateTimeFormat('en-GB', {
 		timeZone: TIME_ZONE,
 		year: 'numeric',
 		month: '2-digit',
@@ -190,7 +193,8 @@ function amsterdamWallClock(instant: Date): WallClock {
 		hour: '2-digit',
 		minute: '2-digit',
 		hourCycle: 'h23',
-	}).formatToParts(instant);
+	});
+	const parts = amsterdamFormat.formatToParts(instant);
 	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
 	return { y: get('year'), m: get('month'), d: get('day'), h: get('hour'), i: get('minute') };
 }
@@ -275,6 +279,15 @@ function toWallClock(value: unknown, kind: 'date' | 'time'): WallClock {
 export function formatDate(value: unknown): string {
 	const w = toWallClock(value, 'date');
 	return `${pad2(w.d)}-${pad2(w.m)}-${w.y}`;
+}
+
+/**
+ * Writes a date as Y-m-d, the way projects and price lists want it: "27-11-2026" -> "2026-11-27"; an ISO
+ * date-time with an offset is first converted to Dutch time, a Date likewise.
+ */
+export function formatIsoDate(value: unknown): string {
+	const w = toWallClock(value, 'date');
+	return iso(w.y, w.m, w.d);
 }
 
 /** Writes a time (H:i): "9:30" -> "09:30", "2026-11-27T08:30:00Z" -> "09:30" (Dutch time), a Date likewise. */

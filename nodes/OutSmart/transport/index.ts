@@ -3,7 +3,9 @@ export {
 	OUTSMART_CREDENTIAL_TYPE,
 	OUTSMART_ENDPOINTS,
 	isSafeToRetry,
+	isUncertainOutcome,
 	outSmartErrorCode,
+	outSmartErrorDetails,
 	outSmartRequest,
 	outSmartRequestEnvelope,
 	readEnvelope,
@@ -31,6 +33,7 @@ export {
 	getWorkorders,
 	markWorkorderHandled,
 	postWorkorders,
+	readWorkorders,
 	updateWorkorder,
 } from './workorders';
 export type { GetWorkordersOptions, PostedWorkorder, WorkorderRef, WorkorderStatusFilter, WorkorderUpdate } from './workorders';

@@ -356,6 +356,28 @@ export function outSmartErrorCode(error: unknown): number | undefined {
 	return typeof code === 'number' ? code : undefined;
 }
 
+/** OutSmart's code and own messages of an error this transport threw for an error envelope. */
+export function outSmartErrorDetails(error: unknown): { code: number; messages: string[] } | undefined {
+	const response = (error as { errorResponse?: { outSmartCode?: unknown; messages?: unknown } } | undefined)?.errorResponse;
+	if (typeof response?.outSmartCode !== 'number') return undefined;
+	const messages = Array.isArray(response.messages) ? response.messages.filter((m): m is string => typeof m === 'string') : [];
+	return { code: response.outSmartCode, messages };
+}
+
+/**
+ * Whether a failed call may still have been applied by OutSmart: no answer (network error, time-out), an
+ * HTTP 5xx without envelope, or code 1007 (uncaught error). A write that failed like this must be checked
+ * with a read before it is repeated.
+ */
+export function isUncertainOutcome(error: unknown): boolean {
+	const response = (error as { errorResponse?: Record<string, unknown> } | undefined)?.errorResponse;
+	if (!response || typeof response !== 'object') return false;
+	if (response.outSmartCode === 1007) return true;
+	if (typeof response.outSmartCode === 'number') return false;
+	if (response.timedOut === true || 'networkCode' in response) return true;
+	return typeof response.httpStatus === 'number' && response.httpStatus >= 500;
+}
+
 /** Calls OutSmart and returns the envelope's `response` (see outSmartRequestEnvelope). */
 export async function outSmartRequest(this: OutSmartContext, options: OutSmartRequestOptions): Promise<unknown> {
 	return (await outSmartRequestEnvelope.call(this, options)).response;

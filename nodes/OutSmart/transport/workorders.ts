@@ -55,6 +55,17 @@ function wrapInputError(this: OutSmartContext, error: unknown, itemIndex?: numbe
 
 /** GetWorkorders by status (and WorkStatus, filters), without changing their status unless asked. */
 export async function getWorkorders(this: OutSmartContext, options: GetWorkordersOptions): Promise<IDataObject[]> {
+	return (await readWorkorders.call(this, options)).workorders;
+}
+
+/**
+ * getWorkorders plus OutSmart's messages: a filter on an unknown field answers code 200, an empty list and
+ * "Unknown filter key: ...", which must not pass for "no work orders".
+ */
+export async function readWorkorders(
+	this: OutSmartContext,
+	options: GetWorkordersOptions,
+): Promise<{ workorders: IDataObject[]; messages: string[] }> {
 	if (!WORKORDER_STATUS_FILTERS.includes(options.status)) {
 		// OutSmart answers an unknown status with an empty list, which would look like "nothing to do".
 		throw new NodeOperationError(this.getNode(), `Unknown work order status "${String(options.status)}"`, {
@@ -68,7 +79,7 @@ export async function getWorkorders(this: OutSmartContext, options: GetWorkorder
 	} catch (error) {
 		wrapInputError.call(this, error, options.itemIndex);
 	}
-	const response = await outSmartRequest.call(this, {
+	const envelope = await outSmartRequestEnvelope.call(this, {
 		endpoint: 'GetWorkorders',
 		qs: {
 			status: options.status,
@@ -79,7 +90,7 @@ export async function getWorkorders(this: OutSmartContext, options: GetWorkorder
 		itemIndex: options.itemIndex,
 		timeout: options.timeout,
 	});
-	return Array.isArray(response) ? (response as IDataObject[]) : [];
+	return { workorders: Array.isArray(envelope.response) ? (envelope.response as IDataObject[]) : [], messages: envelope.messages };
 }
 
 /** GetWorkorder by row ID or number, without changing its status unless `markAsHandled` is true. */

@@ -6,6 +6,7 @@ import {
 	formatDuration,
 	formatDurationFromHours,
 	formatFlag,
+	formatIsoDate,
 	formatPointAmount,
 	formatQuantity,
 	formatTime,
@@ -154,6 +155,14 @@ describe('dates and times', () => {
 		expect(formatDate(new Date('2026-06-30T22:30:00Z'))).toBe('01-07-2026');
 		expect(() => formatDate('morgen')).toThrow(OutSmartFormatError);
 		for (const d of ['01-01-2026', '31-12-2026', '29-02-2028']) expect(formatDate(parseDate(d))).toBe(d);
+	});
+
+	it('writes dates as Y-m-d for projects and price lists, with the same conversions', () => {
+		expect(formatIsoDate('27-11-2026')).toBe('2026-11-27');
+		expect(formatIsoDate('2026-11-27')).toBe('2026-11-27');
+		expect(formatIsoDate('2026-11-27T23:30:00Z')).toBe('2026-11-28');
+		expect(formatIsoDate(new Date('2026-06-30T22:30:00Z'))).toBe('2026-07-01');
+		expect(() => formatIsoDate('31-02-2026')).toThrow(OutSmartFormatError);
 	});
 
 	it('reads and writes H:i times', () => {

@@ -8,7 +8,9 @@ import {
 	OUTSMART_CODES,
 	describeOutSmartCode,
 	isSafeToRetry,
+	isUncertainOutcome,
 	outSmartErrorCode,
+	outSmartErrorDetails,
 	outSmartRequest,
 	outSmartRequestEnvelope,
 	readEnvelope,
@@ -197,6 +199,23 @@ describe('retries: reads only', () => {
 		expect(error.message).toMatch(/^OutSmart did not answer POST PostWorkorders: the connection failed/);
 		expect(error.description).toContain('may or may not have applied this request');
 		expectNoSecrets(everythingIn(error));
+	});
+
+	it('tells a write that may have happened (no answer, 5xx, 1007) from one that was refused', async () => {
+		sim.state.addFault({ match: { path: 'PostWorkorders' }, kind: 'write-then-drop', times: 1 });
+		const lost = await failure(outSmartRequest.call(t.ctx, { method: 'POST', endpoint: 'PostWorkorders', body: [workorderInput('ERP-78')] }));
+		sim.state.addFault({ match: { path: 'relations', method: 'POST' }, kind: 'http', status: 502, times: 1 });
+		const proxy = await failure(outSmartRequest.call(t.ctx, { method: 'POST', endpoint: 'relations', body: [{ name: 'x' }] }));
+		sim.state.addFault({ match: { path: 'relations', method: 'POST' }, kind: 'code', code: 1007, times: 1 });
+		const uncaught = await failure(outSmartRequest.call(t.ctx, { method: 'POST', endpoint: 'relations', body: [{ name: 'x' }] }));
+		const refused = await failure(outSmartRequest.call(t.ctx, { method: 'POST', endpoint: 'relations', body: [{ name: 'x' }] }));
+		expect([lost, proxy, uncaught, refused].map(isUncertainOutcome)).toEqual([true, true, true, false]);
+		expect(isUncertainOutcome(new Error('plain'))).toBe(false);
+		expect(outSmartErrorDetails(refused)).toEqual({
+			code: 1301,
+			messages: ['Required field missing: debtor_number', 'Required field missing: street', 'Required field missing: postal_code', 'Required field missing: city'],
+		});
+		expect(outSmartErrorDetails(lost)).toBeUndefined();
 	});
 
 	it('never repeats a write after 1007 or a 5xx', async () => {

@@ -14,6 +14,7 @@ import {
 	parseDate,
 	parseDuration,
 	postWorkorders,
+	readWorkorders,
 	updateWorkorder,
 	upsertRecords,
 	type WorkorderStatusFilter,
@@ -57,6 +58,13 @@ describe('reading work orders', () => {
 		expect(gereed.map((w) => w.WorkorderNo)).toEqual(['WO-2026-0005']);
 		expect(t.http[0].url).toContain('key%5B0%5D=CustomerCity');
 		expect(sentQueries()[0]).toMatchObject({ workstatus: 'GEREED', key: ['CustomerCity'], operator: ['eq'], update_status: 'false' });
+	});
+
+	it('readWorkorders also hands over OutSmart\'s messages (an unknown filter key answers 200 and an empty list)', async () => {
+		const { workorders, messages } = await readWorkorders.call(t.ctx, { status: 'Alle', filters: [{ key: 'Klant', value: 'x' }] });
+		expect(workorders).toEqual([]);
+		expect(messages).toEqual(['Unknown filter key: Klant']);
+		expect(sentQueries()[0]).toMatchObject({ update_status: 'false' });
 	});
 
 	it('refuses an unknown status before calling (OutSmart would answer an empty list)', async () => {
