@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import {
+	byIdMode,
 	changesParameters,
 	confirmParameters,
 	operationSelector,
+	paymentConditionLocator,
 	readOptions,
 	returnAllOrLimit,
 } from '../ExactOnline/entity/descriptions';
@@ -31,21 +33,7 @@ export const accountLocator = (name: string, show: Record<string, string[]>): IN
 			placeholder: 'e.g. 1001',
 			hint: 'The account code as users know it; the 18-character padding is added for you',
 		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$',
-						errorMessage: 'Not an Exact ID (GUID)',
-					},
-				},
-			],
-		},
+		byIdMode,
 	],
 });
 
@@ -60,14 +48,7 @@ const accountFields: INodeProperties[] = [
 	{ displayName: 'Country', name: 'Country', type: 'string', default: '', placeholder: 'e.g. NL', description: 'ISO country code' },
 	{ displayName: 'Email', name: 'Email', type: 'string', placeholder: 'name@email.com', default: '' },
 	{ displayName: 'Is Supplier', name: 'IsSupplier', type: 'boolean', default: false, description: 'Whether the account is also a supplier (crediteur)' },
-	{
-		displayName: 'Payment Condition Name or ID',
-		name: 'PaymentConditionSales',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getPaymentConditions' },
-		default: '',
-		description: 'Sales payment condition (betalingsconditie). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
+	paymentConditionLocator('PaymentConditionSales', 'Sales payment condition (betalingsconditie)'),
 	{ displayName: 'Phone', name: 'Phone', type: 'string', default: '' },
 	{ displayName: 'Postcode', name: 'Postcode', type: 'string', default: '', placeholder: 'e.g. 5211 AB' },
 	{ displayName: 'Remarks', name: 'Remarks', type: 'string', default: '', typeOptions: { rows: 3 } },
@@ -101,6 +82,13 @@ export const properties: INodeProperties[] = [
 	),
 	accountLocator('account', on('get', 'update')),
 	readOptions(on('get'), [
+		{
+			displayName: 'Include Addresses',
+			name: 'includeAddresses',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to add the addresses of the account (visit, invoice, delivery; one extra call)',
+		},
 		{
 			displayName: 'Include Contacts',
 			name: 'includeContacts',
@@ -168,6 +156,7 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: on('create') },
 		options: accountFields,
 	},
+	readOptions(on('create')),
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { padAccountCode } from '../ExactOnline/codes';
-import { ACCOUNT, CONTACT } from '../ExactOnline/entity/definitions';
+import { ACCOUNT, ADDRESS, CONTACT } from '../ExactOnline/entity/definitions';
 import { selectFor } from '../ExactOnline/entity/operations';
+import { resolvePaymentCondition } from '../ExactOnline/entity/paymentConditions';
 import {
 	confirmChangesOperation,
 	createOperation,
@@ -11,6 +12,7 @@ import {
 	shape,
 	toBody,
 	updateOperation,
+	type ReadOptions,
 } from '../ExactOnline/entity/standardOperations';
 import { andFilters, odataContains, odataDateTime, odataGuid, odataString, orFilters } from '../ExactOnline/odata';
 import { exactGetAll } from '../ExactOnline/transport';
@@ -33,7 +35,7 @@ export function accountFilter(filters: AccountFilters): string | undefined {
 	return andFilters(
 		typeConditions.length ? orFilters(...typeConditions) : undefined,
 		filters.blocked === 'blocked' ? 'Blocked eq true' : filters.blocked === 'notBlocked' ? 'Blocked eq false' : undefined,
-		filters.code ? `Code eq ${odataString(padAccountCode(filters.code))}` : undefined,
+		filters.code?.trim() ? `Code eq ${odataString(padAccountCode(filters.code))}` : undefined,
 		filters.city ? `City eq ${odataString(filters.city)}` : undefined,
 		filters.nameContains ? odataContains('Name', filters.nameContains) : undefined,
 		filters.modifiedSince ? `Modified ge ${odataDateTime(filters.modifiedSince)}` : undefined,
@@ -42,37 +44,62 @@ export function accountFilter(filters: AccountFilters): string | undefined {
 
 const get = getOperation(ACCOUNT, 'account');
 
-const getWithContacts: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
+/** Get, with the account's contact persons and addresses when asked (one extra call each). */
+const getWithRelated: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
 	const [account] = await get.call(this, itemIndex);
-	const options = this.getNodeParameter('options', itemIndex, {}) as { includeContacts?: boolean; output?: 'raw' | 'clean' };
-	if (!options.includeContacts) return [account];
-	const contacts = await exactGetAll.call(this, {
-		path: CONTACT.path,
-		query: { $select: selectFor(CONTACT), $filter: `Account eq ${odataGuid(String(account.ID))}` },
-		itemIndex,
-	});
-	return [{ ...account, Contacts: shape(contacts, options.output) }];
+	const options = this.getNodeParameter('options', itemIndex, {}) as ReadOptions & {
+		includeContacts?: boolean;
+		includeAddresses?: boolean;
+	};
+	const ofAccount = `Account eq ${odataGuid(String(account.ID))}`;
+	const related: IDataObject = {};
+	if (options.includeContacts) {
+		const contacts = await exactGetAll.call(this, {
+			path: CONTACT.path,
+			query: { $select: selectFor(CONTACT), $filter: ofAccount },
+			itemIndex,
+		});
+		related.Contacts = shape(contacts, options.output);
+	}
+	if (options.includeAddresses) {
+		const addresses = await exactGetAll.call(this, {
+			path: ADDRESS.path,
+			query: { $select: selectFor(ADDRESS), $filter: ofAccount },
+			itemIndex,
+		});
+		related.Addresses = shape(addresses, options.output);
+	}
+	return [{ ...account, ...related }];
 };
 
-function accountBody(fields: IDataObject): IDataObject {
-	const body = toBody(fields);
-	if (typeof body.Code === 'string') body.Code = padAccountCode(body.Code);
+/** The account code is padded to Exact's 18 characters; the payment condition locator becomes its code. */
+async function accountBody(this: IExecuteFunctions, fields: IDataObject, itemIndex: number): Promise<IDataObject> {
+	const body = await resolvePaymentCondition.call(this, toBody(fields), 'PaymentConditionSales', itemIndex);
+	if (body.Code !== undefined) body.Code = padAccountCode(String(body.Code));
 	return body;
 }
 
 export const operations: Record<string, ItemOperation> = {
-	get: getWithContacts,
-	getMany: getManyOperation(ACCOUNT, function (itemIndex) {
-		return accountFilter(this.getNodeParameter('filters', itemIndex, {}) as AccountFilters);
-	}, 'Name'),
-	create: createOperation(ACCOUNT, function (itemIndex) {
-		return accountBody({
-			Name: this.getNodeParameter('name', itemIndex) as string,
-			...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
-		});
+	get: getWithRelated,
+	getMany: getManyOperation(
+		ACCOUNT,
+		function (itemIndex) {
+			return accountFilter(this.getNodeParameter('filters', itemIndex, {}) as AccountFilters);
+		},
+		'Name',
+	),
+	create: createOperation(ACCOUNT, async function (itemIndex) {
+		return await accountBody.call(
+			this,
+			{
+				Name: this.getNodeParameter('name', itemIndex) as string,
+				...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+			},
+			itemIndex,
+		);
 	}),
-	update: updateOperation(ACCOUNT, 'account', function (itemIndex) {
-		return accountBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
+	update: updateOperation(ACCOUNT, 'account', async function (itemIndex) {
+		return await accountBody.call(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
 	}),
 	getChanges: getChangesOperation(ACCOUNT),
 	confirmChanges: confirmChangesOperation(ACCOUNT),

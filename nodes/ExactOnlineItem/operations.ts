@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { ITEM } from '../ExactOnline/entity/definitions';
+import { addSalesPrices } from '../ExactOnline/entity/itemPrices';
 import {
 	confirmChangesOperation,
 	createOperation,
@@ -19,30 +20,41 @@ interface ItemFilters {
 	code?: string;
 	descriptionContains?: string;
 	itemGroups?: string[];
-	kind?: 'any' | 'materials' | 'time' | 'stock';
+	kind?: 'any' | 'materials' | 'time';
 	modifiedSince?: string;
+	salesItemsOnly?: boolean;
+	stockItemsOnly?: boolean;
 }
 
+/** IsTime is a byte in Exact (0/1): `IsTime eq true` is refused as a type mismatch. */
 const KIND_FILTERS = {
 	any: undefined,
-	materials: 'IsSalesItem eq true and IsTime eq false',
-	time: 'IsTime eq true',
-	stock: 'IsStockItem eq true',
+	materials: 'IsTime eq 0',
+	time: 'IsTime eq 1',
 };
 
 export function itemFilter(filters: ItemFilters, now = new Date()): string | undefined {
 	const groups = (filters.itemGroups ?? []).map((id) => `ItemGroup eq ${odataGuid(id)}`);
 	return andFilters(
 		KIND_FILTERS[filters.kind ?? 'any'],
+		filters.salesItemsOnly ? 'IsSalesItem eq true' : undefined,
+		filters.stockItemsOnly ? 'IsStockItem eq true' : undefined,
 		groups.length ? orFilters(...groups) : undefined,
-		filters.activeOnly !== false ? `(EndDate eq null or EndDate gt ${odataDateTime(now)})` : undefined,
-		filters.code ? `Code eq ${odataString(filters.code.trim())}` : undefined,
+		filters.activeOnly !== false ? `EndDate eq null or EndDate gt ${odataDateTime(now)}` : undefined,
+		filters.code?.trim() ? `Code eq ${odataString(filters.code.trim())}` : undefined,
 		filters.descriptionContains ? odataContains('Description', filters.descriptionContains) : undefined,
 		filters.modifiedSince ? `Modified ge ${odataDateTime(filters.modifiedSince)}` : undefined,
 	);
 }
 
 const DATE_FIELDS = ['StartDate', 'EndDate'];
+
+/** UI booleans become Exact's types: IsTime is a byte (0/1), not a boolean. */
+function itemBody(fields: IDataObject): IDataObject {
+	const body = toBody(fields, DATE_FIELDS);
+	if (typeof body.IsTime === 'boolean') body.IsTime = body.IsTime ? 1 : 0;
+	return body;
+}
 
 /** Hour types as Exact's project module lists them (ItemId, ItemCode, ItemDescription). */
 const getHourTypes: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
@@ -59,23 +71,27 @@ const getHourTypes: ItemOperation = async function (this: IExecuteFunctions, ite
 
 export const operations: Record<string, ItemOperation> = {
 	get: getOperation(ITEM, 'item'),
-	getMany: getManyOperation(ITEM, function (itemIndex) {
-		return itemFilter(this.getNodeParameter('filters', itemIndex, {}) as ItemFilters);
-	}, 'Code'),
+	getMany: getManyOperation(
+		ITEM,
+		function (itemIndex) {
+			return itemFilter(this.getNodeParameter('filters', itemIndex, {}) as ItemFilters);
+		},
+		'Code',
+	),
 	getHourTypes,
 	create: createOperation(ITEM, function (itemIndex) {
-		return toBody(
-			{
-				Code: this.getNodeParameter('code', itemIndex) as string,
-				Description: this.getNodeParameter('description', itemIndex) as string,
-				...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
-			},
-			DATE_FIELDS,
-		);
+		return itemBody({
+			Code: this.getNodeParameter('code', itemIndex) as string,
+			Description: this.getNodeParameter('description', itemIndex) as string,
+			...(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject),
+		});
 	}),
 	update: updateOperation(ITEM, 'item', function (itemIndex) {
-		return toBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, DATE_FIELDS);
+		return itemBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	}),
-	getChanges: getChangesOperation(ITEM),
+	getChanges: getChangesOperation(ITEM, async function (changed, itemIndex) {
+		const options = this.getNodeParameter('changesOptions', itemIndex, {}) as { includeSalesPrice?: boolean };
+		if (options.includeSalesPrice !== false) await addSalesPrices.call(this, changed, itemIndex);
+	}),
 	confirmChanges: confirmChangesOperation(ITEM),
 };

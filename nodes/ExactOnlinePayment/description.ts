@@ -52,7 +52,7 @@ export const properties: INodeProperties[] = [
 		],
 	},
 	...returnAllOrLimit(forResource('paymentCondition', 'getMany')),
-	readOptions(forResource('paymentCondition', 'getMany')),
+	readOptions(forResource('paymentCondition', 'getMany', 'create')),
 	{ displayName: 'Code', name: 'code', type: 'string', default: '', required: true, displayOptions: { show: forResource('paymentCondition', 'create') }, placeholder: 'e.g. 30' },
 	{ displayName: 'Description', name: 'description', type: 'string', default: '', required: true, displayOptions: { show: forResource('paymentCondition', 'create') }, placeholder: 'e.g. 30 dagen netto' },
 	{
@@ -79,6 +79,18 @@ export const properties: INodeProperties[] = [
 		required: false,
 		description: 'Only the open items of this account; leave empty for all accounts',
 	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: forResource('receivable', 'getMany') },
+		options: [
+			{ displayName: 'Invoice Number', name: 'invoiceNumber', type: 'number', default: 0, description: 'Only the open items of this sales invoice, e.g. 25700005' },
+			{ displayName: 'Your Reference', name: 'yourRef', type: 'string', default: '', description: 'Only open items with this customer reference, e.g. the work order number' },
+		],
+	},
 	...returnAllOrLimit(forResource('receivable', 'getMany')),
 	readOptions(forResource('receivable', 'getMany')),
 	{
@@ -88,7 +100,7 @@ export const properties: INodeProperties[] = [
 		default: 0,
 		required: true,
 		displayOptions: { show: forResource('paymentStatus', 'get') },
-		description: 'The Exact sales invoice number, e.g. 26100012',
+		description: 'The Exact sales invoice number, e.g. 25700005',
 	},
 	...changesParameters(forResource('paymentStatus', 'getChanges'), 'payment terms'),
 	...confirmParameters(forResource('paymentStatus', 'confirmChanges')),

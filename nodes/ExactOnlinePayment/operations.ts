@@ -3,38 +3,49 @@ import { ACCOUNT, PAYMENT_CONDITION, PAYMENT_TERM } from '../ExactOnline/entity/
 import {
 	confirmChangesOperation,
 	createOperation,
-	findRecord,
 	getChangesOperation,
 	getManyOperation,
+	keyOf,
+	locatorInput,
 	shape,
 	splitFields,
 	toBody,
+	type ReadOptions,
 } from '../ExactOnline/entity/standardOperations';
-import { isGuid, odataGuid, odataNumber } from '../ExactOnline/odata';
+import { andFilters, odataGuid, odataNumber, odataString } from '../ExactOnline/odata';
 import { exactGetAll } from '../ExactOnline/transport';
 import type { ItemOperation } from '../shared/router';
 
-interface ReadOptions {
-	extraFields?: string;
-	output?: 'clean' | 'raw';
+const RECEIVABLE_FIELDS = ['Id', 'AccountId', 'AccountCode', 'AccountName', 'InvoiceNumber', 'InvoiceDate', 'DueDate', 'Amount', 'AmountInTransit', 'CurrencyCode', 'Description', 'YourRef', 'EntryNumber'];
+
+interface ReceivableFilters {
+	invoiceNumber?: number | string;
+	yourRef?: string;
 }
 
-const RECEIVABLE_FIELDS = ['Id', 'AccountId', 'AccountCode', 'AccountName', 'InvoiceNumber', 'InvoiceDate', 'DueDate', 'Amount', 'AmountInTransit', 'CurrencyCode', 'Description', 'YourRef', 'EntryNumber'];
+/** A positive whole number, from a number field or an expression that gave a string; else undefined. */
+function invoiceNumberOf(value: unknown): number | undefined {
+	const number = typeof value === 'number' ? value : Number(String(value ?? '').trim());
+	return Number.isInteger(number) && number > 0 ? number : undefined;
+}
 
 /** Open items (read/financial/ReceivablesList): what customers still owe, with the open amount. */
 const getReceivables: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
 	const options = this.getNodeParameter('options', itemIndex, {}) as ReadOptions;
-	const account = String(this.getNodeParameter('account', itemIndex, '', { extractValue: true }) ?? '').trim();
-	let accountId: string | undefined;
-	if (account) {
-		accountId = isGuid(account) ? account : String((await findRecord.call(this, ACCOUNT, account, 'ID', itemIndex)).ID);
-	}
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as ReceivableFilters;
+	const account = locatorInput.call(this, 'account', itemIndex, { required: false, what: 'account' });
+	const accountId = account ? await keyOf.call(this, ACCOUNT, account, itemIndex) : undefined;
+	const invoiceNumber = invoiceNumberOf(filters.invoiceNumber);
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const records = await exactGetAll.call(this, {
 		path: 'read/financial/ReceivablesList',
 		query: {
-			$select: [...RECEIVABLE_FIELDS, ...splitFields(options.extraFields)].join(','),
-			$filter: accountId ? `AccountId eq ${odataGuid(accountId)}` : undefined,
+			$select: [...new Set([...RECEIVABLE_FIELDS, ...splitFields(options.extraFields)])].join(','),
+			$filter: andFilters(
+				accountId ? `AccountId eq ${odataGuid(accountId)}` : undefined,
+				invoiceNumber ? `InvoiceNumber eq ${odataNumber(invoiceNumber)}` : undefined,
+				filters.yourRef?.trim() ? `YourRef eq ${odataString(filters.yourRef.trim())}` : undefined,
+			),
 		},
 		limit: returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number),
 		itemIndex,
@@ -42,18 +53,22 @@ const getReceivables: ItemOperation = async function (this: IExecuteFunctions, i
 	return shape(records, options.output);
 };
 
-const STATUS_FIELDS = ['InvoiceNumber', 'AccountCode', 'AccountName', 'AmountDC', 'IsFullyPaid', 'LastPaymentDate', 'DueDate', 'InvoiceDate', 'YourRef', 'Status'];
+/** TransactionAmountDC is the invoice amount, AmountDC what is still to be paid on that payment term. */
+const STATUS_FIELDS = ['InvoiceNumber', 'AccountCode', 'AccountName', 'TransactionAmountDC', 'AmountDC', 'IsFullyPaid', 'LastPaymentDate', 'DueDate', 'InvoiceDate', 'YourRef', 'Status'];
 
-/** Paid or not, from the receivable lines of the invoice (cashflow/Receivables). */
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/** Paid or not, from the payment terms of the invoice (cashflow/Receivables): one call per invoice. */
 const getPaymentStatus: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
-	const invoiceNumber = this.getNodeParameter('invoiceNumber', itemIndex) as number;
-	if (!Number.isInteger(invoiceNumber) || invoiceNumber <= 0) {
-		throw new NodeOperationError(this.getNode(), `"${invoiceNumber}" is not an invoice number`, {
+	const raw = this.getNodeParameter('invoiceNumber', itemIndex) as unknown;
+	const invoiceNumber = invoiceNumberOf(raw);
+	if (invoiceNumber === undefined) {
+		throw new NodeOperationError(this.getNode(), `'${String(raw)}' is not an invoice number`, {
 			itemIndex,
-			description: 'Enter the Exact sales invoice number, a whole number such as 26100012',
+			description: 'Enter the Exact sales invoice number, a whole number such as 25700005',
 		});
 	}
-	const lines = shape(
+	const terms = shape(
 		await exactGetAll.call(this, {
 			path: 'cashflow/Receivables',
 			query: { $select: STATUS_FIELDS.join(','), $filter: `InvoiceNumber eq ${odataNumber(invoiceNumber)}` },
@@ -61,24 +76,27 @@ const getPaymentStatus: ItemOperation = async function (this: IExecuteFunctions,
 		}),
 		'clean',
 	);
-	if (lines.length === 0) {
-		return [{ invoiceNumber, found: false, isFullyPaid: null, openAmount: null }];
+	if (terms.length === 0) {
+		// Exact makes a receivable when an invoice is processed; a draft or unknown invoice has none.
+		return [{ invoiceNumber, found: false, isFullyPaid: null, amount: null, openAmount: null, paidAmount: null }];
 	}
-	const total = lines.reduce((sum, line) => sum + Number(line.AmountDC ?? 0), 0);
-	const open = lines.filter((line) => line.IsFullyPaid !== true).reduce((sum, line) => sum + Number(line.AmountDC ?? 0), 0);
-	const lastPayment = lines.map((line) => line.LastPaymentDate as string | null).filter(Boolean).sort().at(-1) ?? null;
+	const amount = round2(terms.reduce((sum, term) => sum + Number(term.TransactionAmountDC ?? term.AmountDC ?? 0), 0));
+	const openAmount = round2(terms.filter((term) => term.IsFullyPaid !== true).reduce((sum, term) => sum + Number(term.AmountDC ?? 0), 0));
+	const lastPayment = terms.map((term) => term.LastPaymentDate as string | null).filter(Boolean).sort().at(-1) ?? null;
 	return [
 		{
 			invoiceNumber,
 			found: true,
-			isFullyPaid: lines.every((line) => line.IsFullyPaid === true),
-			amount: Math.round(total * 100) / 100,
-			openAmount: Math.round(open * 100) / 100,
+			isFullyPaid: terms.every((term) => term.IsFullyPaid === true),
+			amount,
+			openAmount,
+			paidAmount: round2(amount - openAmount),
 			lastPaymentDate: lastPayment,
-			dueDate: lines[0].DueDate ?? null,
-			accountCode: lines[0].AccountCode ?? null,
-			accountName: lines[0].AccountName ?? null,
-			yourRef: lines[0].YourRef ?? null,
+			dueDate: terms[0].DueDate ?? null,
+			invoiceDate: terms[0].InvoiceDate ?? null,
+			accountCode: terms[0].AccountCode ?? null,
+			accountName: terms[0].AccountName ?? null,
+			yourRef: terms[0].YourRef ?? null,
 		} as IDataObject,
 	];
 };

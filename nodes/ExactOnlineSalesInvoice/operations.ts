@@ -2,28 +2,29 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { ACCOUNT, ITEM, SALES_INVOICE, SALES_INVOICE_LINE } from '../ExactOnline/entity/definitions';
 import { lookupByCodes } from '../ExactOnline/entity/lookups';
 import { createRecord, selectFor } from '../ExactOnline/entity/operations';
+import { resolvePaymentCondition } from '../ExactOnline/entity/paymentConditions';
 import {
+	administration,
 	confirmChangesOperation,
+	createdOutput,
 	findRecord,
 	getManyOperation,
-	locatorValue,
+	keyOf,
+	locatorInput,
+	pick,
 	shape,
 	splitFields,
 	toBody,
+	type LocatorInput,
+	type ReadOptions,
 } from '../ExactOnline/entity/standardOperations';
 import { getChanges } from '../ExactOnline/entity/changes';
 import { andFilters, isGuid, odataDateTime, odataGuid, odataNumber, odataString } from '../ExactOnline/odata';
 import { exactGetAll } from '../ExactOnline/transport';
 import type { ItemOperation } from '../shared/router';
 
-interface ReadOptions {
-	extraFields?: string;
-	output?: 'clean' | 'raw';
+interface InvoiceReadOptions extends ReadOptions {
 	includeLines?: boolean;
-}
-
-async function accountId(this: IExecuteFunctions, value: string, itemIndex: number): Promise<string> {
-	return isGuid(value) ? value : String((await findRecord.call(this, ACCOUNT, value, 'ID', itemIndex)).ID);
 }
 
 async function linesOf(this: IExecuteFunctions, invoiceId: string, itemIndex: number): Promise<IDataObject[]> {
@@ -34,10 +35,26 @@ async function linesOf(this: IExecuteFunctions, invoiceId: string, itemIndex: nu
 	});
 }
 
+/** An invoice is found by its InvoiceID (a GUID) or its invoice number (digits). */
+function invoiceInput(this: IExecuteFunctions, itemIndex: number): LocatorInput {
+	const value = String(this.getNodeParameter('invoice', itemIndex, '') ?? '').trim();
+	if (isGuid(value)) return { value, by: 'id' };
+	if (/^\d+$/.test(value)) return { value, by: 'code' };
+	throw new NodeOperationError(this.getNode(), `'${value}' is not an invoice number or ID`, {
+		itemIndex,
+		description: 'Enter the invoice number (digits, e.g. 25700001) or the InvoiceID (a GUID)',
+	});
+}
+
 const get: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
-	const options = this.getNodeParameter('options', itemIndex, {}) as ReadOptions;
-	const value = String(this.getNodeParameter('invoice', itemIndex)).trim();
-	const invoice = await findRecord.call(this, SALES_INVOICE, value, selectFor(SALES_INVOICE, splitFields(options.extraFields)), itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as InvoiceReadOptions;
+	const invoice = await findRecord.call(
+		this,
+		SALES_INVOICE,
+		invoiceInput.call(this, itemIndex),
+		selectFor(SALES_INVOICE, splitFields(options.extraFields)),
+		itemIndex,
+	);
 	const withLines =
 		options.includeLines === false
 			? invoice
@@ -54,11 +71,11 @@ interface InvoiceFilters {
 
 async function invoiceFilter(this: IExecuteFunctions, itemIndex: number): Promise<string | undefined> {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as InvoiceFilters;
-	const account = String(this.getNodeParameter('account', itemIndex, '', { extractValue: true }) ?? '').trim();
+	const account = locatorInput.call(this, 'account', itemIndex, { required: false, what: 'account' });
 	return andFilters(
-		account ? `InvoiceTo eq ${odataGuid(await accountId.call(this, account, itemIndex))}` : undefined,
+		account ? `InvoiceTo eq ${odataGuid(await keyOf.call(this, ACCOUNT, account, itemIndex))}` : undefined,
 		filters.status && filters.status !== 'any' ? `Status eq ${odataNumber(Number(filters.status))}` : undefined,
-		filters.yourRef ? `YourRef eq ${odataString(filters.yourRef)}` : undefined,
+		filters.yourRef?.trim() ? `YourRef eq ${odataString(filters.yourRef.trim())}` : undefined,
 		filters.dateFrom ? `InvoiceDate ge ${odataDateTime(filters.dateFrom)}` : undefined,
 		filters.dateTo ? `InvoiceDate le ${odataDateTime(filters.dateTo)}` : undefined,
 	);
@@ -72,22 +89,36 @@ interface LineInput {
 	vatCode?: string;
 }
 
-/** Invoice lines with item codes turned into IDs; unknown codes stop the item before anything is written. */
-export async function resolveLines(this: IExecuteFunctions, lines: LineInput[], itemIndex: number): Promise<IDataObject[]> {
-	const codes = lines.map((line) => String(line.item ?? '').trim()).filter((code) => code && !isGuid(code));
-	const found = await lookupByCodes.call(this, ITEM, codes, ['Description'], itemIndex);
-	const unknown = codes.filter((code) => !found.get(code));
-	if (unknown.length) {
-		throw new NodeOperationError(this.getNode(), `Item ${unknown.map((c) => `"${c}"`).join(', ')} not found in Exact`, {
+/** What can be checked without Exact: there are lines, and each names an item. */
+function checkLines(this: IExecuteFunctions, lines: LineInput[], itemIndex: number): void {
+	if (lines.length === 0) {
+		throw new NodeOperationError(this.getNode(), 'The invoice has no lines', { itemIndex, description: 'Add at least one line' });
+	}
+	const empty = lines.findIndex((line) => !String(line.item ?? '').trim());
+	if (empty !== -1) {
+		throw new NodeOperationError(this.getNode(), `Line ${empty + 1} has no item`, {
 			itemIndex,
-			description: 'Create the item in Exact or correct the code; nothing was written',
+			description: 'Every invoice line needs an item code or ID; nothing was written',
 		});
 	}
+}
+
+/** Invoice lines with item codes turned into IDs; unknown codes stop the item before anything is written. */
+export async function resolveLines(this: IExecuteFunctions, lines: LineInput[], itemIndex: number): Promise<IDataObject[]> {
+	checkLines.call(this, lines, itemIndex);
+	const codes = lines.map((line) => String(line.item).trim()).filter((code) => !isGuid(code));
+	const found = await lookupByCodes.call(this, ITEM, codes, ['Description'], itemIndex);
+	const unknown = [...new Set(codes.filter((code) => !found.get(code)))];
+	if (unknown.length) {
+		const names = unknown.map((code) => `'${code}'`).join(', ');
+		throw new NodeOperationError(
+			this.getNode(),
+			`Item ${names} not found in administration ${await administration.call(this)}`,
+			{ itemIndex, description: 'Create the item in Exact or correct the code on the line; nothing was written' },
+		);
+	}
 	return lines.map((line) => {
-		const code = String(line.item ?? '').trim();
-		if (!code) {
-			throw new NodeOperationError(this.getNode(), 'A line has no item', { itemIndex, description: 'Every invoice line needs an item code or ID' });
-		}
+		const code = String(line.item).trim();
 		return toBody({
 			Item: isGuid(code) ? code : String(found.get(code)?.ID),
 			Quantity: line.quantity ?? 1,
@@ -99,12 +130,21 @@ export async function resolveLines(this: IExecuteFunctions, lines: LineInput[], 
 }
 
 const createWithLines: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
-	const invoiceTo = await accountId.call(this, locatorValue.call(this, 'invoiceTo', itemIndex), itemIndex);
+	const options = this.getNodeParameter('options', itemIndex, {}) as ReadOptions;
 	const lines = (this.getNodeParameter('lines', itemIndex, {}) as { line?: LineInput[] }).line ?? [];
-	if (lines.length === 0) {
-		throw new NodeOperationError(this.getNode(), 'The invoice has no lines', { itemIndex, description: 'Add at least one line' });
-	}
-	const additional = toBody(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, ['InvoiceDate']);
+	checkLines.call(this, lines, itemIndex);
+	const invoiceTo = await keyOf.call(
+		this,
+		ACCOUNT,
+		locatorInput.call(this, 'invoiceTo', itemIndex, { what: 'account' }) as LocatorInput,
+		itemIndex,
+	);
+	const additional = await resolvePaymentCondition.call(
+		this,
+		toBody(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, ['InvoiceDate']),
+		'PaymentCondition',
+		itemIndex,
+	);
 	const body: IDataObject = {
 		InvoiceTo: invoiceTo,
 		OrderedBy: invoiceTo,
@@ -112,35 +152,60 @@ const createWithLines: ItemOperation = async function (this: IExecuteFunctions, 
 		...additional,
 		SalesInvoiceLines: await resolveLines.call(this, lines, itemIndex),
 	};
-	return shape([await createRecord.call(this, SALES_INVOICE, body, itemIndex)], 'clean');
+	const created = await createRecord.call(this, SALES_INVOICE, body, itemIndex);
+	const output = createdOutput(SALES_INVOICE, created, options, ['SalesInvoiceLines']);
+	if (options.output !== 'raw' && Array.isArray(output.SalesInvoiceLines)) {
+		output.SalesInvoiceLines = (output.SalesInvoiceLines as IDataObject[]).map((line) => pick(line, SALES_INVOICE_LINE.fields));
+	}
+	return [output];
 };
 
-/** The sync endpoint answers one row per invoice line; we hand out one item per invoice with its lines. */
+/**
+ * Exact's sync endpoint answers one row per invoice line with the header fields repeated, plus a header row
+ * (LineNumber 0, ID = InvoiceID). On a line row the fields both have (Description, AmountDC, ...) are the
+ * line's. We hand out one item per invoice: header fields from the header row, lines from the line rows.
+ */
 const HEADER_FIELDS = SALES_INVOICE.fields;
-const LINE_FIELDS = ['ID', 'LineNumber', 'Item', 'ItemCode', 'ItemDescription', 'Quantity', 'UnitPrice', 'NetPrice', 'VATCode', 'VATPercentage', 'GLAccount'];
+const LINE_FIELDS = [
+	'ID', 'LineNumber', 'Item', 'ItemCode', 'ItemDescription', 'Description', 'Quantity', 'UnitCode', 'UnitPrice',
+	'NetPrice', 'AmountDC', 'VATCode', 'VATPercentage', 'VATAmountDC', 'GLAccount',
+];
+/** Header fields a line row carries with the line's value; without a header row we leave them out. */
+const LINE_VALUED = ['Description', 'AmountDC', 'AmountFC', 'VATAmountDC', 'VATAmountFC', 'Created', 'Modified'];
 
-export function groupInvoiceRows(rows: IDataObject[]): IDataObject[] {
-	const invoices = new Map<string, IDataObject>();
-	const result: IDataObject[] = [];
+function isHeaderRow(row: IDataObject): boolean {
+	return Number(row.LineNumber ?? 0) === 0 && (row.ID === undefined || String(row.ID) === String(row.InvoiceID));
+}
+
+export function groupInvoiceRows(rows: IDataObject[], extraHeaderFields: string[] = []): IDataObject[] {
+	const headerFields = [...HEADER_FIELDS, ...extraHeaderFields];
+	const groups = new Map<string, { header?: IDataObject; first: IDataObject; lines: IDataObject[]; timestamp: unknown }>();
+	const order: Array<string | IDataObject> = [];
 	for (const row of rows) {
 		if (row.changeType === 'deleted') {
-			result.push(row);
+			order.push(row);
 			continue;
 		}
 		const id = String(row.InvoiceID);
-		let invoice = invoices.get(id);
-		if (!invoice) {
-			invoice = { changeType: 'changed', SalesInvoiceLines: [] };
-			for (const field of [...HEADER_FIELDS, 'Timestamp']) if (field in row) invoice[field] = row[field];
-			invoices.set(id, invoice);
-			result.push(invoice);
+		let group = groups.get(id);
+		if (!group) {
+			group = { first: row, lines: [], timestamp: row.Timestamp };
+			groups.set(id, group);
+			order.push(id);
 		}
-		invoice.Timestamp = row.Timestamp;
-		const line: IDataObject = {};
-		for (const field of LINE_FIELDS) if (field in row) line[field] = row[field];
-		(invoice.SalesInvoiceLines as IDataObject[]).push(line);
+		group.timestamp = row.Timestamp;
+		if (isHeaderRow(row)) group.header = row;
+		else group.lines.push(pick(row, LINE_FIELDS));
 	}
-	return result;
+	return order.map((entry) => {
+		if (typeof entry !== 'string') return entry;
+		const group = groups.get(entry)!;
+		const header = group.header
+			? pick(group.header, headerFields)
+			: pick(group.first, headerFields.filter((field) => !LINE_VALUED.includes(field)));
+		const lines = group.lines.sort((a, b) => Number(a.LineNumber ?? 0) - Number(b.LineNumber ?? 0));
+		return { ...header, SalesInvoiceLines: lines, Timestamp: group.timestamp, changeType: 'changed' } as IDataObject;
+	});
 }
 
 const getInvoiceChanges: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
@@ -150,8 +215,9 @@ const getInvoiceChanges: ItemOperation = async function (this: IExecuteFunctions
 		includeDeleted?: boolean;
 		startOver?: boolean;
 	};
+	const extra = splitFields(options.extraFields);
 	const rows = await getChanges.call(this, SALES_INVOICE, {
-		select: [...new Set([...HEADER_FIELDS, ...LINE_FIELDS, ...splitFields(options.extraFields)])],
+		select: [...HEADER_FIELDS, ...LINE_FIELDS, 'InvoiceID', ...extra],
 		syncName: this.getNodeParameter('syncName', itemIndex, 'default') as string,
 		includeDeleted: options.includeDeleted !== false,
 		confirmLater: options.confirmLater === true,
@@ -159,15 +225,12 @@ const getInvoiceChanges: ItemOperation = async function (this: IExecuteFunctions
 		staticData: this.getWorkflowStaticData('global'),
 		itemIndex,
 	});
-	return shape(groupInvoiceRows(rows), options.output);
+	return shape(groupInvoiceRows(rows, extra), options.output);
 };
 
 export const operations: Record<string, ItemOperation> = {
 	get,
-	getMany: async function (this: IExecuteFunctions, itemIndex: number) {
-		const filter = await invoiceFilter.call(this, itemIndex);
-		return await getManyOperation(SALES_INVOICE, () => filter, 'InvoiceDate desc').call(this, itemIndex);
-	},
+	getMany: getManyOperation(SALES_INVOICE, invoiceFilter, 'InvoiceDate desc'),
 	create: createWithLines,
 	getChanges: getInvoiceChanges,
 	confirmChanges: confirmChangesOperation(SALES_INVOICE),

@@ -17,6 +17,8 @@ export interface ChangesOptions {
 	filter?: string;
 	staticData: IDataObject;
 	itemIndex?: number;
+	/** Runs on the changed records before the cursor moves (e.g. to add fields the sync endpoint lacks). */
+	afterRead?: (changed: IDataObject[]) => Promise<void>;
 }
 
 export async function getChanges(this: ExactContext, entity: ExactEntity, options: ChangesOptions): Promise<IDataObject[]> {
@@ -27,7 +29,7 @@ export async function getChanges(this: ExactContext, entity: ExactEntity, option
 
 	const changed = await exactSyncRead.call(this, {
 		entity: entity.syncEntity,
-		select: options.select,
+		select: [...new Set(options.select)],
 		since: cursor.records,
 		filter: options.filter,
 		itemIndex: options.itemIndex,
@@ -36,6 +38,8 @@ export async function getChanges(this: ExactContext, entity: ExactEntity, option
 		options.includeDeleted && entity.deletedType !== undefined
 			? await exactSyncDeleted.call(this, { entityType: entity.deletedType, since: cursor.deleted, itemIndex: options.itemIndex })
 			: { records: [], cursor: cursor.deleted };
+
+	if (options.afterRead && changed.records.length > 0) await options.afterRead(changed.records);
 
 	advanceCursor(options.staticData, key, { records: changed.cursor, deleted: deleted.cursor }, options.confirmLater);
 

@@ -20,6 +20,19 @@ export interface ExactEntity {
 	numericCode?: boolean;
 	/** Fields returned unless the user asks for others. */
 	fields: string[];
+	/** Fields of `fields` that the sync endpoint does not have (Exact's sync lists differ a little). */
+	notInSync?: string[];
+}
+
+/** "account" -> "Account", for messages that start with the record. */
+export function titleOf(entity: ExactEntity): string {
+	return entity.label.charAt(0).toUpperCase() + entity.label.slice(1);
+}
+
+/** The fields an operation asks for: on a sync endpoint without the ones it does not have. */
+export function fieldsFor(entity: ExactEntity, via: 'standard' | 'sync'): string[] {
+	if (via === 'standard' || !entity.notInSync) return entity.fields;
+	return entity.fields.filter((field) => !entity.notInSync?.includes(field));
 }
 
 export const ACCOUNT: ExactEntity = {
@@ -51,6 +64,15 @@ export const CONTACT: ExactEntity = {
 	],
 };
 
+export const ADDRESS: ExactEntity = {
+	label: 'address',
+	path: 'crm/Addresses',
+	key: 'ID',
+	syncEntity: 'CRM/Addresses',
+	deletedType: DELETED_ENTITY_TYPES.Addresses,
+	fields: ['ID', 'Account', 'Type', 'Main', 'AddressLine1', 'AddressLine2', 'AddressLine3', 'Postcode', 'City', 'State', 'Country', 'Phone', 'Modified'],
+};
+
 export const ITEM: ExactEntity = {
 	label: 'item',
 	path: 'logistics/Items',
@@ -63,6 +85,8 @@ export const ITEM: ExactEntity = {
 		'Unit', 'UnitDescription', 'SalesVatCode', 'StandardSalesPrice', 'CostPriceStandard', 'Barcode',
 		'ItemGroup', 'ItemGroupCode', 'ItemGroupDescription', 'StartDate', 'EndDate', 'Created', 'Modified',
 	],
+	// sync/Logistics/Items has no sales price; Get Changes adds it from logistics/Items (see itemPrices.ts).
+	notInSync: ['StandardSalesPrice'],
 };
 
 export const PAYMENT_CONDITION: ExactEntity = {
@@ -96,8 +120,8 @@ export const PAYMENT_TERM: ExactEntity = {
 	syncEntity: 'Cashflow/PaymentTerms',
 	deletedType: DELETED_ENTITY_TYPES.PaymentTerms,
 	fields: [
-		'ID', 'Account', 'AccountCode', 'AccountName', 'InvoiceNumber', 'InvoiceDate', 'DueDate', 'AmountDC',
-		'IsFullyPaid', 'LastPaymentDate', 'PaymentCondition', 'YourRef', 'Status', 'Modified',
+		'ID', 'Account', 'AccountCode', 'AccountName', 'InvoiceNumber', 'InvoiceDate', 'DueDate', 'TransactionAmountDC',
+		'AmountDC', 'IsFullyPaid', 'LastPaymentDate', 'PaymentCondition', 'YourRef', 'Status', 'Modified',
 	],
 };
 

@@ -68,7 +68,7 @@ export function readOptions(show: Show, extra: INodeProperties[] = []): INodePro
 	};
 }
 
-export function changesParameters(show: Show, entityPlural: string): INodeProperties[] {
+export function changesParameters(show: Show, entityPlural: string, extraOptions: INodeProperties[] = []): INodeProperties[] {
 	return [
 		{
 			displayName: `Returns the ${entityPlural} created or changed since the last run (and those deleted), one item each with changeType "changed" or "deleted". The position is kept in the workflow's static data, which n8n saves for active and scheduled runs, not for manual test runs.`,
@@ -118,9 +118,45 @@ export function changesParameters(show: Show, entityPlural: string): INodeProper
 					default: false,
 					description: 'Whether to forget the position and read everything again (a full resync)',
 				},
+				...extraOptions,
 			],
 		},
 	];
+}
+
+const GUID_REGEX = '^\\s*[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\\s*$';
+
+/** "By ID" mode of a resource locator: an Exact GUID. */
+export const byIdMode = {
+	displayName: 'By ID',
+	name: 'id',
+	type: 'string' as const,
+	placeholder: 'e.g. 3fa85f64-5717-4562-b3fc-2c963f66afa6',
+	validation: [{ type: 'regex' as const, properties: { regex: GUID_REGEX, errorMessage: 'Not an Exact ID (GUID)' } }],
+};
+
+/**
+ * A payment condition (betalingsconditie): Exact refers to it by its code everywhere (accounts, invoices),
+ * so the list gives codes; an ID is turned into the code with one call.
+ */
+export function paymentConditionLocator(name: string, description: string): INodeProperties {
+	return {
+		displayName: 'Payment Condition',
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchPaymentConditions', searchable: true, searchFilterRequired: false },
+			},
+			{ displayName: 'By Code', name: 'code', type: 'string', placeholder: 'e.g. 30' },
+			byIdMode,
+		],
+	};
 }
 
 export function confirmParameters(show: Show): INodeProperties[] {

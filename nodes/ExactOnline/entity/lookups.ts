@@ -29,6 +29,11 @@ function cacheFor(context: object, entity: ExactEntity): Map<string, IDataObject
 	return perEntity;
 }
 
+/** Exact compares codes without regard to case (and trailing spaces): so do we, or 'kk-12' would miss KK-12. */
+function codeKey(code: string): string {
+	return code.trim().toLowerCase();
+}
+
 /** Looks up records by code; the answer maps each trimmed code to its record, or null when unknown. */
 export async function lookupByCodes(
 	this: ExactContext,
@@ -40,19 +45,21 @@ export async function lookupByCodes(
 	const codeField = entity.codeField as string;
 	const cache = cacheFor(this, entity);
 	const wanted = [...new Set(codes.map((c) => c.trim()).filter(Boolean))];
-	const missing = wanted.filter((code) => !cache.has(code));
-	for (let start = 0; start < missing.length; start += BATCH) {
-		const batch = missing.slice(start, start + BATCH);
+	const missing = new Map<string, string>();
+	for (const code of wanted) if (!cache.has(codeKey(code)) && !missing.has(codeKey(code))) missing.set(codeKey(code), code);
+	const batches = [...missing.entries()];
+	for (let start = 0; start < batches.length; start += BATCH) {
+		const batch = batches.slice(start, start + BATCH);
 		const records = await exactGetAll.call(this, {
 			path: entity.path,
 			query: {
 				$select: [...new Set([entity.key, codeField, ...select])].join(','),
-				$filter: orFilters(...batch.map((code) => `${codeField} eq ${codeLiteral(entity, code)}`)),
+				$filter: orFilters(...batch.map(([, code]) => `${codeField} eq ${codeLiteral(entity, code)}`)),
 			},
 			itemIndex,
 		});
-		for (const code of batch) cache.set(code, null);
-		for (const record of records) cache.set(trimPaddedCode(String(record[codeField])), record);
+		for (const [key] of batch) cache.set(key, null);
+		for (const record of records) cache.set(codeKey(trimPaddedCode(String(record[codeField]))), record);
 	}
-	return new Map(wanted.map((code) => [code, cache.get(code) ?? null]));
+	return new Map(wanted.map((code) => [code, cache.get(codeKey(code)) ?? null]));
 }

@@ -9,7 +9,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { trimPaddedCode } from '../codes';
-import { odataContains, orFilters, odataString } from '../odata';
+import { odataContains, orFilters } from '../odata';
 import { exactRequest, readList, type ExactQuery } from '../transport';
 import { ACCOUNT, ITEM, PAYMENT_CONDITION, type ExactEntity } from './definitions';
 import { codeLiteral } from './operations';
@@ -23,7 +23,12 @@ function searchFilter(entity: ExactEntity, nameField: string, text?: string): st
 	const trimmed = text?.trim();
 	if (!trimmed) return undefined;
 	const byName = odataContains(nameField, trimmed);
-	return entity.codeField ? orFilters(byName, `${entity.codeField} eq ${codeLiteral(entity, trimmed)}`) : byName;
+	if (!entity.codeField) return byName;
+	// A padded code (accounts) only matches in full; other codes may be typed in part.
+	const byCode = entity.paddedCode
+		? `${entity.codeField} eq ${codeLiteral(entity, trimmed)}`
+		: odataContains(entity.codeField, trimmed);
+	return orFilters(byName, byCode);
 }
 
 async function search(
@@ -32,12 +37,13 @@ async function search(
 	nameField: string,
 	filter?: string,
 	paginationToken?: string,
+	valueField: string = entity.key,
 ): Promise<INodeListSearchResult> {
 	const page = await onePage.call(
 		this,
 		entity.path,
 		{
-			$select: [entity.key, entity.codeField, nameField].filter(Boolean).join(','),
+			$select: [...new Set([entity.key, entity.codeField, nameField, valueField].filter(Boolean))].join(','),
 			$filter: searchFilter(entity, nameField, filter),
 			$orderby: nameField,
 		},
@@ -48,7 +54,7 @@ async function search(
 			const code = entity.codeField ? trimPaddedCode(String(record[entity.codeField] ?? '')) : '';
 			return {
 				name: code ? `${code} - ${String(record[nameField] ?? '')}` : String(record[nameField] ?? ''),
-				value: String(record[entity.key]),
+				value: trimPaddedCode(String(record[valueField])),
 			};
 		}),
 		paginationToken: page.next,
@@ -62,8 +68,9 @@ export const listSearch = {
 	async searchItems(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 		return await search.call(this, ITEM, 'Description', filter, paginationToken);
 	},
+	/** Values are codes: Exact refers to payment conditions by code (accounts, invoices). */
 	async searchPaymentConditions(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-		return await search.call(this, PAYMENT_CONDITION, 'Description', filter, paginationToken);
+		return await search.call(this, PAYMENT_CONDITION, 'Description', filter, paginationToken, 'Code');
 	},
 };
 
@@ -91,17 +98,8 @@ export const loadOptions = {
 			(r) => String(r.Code).trim(),
 		);
 	},
-	async getPaymentConditions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-		const page = await onePage.call(this, PAYMENT_CONDITION.path, { $select: 'Code,Description' });
-		return options(page.records, (r) => `${String(r.Code)} - ${String(r.Description ?? '')}`, (r) => String(r.Code));
-	},
 	async getDivisions(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		const page = await onePage.call(this, 'system/Divisions', { $select: 'Code,Description', $orderby: 'Description' });
 		return options(page.records, (r) => `${String(r.Description ?? '')} (${String(r.Code)})`, (r) => String(r.Code));
 	},
 };
-
-/** For filters built from a dropdown value that is a plain code. */
-export function codeEquals(field: string, code: string): string {
-	return `${field} eq ${odataString(code)}`;
-}

@@ -4,16 +4,25 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { toExactBodyDateTime } from '../dates';
+import { isGuid } from '../odata';
 import { cleanRecord } from '../records';
+import { EXACT_CREDENTIAL_TYPE, exactBaseUrl, exactGetAll, resolveDivision, type ExactQuery } from '../transport';
 import { confirmCursor, cursorKey } from './cursor';
 import { getChanges } from './changes';
-import type { ExactEntity } from './definitions';
-import { createRecord, getByIdOrCode, RecordNotFoundError, selectFor, updateRecord } from './operations';
-import { exactGetAll, type ExactQuery } from '../transport';
+import { fieldsFor, type ExactEntity } from './definitions';
+import {
+	createRecord,
+	getByIdOrCode,
+	notFoundMessage,
+	RecordNotFoundError,
+	selectFor,
+	updateRecord,
+	type LookupBy,
+} from './operations';
 import { asNodeError } from '../../shared/nodeErrors';
 import type { ItemOperation } from '../../shared/router';
 
-interface ReadOptions {
+export interface ReadOptions {
 	extraFields?: string;
 	output?: 'clean' | 'raw';
 }
@@ -29,34 +38,100 @@ export function shape(records: IDataObject[], output: ReadOptions['output']): ID
 	return output === 'raw' ? records : records.map(cleanRecord);
 }
 
-/** The ID or code from a resource locator parameter. */
-export function locatorValue(this: IExecuteFunctions, name: string, itemIndex: number): string {
-	const value = String(this.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
-	if (!value) {
-		throw new NodeOperationError(this.getNode(), `Choose the record (${name})`, { itemIndex });
-	}
-	return value;
+/** Only these fields, in this order (those the record has). */
+export function pick(record: IDataObject, fields: string[]): IDataObject {
+	const picked: IDataObject = {};
+	for (const field of fields) if (field in record) picked[field] = record[field];
+	return picked;
 }
 
-/** Finds the record or fails with a message that names the record and the division. */
+/** The administration (division) number the credential works in; cached by the transport, so no extra call. */
+export async function administration(this: IExecuteFunctions): Promise<number> {
+	const credentials = await this.getCredentials(EXACT_CREDENTIAL_TYPE);
+	return await resolveDivision.call(this, exactBaseUrl(credentials), credentials);
+}
+
+/** "Item 'MAT-9' not found in administration 1234567 (Exact: ...)", with what to do about it. */
+export async function notFoundError(
+	this: IExecuteFunctions,
+	error: RecordNotFoundError,
+	itemIndex: number,
+	description?: string,
+): Promise<NodeOperationError> {
+	const exact = error.exactMessage ? ` (Exact: ${error.exactMessage})` : '';
+	const { label } = error.entity;
+	return new NodeOperationError(this.getNode(), `${error.message} in administration ${await administration.call(this)}${exact}`, {
+		itemIndex,
+		description:
+			description ??
+			`Check the ${label}'s code or ID in Exact, or pick the ${label} from the list. Is the credential connected to the right administration?`,
+	});
+}
+
+export interface LocatorInput {
+	value: string;
+	by: LookupBy;
+}
+
+/**
+ * The value of a resource locator and how to look it up: "By ID" must be a GUID, "By Code" is a code even if
+ * it looks like a GUID, "From List" gives what the list search put in (`listBy`). A plain string (an older
+ * or hand-written parameter) is an ID when it is a GUID, else a code.
+ */
+export function locatorInput(
+	this: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	options: { listBy?: LookupBy; required?: boolean; what?: string } = {},
+): LocatorInput | undefined {
+	const raw = this.getNodeParameter(name, itemIndex, '') as unknown;
+	const locator = typeof raw === 'object' && raw !== null ? (raw as { mode?: string; value?: unknown }) : { value: raw };
+	const value = String(locator.value ?? '').trim();
+	const what = options.what ?? name;
+	if (!value) {
+		if (options.required === false) return undefined;
+		throw new NodeOperationError(this.getNode(), `No ${what} given`, {
+			itemIndex,
+			description: `Choose the ${what} from the list, or enter its code or ID`,
+		});
+	}
+	const by: LookupBy =
+		locator.mode === 'id' ? 'id' : locator.mode === 'code' ? 'code' : locator.mode === 'list' ? (options.listBy ?? 'id') : isGuid(value) ? 'id' : 'code';
+	if (by === 'id' && !isGuid(value)) {
+		throw new NodeOperationError(this.getNode(), `'${value}' is not an Exact ID`, {
+			itemIndex,
+			description: `An ID is a GUID like 3fa85f64-5717-4562-b3fc-2c963f66afa6. To find the ${what} by its code, choose "By Code".`,
+		});
+	}
+	return { value, by };
+}
+
+/** Finds the record or fails with a message that names the record and the administration. */
 export async function findRecord(
 	this: IExecuteFunctions,
 	entity: ExactEntity,
-	value: string,
+	input: LocatorInput | string,
 	select: string,
 	itemIndex: number,
 ): Promise<IDataObject> {
+	const { value, by } = typeof input === 'string' ? { value: input, by: isGuid(input) ? 'id' : 'code' } as LocatorInput : input;
 	try {
-		return await getByIdOrCode.call(this, entity, value, select, itemIndex);
+		return await getByIdOrCode.call(this, entity, value, select, itemIndex, by);
 	} catch (error) {
-		if (error instanceof RecordNotFoundError) {
-			throw new NodeOperationError(this.getNode(), `${error.message} found in this Exact administration`, {
-				itemIndex,
-				description: `Check the ${entity.label} in Exact, or pick it from the list`,
-			});
-		}
+		if (error instanceof RecordNotFoundError) throw await notFoundError.call(this, error, itemIndex);
 		throw asNodeError(this.getNode(), error, itemIndex);
 	}
+}
+
+/** The record's key for a locator value: an ID as is (no call), a code looked up (one call). */
+export async function keyOf(
+	this: IExecuteFunctions,
+	entity: ExactEntity,
+	input: LocatorInput,
+	itemIndex: number,
+): Promise<string> {
+	if (input.by === 'id') return input.value;
+	return String((await findRecord.call(this, entity, input, entity.key, itemIndex))[entity.key]);
 }
 
 export function getOperation(entity: ExactEntity, locatorName: string): ItemOperation {
@@ -65,7 +140,7 @@ export function getOperation(entity: ExactEntity, locatorName: string): ItemOper
 		const record = await findRecord.call(
 			this,
 			entity,
-			locatorValue.call(this, locatorName, itemIndex),
+			locatorInput.call(this, locatorName, itemIndex, { what: entity.label }) as LocatorInput,
 			selectFor(entity, splitFields(options.extraFields)),
 			itemIndex,
 		);
@@ -76,7 +151,7 @@ export function getOperation(entity: ExactEntity, locatorName: string): ItemOper
 /** Get Many: `buildFilter` turns the node's filter parameters into a $filter. */
 export function getManyOperation(
 	entity: ExactEntity,
-	buildFilter: (this: IExecuteFunctions, itemIndex: number) => string | undefined,
+	buildFilter: (this: IExecuteFunctions, itemIndex: number) => string | undefined | Promise<string | undefined>,
 	orderBy?: string,
 ): ItemOperation {
 	return async function (this: IExecuteFunctions, itemIndex: number) {
@@ -85,7 +160,7 @@ export function getManyOperation(
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
 		const query: ExactQuery = {
 			$select: selectFor(entity, splitFields(options.extraFields)),
-			$filter: buildFilter.call(this, itemIndex),
+			$filter: await buildFilter.call(this, itemIndex),
 			$orderby: orderBy,
 		};
 		const records = await exactGetAll.call(this, { path: entity.path, query, limit, itemIndex });
@@ -103,35 +178,49 @@ export function toBody(fields: IDataObject, dateFields: string[] = []): IDataObj
 	return body;
 }
 
+/**
+ * What a create hands out: Exact answers with every field of the record (well over a hundred, mostly
+ * empty); by default the same fields as Get, cleaned; the option Output: Raw gives all of it as sent.
+ */
+export function createdOutput(entity: ExactEntity, created: IDataObject, options: ReadOptions, keep: string[] = []): IDataObject {
+	if (options.output === 'raw') return created;
+	return cleanRecord(pick(created, [...entity.fields, ...splitFields(options.extraFields), ...keep]));
+}
+
 export function createOperation(
 	entity: ExactEntity,
-	buildBody: (this: IExecuteFunctions, itemIndex: number) => IDataObject,
+	buildBody: (this: IExecuteFunctions, itemIndex: number) => IDataObject | Promise<IDataObject>,
 ): ItemOperation {
 	return async function (this: IExecuteFunctions, itemIndex: number) {
-		const created = await createRecord.call(this, entity, buildBody.call(this, itemIndex), itemIndex);
-		return shape([created], 'clean');
+		const options = this.getNodeParameter('options', itemIndex, {}) as ReadOptions;
+		const created = await createRecord.call(this, entity, await buildBody.call(this, itemIndex), itemIndex);
+		return [createdOutput(entity, created, options)];
 	};
 }
 
 export function updateOperation(
 	entity: ExactEntity,
 	locatorName: string,
-	buildBody: (this: IExecuteFunctions, itemIndex: number) => IDataObject,
+	buildBody: (this: IExecuteFunctions, itemIndex: number) => IDataObject | Promise<IDataObject>,
 ): ItemOperation {
 	return async function (this: IExecuteFunctions, itemIndex: number) {
-		const body = buildBody.call(this, itemIndex);
+		const body = await buildBody.call(this, itemIndex);
 		if (Object.keys(body).length === 0) {
 			throw new NodeOperationError(this.getNode(), 'Nothing to update', {
 				itemIndex,
 				description: 'Add at least one field under Update Fields',
 			});
 		}
-		const value = locatorValue.call(this, locatorName, itemIndex);
+		const input = locatorInput.call(this, locatorName, itemIndex, { what: entity.label }) as LocatorInput;
 		// A code must first become the record's ID; an ID is used as is (no extra call).
-		const id = /^[0-9a-f-]{36}$/i.test(value)
-			? value
-			: String((await findRecord.call(this, entity, value, entity.key, itemIndex))[entity.key]);
-		return shape([await updateRecord.call(this, entity, id, body, itemIndex)], 'clean');
+		const id = await keyOf.call(this, entity, input, itemIndex);
+		try {
+			return shape([await updateRecord.call(this, entity, id, body, itemIndex)], 'clean');
+		} catch (error) {
+			const exactMessage = notFoundMessage(error);
+			if (exactMessage === undefined) throw asNodeError(this.getNode(), error, itemIndex);
+			throw await notFoundError.call(this, new RecordNotFoundError(entity, id, exactMessage), itemIndex);
+		}
 	};
 }
 
@@ -143,21 +232,21 @@ interface ChangesParameters extends ReadOptions {
 
 export function getChangesOperation(
 	entity: ExactEntity,
-	buildFilter?: (this: IExecuteFunctions) => string | undefined,
+	afterRead?: (this: IExecuteFunctions, changed: IDataObject[], itemIndex: number) => Promise<void>,
 ): ItemOperation {
 	return async function (this: IExecuteFunctions, itemIndex: number) {
 		// One read of the change stream per run, however many items come in.
 		if (itemIndex > 0) return [];
 		const options = this.getNodeParameter('changesOptions', itemIndex, {}) as ChangesParameters;
 		const records = await getChanges.call(this, entity, {
-			select: splitFields(selectFor(entity, splitFields(options.extraFields))),
+			select: [...fieldsFor(entity, 'sync'), ...splitFields(options.extraFields)],
 			syncName: this.getNodeParameter('syncName', itemIndex, 'default') as string,
 			includeDeleted: options.includeDeleted !== false,
 			confirmLater: options.confirmLater === true,
 			startOver: options.startOver === true,
-			filter: buildFilter?.call(this),
 			staticData: this.getWorkflowStaticData('global'),
 			itemIndex,
+			afterRead: afterRead ? (changed) => afterRead.call(this, changed, itemIndex) : undefined,
 		});
 		return shape(records, options.output);
 	};
