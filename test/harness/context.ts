@@ -40,6 +40,23 @@ function getPath(source: unknown, path: string): unknown {
 	return current;
 }
 
+/**
+ * The one kind of expression the stand-in evaluates: `={{ $json }}` or `={{ $json.field }}` (anywhere in a parameter), from
+ * the item being processed, so that per-item tests can give each item its own value as in a real flow.
+ */
+function resolveItemExpressions(value: unknown, item: IDataObject): unknown {
+	if (typeof value === 'string') {
+		const match = /^=\{\{\s*\$json(?:\.([A-Za-z_][A-Za-z0-9_]*))?\s*\}\}$/.exec(value);
+		if (!match) return value;
+		return match[1] ? item[match[1]] : item;
+	}
+	if (Array.isArray(value)) return value.map((entry) => resolveItemExpressions(entry, item));
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, resolveItemExpressions(entry, item)]));
+	}
+	return value;
+}
+
 export class HostSide {
 	readonly http: HttpLogEntry[] = [];
 	readonly logs: LogLine[] = [];
@@ -85,8 +102,8 @@ export class HostSide {
 	/** The members every context shares. */
 	base() {
 		const host = this;
-		const getNodeParameter = (name: string, _itemIndex?: number, fallback?: unknown, opts?: { extractValue?: boolean }) => {
-			let value = getPath(host.parameters, name);
+		const getNodeParameter = (name: string, itemIndex = 0, fallback?: unknown, opts?: { extractValue?: boolean }) => {
+			let value = resolveItemExpressions(getPath(host.parameters, name), host.options.items?.[itemIndex] ?? {});
 			if (value === undefined) value = fallback;
 			if (opts?.extractValue && value && typeof value === 'object' && '__rl' in (value as object)) {
 				value = (value as { value: unknown }).value;
@@ -153,6 +170,20 @@ export async function runLoadOptions(nodeType: INodeType, method: string, option
 	const fn = nodeType.methods?.loadOptions?.[method];
 	if (!fn) throw new Error(`No loadOptions method ${method}`);
 	return { result: await fn.call(host.base() as never), host };
+}
+
+/** A resource locator's "From List" search, as the editor calls it (filter text, then the next-page token). */
+export async function runListSearch(
+	nodeType: INodeType,
+	method: string,
+	options: RunOptions,
+	filter?: string,
+	paginationToken?: string,
+) {
+	const host = new HostSide(nodeType, options);
+	const fn = nodeType.methods?.listSearch?.[method];
+	if (!fn) throw new Error(`No listSearch method ${method}`);
+	return { result: await fn.call(host.base() as never, filter, paginationToken), host };
 }
 
 /** The JSON of the first output, for assertions. */
