@@ -1,0 +1,261 @@
+/**
+ * Exact Online Account against the Exact simulator: every operation, the padded code, quotes in filters,
+ * unknown records, scopes, paging, and what each operation costs in calls.
+ */
+import { ExactOnlineAccount } from '../../../../nodes/ExactOnlineAccount/ExactOnlineAccount.node';
+import { ACCOUNT } from '../../../../nodes/ExactOnline/entity/definitions';
+import { EXACT_SEED_FIXTURES } from '../../../../simulators/exact';
+import { jsonOf } from '../../../harness/context';
+import type { ExactFixture } from '../../exactSetup';
+import { callsOf, endpointsOf, ISO_WITH_OFFSET, rl, runnerFor, startEntitySimulator, type Runner } from './setup';
+
+const { accounts } = EXACT_SEED_FIXTURES;
+const node = new ExactOnlineAccount();
+let exact: ExactFixture;
+let run: Runner;
+
+beforeAll(async () => {
+	exact = await startEntitySimulator();
+	run = runnerFor(exact, node);
+});
+afterAll(async () => exact.sim.close());
+beforeEach(() => exact.sim.state.reset());
+
+describe('Exact Online Account: Get', () => {
+	it('finds an account by its code with one call, padding the code for Exact and trimming it in the output', async () => {
+		const result = await run({ operation: 'get', account: rl('code', '1') });
+		const [account] = jsonOf(result);
+		expect(account).toMatchObject({ ID: accounts.bakkerij.id, Code: '1', Name: "Bakkerij 't Hoekje", City: "'s-Hertogenbosch" });
+		expect(String(account.Created)).toMatch(ISO_WITH_OFFSET);
+		expect(account).not.toHaveProperty('__metadata');
+		const calls = callsOf(result);
+		expect(calls).toHaveLength(1);
+		expect(calls[0].query.$filter).toBe(`Code eq '                 1'`);
+		// Only what the operation returns is asked for.
+		expect(calls[0].query.$select.split(',')).toEqual(ACCOUNT.fields);
+	});
+
+	it('accepts a code typed with spaces around it', async () => {
+		expect(jsonOf(await run({ operation: 'get', account: rl('code', '  10 ') }))[0].Name).toBe('Fam. de Jong');
+	});
+
+	it('finds an account picked from the list (an ID) with one call; Raw gives the record as Exact sends it', async () => {
+		const result = await run({ operation: 'get', account: rl('list', accounts.oneill.id), options: { output: 'raw' } });
+		const [raw] = jsonOf(result);
+		expect(raw.Code).toBe(accounts.oneill.code);
+		expect(raw.__metadata).toEqual(expect.objectContaining({ type: 'Exact.Web.Api.Models.Account' }));
+		expect(String(raw.Created)).toMatch(/^\/Date\(\d+\)\/$/);
+		expect(endpointsOf(result)).toEqual(['GET crm/Accounts']);
+		expect(callsOf(result)[0].query.$filter).toBe(`ID eq guid'${accounts.oneill.id}'`);
+	});
+
+	it('adds contacts and addresses when asked, one call each', async () => {
+		const result = await run({ operation: 'get', account: rl('code', '2'), options: { includeContacts: true, includeAddresses: true } });
+		const [account] = jsonOf(result);
+		expect((account.Contacts as Array<{ FullName: string }>).map((c) => c.FullName)).toContain("Siobhán O'Neill");
+		expect(account.Addresses).toEqual([expect.objectContaining({ AddressLine1: 'Laan van Meerdervoort 1250-B', Main: true })]);
+		expect(endpointsOf(result)).toEqual(['GET crm/Accounts', 'GET crm/Contacts', 'GET crm/Addresses']);
+	});
+
+	it('asks for extra fields when told to', async () => {
+		const result = await run({ operation: 'get', account: rl('code', '1'), options: { extraFields: 'SearchCode, CountryName' } });
+		expect(jsonOf(result)[0]).toMatchObject({ SearchCode: 'BAKKERIJ-T', CountryName: 'Nederland' });
+		expect(callsOf(result)[0].query.$select).toBe([...ACCOUNT.fields, 'SearchCode', 'CountryName'].join(','));
+	});
+
+	it('says which account was not found in which administration, without costing Exact an error', async () => {
+		const byCode = await run({ operation: 'get', account: rl('code', '999') });
+		expect(byCode.error?.message).toBe("Account '999' not found in administration 1234567");
+		expect(byCode.error?.description).toMatch(/Check the account's code or ID/);
+
+		const unknownId = '00000000-0000-4000-8000-000000000001';
+		const byId = await run({ operation: 'get', account: rl('id', unknownId) });
+		expect(byId.error?.message).toBe(`Account '${unknownId}' not found in administration 1234567`);
+		// An unknown ID is an empty list, not a 404: Exact blocks an endpoint after 10 errors an hour.
+		expect(callsOf(byId).map((c) => c.status)).toEqual([200]);
+		expect(exact.sim.state.getStats().errorsByEndpoint).toEqual({});
+	});
+
+	it('refuses something that is not an ID in "By ID" mode before calling Exact', async () => {
+		const result = await run({ operation: 'get', account: rl('id', '1001') });
+		expect(result.error?.message).toBe("'1001' is not an Exact ID");
+		expect(result.error?.description).toMatch(/choose "By Code"/);
+		expect(result.host.http).toHaveLength(0);
+	});
+
+	it('goes on with the other items on fail, each result and error paired with its item', async () => {
+		const result = await run(
+			{ operation: 'get', account: rl('code', '={{ $json.code }}') },
+			{ continueOnFail: true, items: [{ code: '1' }, { code: '404' }, { code: '2' }] },
+		);
+		const out = result.output?.[0] ?? [];
+		expect(out.map((item) => item.json.Name ?? item.json.error)).toEqual([
+			"Bakkerij 't Hoekje",
+			"Account '404' not found in administration 1234567",
+			"O'Neill Installaties",
+		]);
+		expect(out.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(out[1].json.description).toMatch(/Check the account's code or ID/);
+		// One call per item.
+		expect(callsOf(result)).toHaveLength(3);
+	});
+
+	it('stops at the first failing item without Continue On Fail, naming the item', async () => {
+		const result = await run({ operation: 'get', account: rl('code', '={{ $json.code }}') }, { items: [{ code: '1' }, { code: '404' }] });
+		expect(result.error?.message).toBe("Account '404' not found in administration 1234567");
+		expect((result.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
+	});
+});
+
+describe('Exact Online Account: Get Many', () => {
+	const names = (result: Awaited<ReturnType<Runner>>) => jsonOf(result).map((a) => a.Name);
+
+	it('filters on relation type, blocked and supplier', async () => {
+		expect(names(await run({ operation: 'getMany', returnAll: true, filters: { types: ['P', 'S'] } }))).toEqual([
+			'Hoveniersbedrijf Groen & Zo',
+			'Kapsalon Knip-Art',
+		]);
+		expect(names(await run({ operation: 'getMany', returnAll: true, filters: { types: ['supplier'] } }))).toEqual([
+			'Müller GmbH',
+			'Technische Groothandel Van der Meer BV',
+		]);
+		expect(names(await run({ operation: 'getMany', returnAll: true, filters: { blocked: 'blocked' } }))).toEqual([
+			'Loodgietersbedrijf De Lekkage BV',
+		]);
+		const customersNotBlocked = await run({ operation: 'getMany', returnAll: true, filters: { types: ['C'], blocked: 'notBlocked' } });
+		expect(names(customersNotBlocked)).toHaveLength(6);
+		expect(callsOf(customersNotBlocked)[0].query.$filter).toBe("Status eq 'C' and Blocked eq false");
+	});
+
+	it('filters on a name with an apostrophe, a city with one, and the padded code', async () => {
+		const byName = await run({ operation: 'getMany', filters: { nameContains: "'t hoekje" } });
+		expect(names(byName)).toEqual(["Bakkerij 't Hoekje"]);
+		expect(callsOf(byName)[0].query.$filter).toBe("substringof('''t hoekje',Name) eq true");
+		expect(names(await run({ operation: 'getMany', filters: { nameContains: "O'Neill" } }))).toEqual(["O'Neill Installaties"]);
+		expect(names(await run({ operation: 'getMany', filters: { city: "'s-Hertogenbosch" } }))).toEqual(["Bakkerij 't Hoekje"]);
+		const byCode = await run({ operation: 'getMany', filters: { code: '7' } });
+		expect(names(byCode)).toEqual(['Hoveniersbedrijf Groen & Zo']);
+		expect(callsOf(byCode)[0].query.$filter).toBe(`Code eq '                 7'`);
+	});
+
+	it('filters on modified since, in Dutch time', async () => {
+		exact.sim.state.updateRecord('Accounts', accounts.cafe.id, { Phone: '030-1234567' });
+		const now = new Date(exact.sim.state.now());
+		const result = await run({ operation: 'getMany', returnAll: true, filters: { modifiedSince: new Date(now.getTime() - 60_000).toISOString() } });
+		expect(names(result)).toEqual(['Café Façade & Zoon']);
+		expect(callsOf(result)[0].query.$filter).toMatch(/^Modified ge datetime'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d'$/);
+	});
+
+	it('orders by name and stops at the limit, asking Exact for no more than that', async () => {
+		const result = await run({ operation: 'getMany', limit: 3 });
+		expect(names(result)).toEqual(['Bakkerij \'t Hoekje', 'Café Façade & Zoon', 'Fam. de Jong']);
+		expect(callsOf(result)[0].query).toMatchObject({ $top: '3', $orderby: 'Name' });
+	});
+});
+
+describe('Exact Online Account: Get Many paging', () => {
+	let small: ExactFixture;
+	beforeAll(async () => {
+		small = await startEntitySimulator({ seed: 'small' });
+	});
+	afterAll(async () => small.sim.close());
+
+	it('follows pages of 60 up to a limit of 130: three calls, 130 different accounts', async () => {
+		const result = await runnerFor(small, node)({ operation: 'getMany', limit: 130 });
+		const records = jsonOf(result);
+		expect(records).toHaveLength(130);
+		expect(new Set(records.map((r) => r.ID)).size).toBe(130);
+		expect(endpointsOf(result)).toEqual(Array(3).fill('GET crm/Accounts'));
+	});
+
+	it('reads all 1,000 accounts with Return All in 17 pages, in name order', async () => {
+		const result = await runnerFor(small, node)({ operation: 'getMany', returnAll: true });
+		const records = jsonOf(result);
+		expect(records).toHaveLength(1000);
+		expect(new Set(records.map((r) => r.ID)).size).toBe(1000);
+		const sorted = [...records].map((r) => String(r.Name).toLowerCase());
+		expect(sorted).toEqual([...sorted].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+		expect(callsOf(result)).toHaveLength(17);
+	});
+
+	it('with a limit above 1,000 it pages on without $top and stops at the limit', async () => {
+		small.sim.state.insertRecord('Accounts', { Name: 'Zonnepanelen Zuid BV' });
+		small.sim.state.insertRecord('Accounts', { Name: 'Zwembadtechniek Noord' });
+		const result = await runnerFor(small, node)({ operation: 'getMany', limit: 1001 });
+		expect(jsonOf(result)).toHaveLength(1001);
+		const calls = callsOf(result);
+		expect(calls[0].query.$top).toBeUndefined();
+		expect(calls).toHaveLength(17);
+	});
+});
+
+describe('Exact Online Account: Create and Update', () => {
+	it('creates an account with a padded code and a payment condition, and answers the same fields as Get', async () => {
+		const result = await run({
+			operation: 'create',
+			name: "Installatiebedrijf 't Zuiden",
+			additionalFields: { Code: '1001', City: 'Breda', PaymentConditionSales: rl('list', '30'), Blocked: false },
+		});
+		const [created] = jsonOf(result);
+		expect(created).toMatchObject({ Code: '1001', Name: "Installatiebedrijf 't Zuiden", City: 'Breda', PaymentConditionSales: '30' });
+		expect(Object.keys(created)).toEqual(ACCOUNT.fields);
+		expect(exact.sim.state.getRecord('Accounts', String(created.ID))?.Code).toBe('              1001');
+		expect(endpointsOf(result)).toEqual(['POST crm/Accounts']);
+	});
+
+	it('turns a payment condition given by ID into its code (one lookup), and gives all fields with Raw', async () => {
+		const thirty = exact.sim.state.listRecords('PaymentConditions').find((p) => p.Code === '30');
+		const result = await run({
+			operation: 'create',
+			name: 'Fam. Jansen',
+			additionalFields: { PaymentConditionSales: rl('id', String(thirty?.ID)) },
+			options: { output: 'raw' },
+		});
+		const [created] = jsonOf(result);
+		expect(created.PaymentConditionSales).toBe('30');
+		expect(Object.keys(created).length).toBeGreaterThan(100);
+		expect(endpointsOf(result)).toEqual(['GET cashflow/PaymentConditions', 'POST crm/Accounts']);
+	});
+
+	it("passes Exact's refusal on per item", async () => {
+		const result = await run({ operation: 'create', name: 'Dubbel', additionalFields: { Code: '1' } }, { continueOnFail: true });
+		expect(String(jsonOf(result)[0].error)).toMatch(/Exact Online refused POST crm\/Accounts \(HTTP 400\)/);
+	});
+
+	it('updates by code with a lookup and a PUT, and by ID with only the PUT', async () => {
+		const byCode = await run({ operation: 'update', account: rl('code', '3'), updateFields: { Email: 'info@cafe-facade.nl', PaymentConditionSales: rl('code', 'DIR') } });
+		expect(jsonOf(byCode)).toEqual([{ ID: accounts.cafe.id, Email: 'info@cafe-facade.nl', PaymentConditionSales: 'DIR' }]);
+		expect(endpointsOf(byCode)).toEqual(['GET crm/Accounts', `PUT crm/Accounts(guid'${accounts.cafe.id}')`]);
+		expect(exact.sim.state.getRecord('Accounts', accounts.cafe.id)).toMatchObject({ Email: 'info@cafe-facade.nl', PaymentConditionSales: 'DIR' });
+
+		const byId = await run({ operation: 'update', account: rl('list', accounts.cafe.id), updateFields: { Name: "Café Façade & Zoon 't Centrum" } });
+		expect(endpointsOf(byId)).toEqual([`PUT crm/Accounts(guid'${accounts.cafe.id}')`]);
+		expect(exact.sim.state.getRecord('Accounts', accounts.cafe.id)?.Name).toBe("Café Façade & Zoon 't Centrum");
+	});
+
+	it('says so when the account to update does not exist, in Exact’s words too', async () => {
+		const unknownId = '00000000-0000-4000-8000-00000000abcd';
+		const result = await run({ operation: 'update', account: rl('id', unknownId), updateFields: { City: 'Tilburg' } });
+		expect(result.error?.message).toMatch(new RegExp(`^Account '${unknownId}' not found in administration 1234567 \\(Exact: .+\\)$`));
+		const byCode = await run({ operation: 'update', account: rl('code', '4711'), updateFields: { City: 'Tilburg' } });
+		expect(byCode.error?.message).toBe("Account '4711' not found in administration 1234567");
+		expect(endpointsOf(byCode)).toEqual(['GET crm/Accounts']);
+	});
+
+	it('asks for at least one field to update, before calling Exact', async () => {
+		const result = await run({ operation: 'update', account: rl('code', '1'), updateFields: { PaymentConditionSales: rl('list', '') } });
+		expect(result.error?.message).toBe('Nothing to update');
+		expect(result.host.http).toHaveLength(0);
+	});
+});
+
+describe('Exact Online Account: scopes', () => {
+	it('explains a missing app scope per item', async () => {
+		exact.sim.state.denyScopes(['crm']);
+		const result = await run({ operation: 'get', account: rl('code', '1') });
+		expect(result.error?.message).toMatch(/HTTP 403.*Scope/i);
+		expect(result.error?.description).toMatch(/permission \(scope\)/);
+		const continued = await run({ operation: 'getMany' }, { continueOnFail: true });
+		expect(jsonOf(continued)[0]).toMatchObject({ error: expect.stringMatching(/403/), description: expect.stringMatching(/scope/) });
+	});
+});

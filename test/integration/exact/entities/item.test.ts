@@ -1,0 +1,149 @@
+/**
+ * Exact Online Item against the Exact simulator: materials and hour types (IsTime is a byte in Exact),
+ * codes with spaces and in another case, the inactive item, hour types from read/project/HourTypes.
+ */
+import { ExactOnlineItem } from '../../../../nodes/ExactOnlineItem/ExactOnlineItem.node';
+import { ITEM } from '../../../../nodes/ExactOnline/entity/definitions';
+import { EXACT_SEED_FIXTURES } from '../../../../simulators/exact';
+import { jsonOf } from '../../../harness/context';
+import type { ExactFixture } from '../../exactSetup';
+import { callsOf, endpointsOf, ISO_WITH_OFFSET, rl, runnerFor, startEntitySimulator, type Runner } from './setup';
+
+const { items } = EXACT_SEED_FIXTURES;
+const node = new ExactOnlineItem();
+let exact: ExactFixture;
+let run: Runner;
+
+beforeAll(async () => {
+	exact = await startEntitySimulator();
+	run = runnerFor(exact, node);
+});
+afterAll(async () => exact.sim.close());
+beforeEach(() => exact.sim.state.reset());
+
+const codes = (result: Awaited<ReturnType<Runner>>) => jsonOf(result).map((i) => i.Code);
+const groupId = (code: string) => String(exact.sim.state.listRecords('ItemGroups').find((g) => g.Code === code)?.ID);
+
+describe('Exact Online Item: Get', () => {
+	it('finds an item by a code with spaces, with one call', async () => {
+		const result = await run({ operation: 'get', item: rl('code', 'BUIS 15 CU') });
+		expect(jsonOf(result)[0]).toMatchObject({ ID: items.codeWithSpaces.id, Code: 'BUIS 15 CU', Unit: 'm', StandardSalesPrice: 8.4, IsTime: 0 });
+		expect(String(jsonOf(result)[0].Modified)).toMatch(ISO_WITH_OFFSET);
+		expect(callsOf(result)).toHaveLength(1);
+		expect(callsOf(result)[0].query.$filter).toBe("Code eq 'BUIS 15 CU'");
+		expect(callsOf(result)[0].query.$select.split(',')).toEqual(ITEM.fields);
+	});
+
+	it('finds an item by a code in another case, as Exact compares codes', async () => {
+		expect(jsonOf(await run({ operation: 'get', item: rl('code', 'kk-12') }))[0].Code).toBe('KK-12');
+	});
+
+	it('finds an hour type by the ID picked from the list', async () => {
+		const [arbeid] = jsonOf(await run({ operation: 'get', item: rl('list', items.arbeid.id) }));
+		expect(arbeid).toMatchObject({ Code: 'ARBEID', IsTime: 1, StandardSalesPrice: 62.5, Unit: 'uur' });
+	});
+
+	it("says 'Item 'MAT-9' not found in administration 1234567'", async () => {
+		const result = await run({ operation: 'get', item: rl('code', 'MAT-9') });
+		expect(result.error?.message).toBe("Item 'MAT-9' not found in administration 1234567");
+		const notAnId = await run({ operation: 'get', item: rl('id', 'MAT-9') });
+		expect(notAnId.error?.message).toBe("'MAT-9' is not an Exact ID");
+		expect(notAnId.host.http).toHaveLength(0);
+	});
+});
+
+describe('Exact Online Item: Get Many', () => {
+	it('finds hour types with IsTime eq 1 (a byte in Exact; "eq true" would be refused)', async () => {
+		const result = await run({ operation: 'getMany', returnAll: true, filters: { kind: 'time' } });
+		expect(codes(result)).toEqual(['ARBEID', 'SPOED', 'VOORRIJ']);
+		expect(callsOf(result)[0].query.$filter).toMatch(/^IsTime eq 1 and \(EndDate eq null or EndDate gt datetime'[^']+'\)$/);
+	});
+
+	it('finds materials: no time items; only sales items and stock items when asked', async () => {
+		expect(codes(await run({ operation: 'getMany', returnAll: true, filters: { kind: 'materials' } }))).toEqual([
+			'BUIS 15 CU', 'CV-HRE28', 'EL-VD25', 'KK-12', 'KM', 'SAN-WCP',
+		]);
+		expect(codes(await run({ operation: 'getMany', returnAll: true, filters: { kind: 'materials', salesItemsOnly: true } }))).toEqual([
+			'BUIS 15 CU', 'CV-HRE28', 'EL-VD25', 'KK-12', 'SAN-WCP',
+		]);
+		expect(codes(await run({ operation: 'getMany', returnAll: true, filters: { stockItemsOnly: true, activeOnly: false } }))).toEqual([
+			'BUIS 15 CU', 'CV-HRE28', 'EL-VD25', 'KK-12', 'OUD-TH01', 'SAN-WCP',
+		]);
+	});
+
+	it('leaves out inactive items unless told otherwise', async () => {
+		expect(codes(await run({ operation: 'getMany', returnAll: true }))).not.toContain('OUD-TH01');
+		expect(codes(await run({ operation: 'getMany', returnAll: true, filters: { activeOnly: false } }))).toContain('OUD-TH01');
+	});
+
+	it('filters on item groups, code, a description with quotes, and modified since', async () => {
+		expect(codes(await run({ operation: 'getMany', returnAll: true, filters: { itemGroups: [groupId('CV'), groupId('ELEKTRA')] } }))).toEqual([
+			'CV-HRE28', 'EL-VD25',
+		]);
+		expect(codes(await run({ operation: 'getMany', filters: { code: 'san-wcp' } }))).toEqual(['SAN-WCP']);
+		const quoted = await run({ operation: 'getMany', filters: { descriptionContains: '"Duofix"' } });
+		expect(codes(quoted)).toEqual(['SAN-WCP']);
+		const halfInch = await run({ operation: 'getMany', filters: { descriptionContains: `1/2" messing` } });
+		expect(codes(halfInch)).toEqual(['KK-12']);
+
+		exact.sim.state.updateRecord('Items', items.draad.id, { StandardSalesPrice: 1.35 });
+		const since = new Date(exact.sim.state.now() - 60_000).toISOString();
+		expect(codes(await run({ operation: 'getMany', returnAll: true, filters: { modifiedSince: since } }))).toEqual(['EL-VD25']);
+	});
+
+	it('takes an apostrophe in a filter as text', async () => {
+		exact.sim.state.insertRecord('Items', { Code: "KR-O'B", Description: "Kraan O'Brien", IsSalesItem: true });
+		const result = await run({ operation: 'getMany', filters: { descriptionContains: "o'brien" } });
+		expect(codes(result)).toEqual(["KR-O'B"]);
+		expect(callsOf(result)[0].query.$filter).toContain("substringof('o''brien',Description) eq true");
+		expect(jsonOf(await run({ operation: 'get', item: rl('code', "KR-O'B") }))[0].Description).toBe("Kraan O'Brien");
+	});
+});
+
+describe('Exact Online Item: Get Hour Types', () => {
+	it('lists the active hour types from read/project/HourTypes with one call', async () => {
+		const result = await run({ operation: 'getHourTypes', returnAll: true });
+		expect(jsonOf(result).map((h) => h.ItemCode).sort()).toEqual(['ARBEID', 'SPOED', 'VOORRIJ']);
+		expect(jsonOf(result)[0]).toEqual({ ItemId: expect.any(String), ItemCode: expect.any(String), ItemDescription: expect.any(String) });
+		expect(endpointsOf(result)).toEqual(['GET read/project/HourTypes']);
+	});
+});
+
+describe('Exact Online Item: Create and Update', () => {
+	it('creates an hour type: IsTime goes to Exact as 1, dates as Dutch time', async () => {
+		const result = await run({
+			operation: 'create',
+			code: 'NACHT',
+			description: 'Nachttoeslag',
+			additionalFields: { IsTime: true, Unit: 'uur', ItemGroup: groupId('DIENST'), SalesVatCode: '1', StartDate: '2026-01-01T00:00:00+01:00' },
+		});
+		const [created] = jsonOf(result);
+		expect(created).toMatchObject({ Code: 'NACHT', Description: 'Nachttoeslag', IsTime: 1, Unit: 'uur', ItemGroupCode: 'DIENST' });
+		expect(created.StartDate).toBe('2026-01-01T00:00:00.000+01:00');
+		expect(Object.keys(created)).toEqual(ITEM.fields);
+		expect(exact.sim.state.getRecord('Items', String(created.ID))?.IsTime).toBe(1);
+		const hourTypes = jsonOf(await run({ operation: 'getHourTypes', returnAll: true }));
+		expect(hourTypes.map((h) => h.ItemCode)).toContain('NACHT');
+	});
+
+	it('updates by code (any case), turning IsTime false into 0', async () => {
+		const result = await run({ operation: 'update', item: rl('code', 'voorrij'), updateFields: { IsTime: false, Description: 'Voorrijkosten regio' } });
+		expect(jsonOf(result)).toEqual([{ ID: items.voorrij.id, IsTime: 0, Description: 'Voorrijkosten regio' }]);
+		expect(exact.sim.state.getRecord('Items', items.voorrij.id)).toMatchObject({ IsTime: 0, Description: 'Voorrijkosten regio' });
+		expect(endpointsOf(result)).toEqual(['GET logistics/Items', `PUT logistics/Items(guid'${items.voorrij.id}')`]);
+	});
+
+	it('refuses a duplicate code with Exact’s message, per item', async () => {
+		const result = await run({ operation: 'create', code: 'ARBEID', description: 'Dubbel' }, { continueOnFail: true });
+		expect(String(jsonOf(result)[0].error)).toMatch(/HTTP 400/);
+	});
+});
+
+describe('Exact Online Item: scopes', () => {
+	it('explains a missing logistics scope', async () => {
+		exact.sim.state.denyScopes(['logistics']);
+		const result = await run({ operation: 'getMany' });
+		expect(result.error?.message).toMatch(/HTTP 403.*Scope/i);
+		expect(result.error?.description).toMatch(/permission \(scope\)/);
+	});
+});
