@@ -1,0 +1,24 @@
+/** All parameters of the OutSmart node: the resource selector, then each resource's own blocks. */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { ENTITIES } from './entities';
+import { masterDataProperties } from './masterData/description';
+import { workorderProperties } from './workorder/description';
+
+const resourceOptions = [
+	...ENTITIES.map((entity) => ({ name: entity.displayName, value: entity.resource })),
+	{ name: 'Work Order (Werkbon)', value: 'workorder' },
+].sort((a, b) => a.name.localeCompare(b.name));
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: resourceOptions,
+		default: 'workorder',
+	},
+	...workorderProperties,
+	...ENTITIES.flatMap(masterDataProperties),
+];

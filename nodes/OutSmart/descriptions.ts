@@ -1,0 +1,87 @@
+/** Parameter blocks the OutSmart node's resources share. */
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { OUTSMART_OPERATORS } from './transport';
+
+export type Show = Record<string, string[]>;
+
+export const outputOption: INodeProperties = {
+	displayName: 'Output',
+	name: 'output',
+	type: 'options',
+	default: 'clean',
+	options: [
+		{
+			name: 'Clean',
+			value: 'clean',
+			description: 'Amounts as numbers, dates as ISO dates, HH:MM durations as decimal hours (the text beside them), flags as booleans',
+		},
+		{ name: 'Clean With Raw', value: 'both', description: 'Clean, plus the record exactly as OutSmart sent it under "raw"' },
+		{ name: 'Raw', value: 'raw', description: 'The record exactly as OutSmart sends it' },
+	],
+};
+
+const OPERATOR_NAMES: Record<(typeof OUTSMART_OPERATORS)[number], string> = {
+	eq: 'Equals',
+	ge: 'Greater Than or Equal',
+	gt: 'Greater Than',
+	le: 'Less Than or Equal',
+	li: 'Like (% as Wildcard)',
+	lt: 'Less Than',
+	ne: 'Not Equals',
+};
+
+/** OutSmart's advanced filters (key / value / operator); `keys` fills the field dropdown. */
+export function filtersParameter(show: Show, keys: INodePropertyOptions[], description: string): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show },
+		description,
+		options: [
+			{
+				displayName: 'Filter',
+				name: 'filter',
+				values: [
+					{
+						displayName: 'Field Name or ID',
+						name: 'key',
+						type: 'options',
+						options: keys,
+						default: '',
+						description:
+							'The OutSmart field to filter on. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					},
+					{
+						displayName: 'Operator',
+						name: 'operator',
+						type: 'options',
+						default: 'eq',
+						options: Object.entries(OPERATOR_NAMES)
+							.map(([value, name]) => ({ name, value }))
+							.sort((a, b) => a.name.localeCompare(b.name)),
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						description: 'Compared as OutSmart stores it: amounts with a decimal comma, dates as OutSmart writes them',
+					},
+				],
+			},
+		],
+	};
+}
+
+export interface FilterValues {
+	filter?: Array<{ key?: string; operator?: string; value?: string | number }>;
+}
+
+export function limitToMax<T>(records: T[], returnAll: boolean, limit: number): T[] {
+	return returnAll ? records : records.slice(0, Math.max(0, limit));
+}

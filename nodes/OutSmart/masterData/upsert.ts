@@ -1,0 +1,254 @@
+/**
+ * Upsert of master data for all input items of one run. OutSmart's POST inserts or updates by key and answers
+ * only a count, so to say per record what happened:
+ * 1. read the existing records once (one GET per entity per run, cached for the run);
+ * 2. classify each item: created (key unknown), updated (some sent field differs), unchanged (none differs);
+ *    unchanged records are not sent unless asked;
+ * 3. send the rest in batches; when OutSmart refuses a batch for a record-level reason (a required field, a
+ *    value it cannot parse), split it until the refused record is alone: that item gets OutSmart's reason,
+ *    the others are stored. Re-sending a record is harmless: an upsert of the same data changes nothing.
+ * The result is one entry per input item (a JSON result or an error), for the shared per-item router.
+ */
+import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
+
+import { asNodeError } from '../../shared/nodeErrors';
+import { type OutSmartEntity, fieldOf } from '../entities';
+import { describeOutSmartCode, isUncertainOutcome, listRecords, OutSmartFormatError, outSmartErrorDetails, upsertRecords } from '../transport';
+import { cleanRecord } from '../values/clean';
+import { comparable, formatValue } from '../values/format';
+import { refusalReason } from '../refusals';
+
+export type Outcome = 'created' | 'updated' | 'unchanged';
+
+export type ItemResult = { json: IDataObject } | { error: NodeApiError | NodeOperationError };
+
+interface Planned {
+	itemIndex: number;
+	key: string;
+	body: IDataObject;
+	outcome: Outcome;
+	changedFields: string[];
+	ignoredFields: string[];
+}
+
+interface UpsertOptions {
+	batchSize?: number;
+	sendUnchanged?: boolean;
+}
+
+interface FieldsUi {
+	field?: Array<{ name?: string; value?: unknown }>;
+}
+
+// ------------------------------------------------------------------------------- existing records (per run)
+
+const existingByRun = new WeakMap<object, Map<string, Promise<Map<string, IDataObject>>>>();
+
+export function keyOf(entity: OutSmartEntity, record: IDataObject): string {
+	return entity.key.map((name) => comparable(fieldOf(entity, name)?.kind ?? 'text', record[name])).join('|');
+}
+
+/** The entity's records in OutSmart by key: read once per run (n8n calls execute() once per run). */
+export async function existingRecords(this: IExecuteFunctions, entity: OutSmartEntity): Promise<Map<string, IDataObject>> {
+	let perRun = existingByRun.get(this);
+	if (!perRun) {
+		perRun = new Map();
+		existingByRun.set(this, perRun);
+	}
+	let pending = perRun.get(entity.endpoint);
+	if (!pending) {
+		pending = listRecords.call(this, entity.endpoint).then(({ records }) => new Map(records.map((r) => [keyOf(entity, r), r])));
+		perRun.set(entity.endpoint, pending);
+	}
+	return await pending;
+}
+
+// ------------------------------------------------------------------------------- one item -> a record
+
+function itemFields(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const mode = this.getNodeParameter('dataMode', itemIndex, 'defineBelow') as string;
+	if (mode === 'autoMapInputData') return { ...this.getInputData()[itemIndex].json };
+	const fields: IDataObject = {};
+	for (const { name, value } of (this.getNodeParameter('fieldsUi', itemIndex, {}) as FieldsUi).field ?? []) {
+		if (!name) throw new NodeOperationError(this.getNode(), 'A field in "Fields" has no name', { itemIndex });
+		fields[name] = value as IDataObject[string];
+	}
+	return fields;
+}
+
+/** The record to send for one item, formatted for OutSmart; refuses an item without its key. */
+function prepare(this: IExecuteFunctions, entity: OutSmartEntity, itemIndex: number): { body: IDataObject; ignored: string[] } {
+	const given = itemFields.call(this, itemIndex);
+	const body: IDataObject = {};
+	const ignored: string[] = [];
+	for (const [name, value] of Object.entries(given)) {
+		const field = fieldOf(entity, name);
+		if (!field) {
+			ignored.push(name);
+			continue;
+		}
+		if (value === undefined) continue;
+		try {
+			body[name] = formatValue(field.kind, value);
+		} catch (error) {
+			const reason = error instanceof OutSmartFormatError ? error.message : String(error);
+			throw new NodeOperationError(this.getNode(), `The ${entity.label} field ${name} cannot be sent: ${reason}`, { itemIndex });
+		}
+	}
+	const missing = entity.requiredKey.filter((name) => body[name] === undefined || body[name] === null || body[name] === '');
+	if (missing.length) {
+		throw new NodeOperationError(this.getNode(), `The ${entity.label} has no ${missing.join(', ')}`, {
+			itemIndex,
+			description: `OutSmart identifies a ${entity.label} by ${entity.key.join(' + ')}: fill in ${missing.join(', ')}.`,
+		});
+	}
+	return { body, ignored };
+}
+
+// ------------------------------------------------------------------------------- sending
+
+/**
+ * Codes that mean "this data is refused": 1051 and the entity codes x00 (insert/update failed) and x01 (field
+ * missing) from 1100 up, except 14xx-16xx (locations, work orders, delete). Auth, endpoint, body and server
+ * codes concern the whole call.
+ */
+function isRecordRefusal(code: number): boolean {
+	if (code === 1051) return true;
+	return code >= 1100 && !(code >= 1400 && code < 1700) && (code % 100 === 0 || code % 100 === 1);
+}
+
+function describe(entity: OutSmartEntity, record: Planned): string {
+	return `${entity.label} ${record.key.replace(/\|+$/, '').replace(/^\|+/, '') || '(no key)'}`;
+}
+
+class Sender {
+	readonly failures = new Map<Planned, NodeApiError | NodeOperationError>();
+	calls = 0;
+
+	constructor(
+		private readonly ctx: IExecuteFunctions,
+		private readonly entity: OutSmartEntity,
+	) {}
+
+	async send(records: Planned[]): Promise<void> {
+		if (!records.length) return;
+		try {
+			this.calls++;
+			await upsertRecords.call(this.ctx, this.entity.endpoint, records.map((r) => r.body), { itemIndex: records[0].itemIndex });
+		} catch (error) {
+			const details = outSmartErrorDetails(error);
+			if (details && isRecordRefusal(details.code)) {
+				if (records.length === 1) {
+					this.failures.set(records[0], this.refused(records[0], details.code, details.messages));
+					return;
+				}
+				const middle = Math.ceil(records.length / 2);
+				await this.send(records.slice(0, middle));
+				await this.send(records.slice(middle));
+				return;
+			}
+			for (const record of records) this.failures.set(record, this.batchFailed(record, error));
+		}
+	}
+
+	private refused(record: Planned, code: number, messages: string[]): NodeApiError {
+		const info = describeOutSmartCode(code);
+		return new NodeApiError(this.ctx.getNode(), { outSmartCode: code, messages } as JsonObject, {
+			message: `OutSmart refused ${describe(this.entity, record)}: ${refusalReason(code, messages)} (code ${code})`,
+			description: `${info.hint} The other records were sent on their own.`,
+			itemIndex: record.itemIndex,
+		});
+	}
+
+	private batchFailed(record: Planned, error: unknown): NodeApiError | NodeOperationError {
+		const cause = asNodeError(this.ctx.getNode(), error, record.itemIndex);
+		const uncertain = isUncertainOutcome(error);
+		const message = uncertain
+			? `OutSmart may or may not have stored ${describe(this.entity, record)}: ${cause.message}`
+			: `${describe(this.entity, record)} was not stored: ${cause.message}`;
+		const description = [
+			cause.description,
+			uncertain ? 'Running the node again is safe: an upsert of the same data changes nothing.' : undefined,
+		]
+			.filter(Boolean)
+			.join(' ');
+		return cause instanceof NodeApiError
+			? new NodeApiError(this.ctx.getNode(), (cause.errorResponse ?? {}) as JsonObject, { message, description, itemIndex: record.itemIndex })
+			: new NodeOperationError(this.ctx.getNode(), message, { description, itemIndex: record.itemIndex });
+	}
+}
+
+// ------------------------------------------------------------------------------- the run
+
+function classify(entity: OutSmartEntity, body: IDataObject, existing: IDataObject | undefined): Pick<Planned, 'outcome' | 'changedFields'> {
+	if (!existing) return { outcome: 'created', changedFields: [] };
+	const changedFields = Object.keys(body).filter((name) => {
+		const kind = fieldOf(entity, name)?.kind ?? 'text';
+		return comparable(kind, body[name]) !== comparable(kind, existing[name]);
+	});
+	return { outcome: changedFields.length ? 'updated' : 'unchanged', changedFields };
+}
+
+/** OutSmart validates required fields on every posted row: take the ones left out from the stored record. */
+function completeFromExisting(entity: OutSmartEntity, body: IDataObject, existing: IDataObject): IDataObject {
+	const complete: IDataObject = { ...body };
+	for (const field of entity.fields) {
+		if (field.required && complete[field.name] === undefined && existing[field.name] !== undefined) {
+			complete[field.name] = existing[field.name];
+		}
+	}
+	return complete;
+}
+
+export async function runUpsert(this: IExecuteFunctions, entity: OutSmartEntity): Promise<ItemResult[]> {
+	const items = this.getInputData();
+	const results: ItemResult[] = new Array(items.length);
+	const options = this.getNodeParameter('upsertOptions', 0, {}) as UpsertOptions;
+	const batchSize = Math.max(1, Math.floor(options.batchSize ?? 100));
+
+	const prepared: Array<{ itemIndex: number; body: IDataObject; ignored: string[] }> = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			prepared.push({ itemIndex, ...prepare.call(this, entity, itemIndex) });
+		} catch (error) {
+			results[itemIndex] = { error: asNodeError(this.getNode(), error, itemIndex) };
+		}
+	}
+	if (!prepared.length) return results;
+
+	// Classified in input order against a working copy, so a key repeated in the input compares with its predecessor.
+	const working = new Map(await existingRecords.call(this, entity));
+	const planned: Planned[] = prepared.map(({ itemIndex, body, ignored }) => {
+		const key = keyOf(entity, body);
+		const existing = working.get(key);
+		const verdict = classify(entity, body, existing);
+		working.set(key, { ...(existing ?? {}), ...body });
+		return { itemIndex, key, body: existing ? completeFromExisting(entity, body, existing) : body, ignoredFields: ignored, ...verdict };
+	});
+
+	const sender = new Sender(this, entity);
+	const toSend = planned.filter((p) => p.outcome !== 'unchanged' || options.sendUnchanged === true);
+	const sent = new Set(toSend);
+	for (let start = 0; start < toSend.length; start += batchSize) {
+		await sender.send(toSend.slice(start, start + batchSize));
+	}
+	this.logger.debug(`OutSmart upsert of ${entity.endpoint}: ${planned.length} records, ${toSend.length} sent in ${sender.calls} calls`);
+
+	for (const record of planned) {
+		const failure = sender.failures.get(record);
+		if (failure) {
+			results[record.itemIndex] = { error: failure };
+			continue;
+		}
+		const json: IDataObject = {
+			outcome: record.outcome,
+			key: record.key,
+			sent: sent.has(record),
+			changedFields: record.changedFields,
+			record: cleanRecord(entity, record.body),
+		};
+		if (record.ignoredFields.length) json.ignoredFields = record.ignoredFields;
+		results[record.itemIndex] = { json };
+	}
+	return results;
+}

@@ -1,0 +1,394 @@
+/** The parameters of the Work Order resource. */
+import type { INodeProperties } from 'n8n-workflow';
+
+import { operationSelector, returnAllOrLimit } from '../../ExactOnline/entity/descriptions';
+import { filtersParameter, outputOption } from '../descriptions';
+
+const on = (...operation: string[]) => ({ resource: ['workorder'], operation });
+
+const EXPRESSION_HINT = 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+const workorderLocator: INodeProperties = {
+	displayName: 'Work Order',
+	name: 'workorder',
+	type: 'resourceLocator',
+	default: { mode: 'workorderNo', value: '' },
+	required: true,
+	displayOptions: { show: on('get', 'update', 'markHandled', 'setWorkStatus') },
+	description: 'The work order (werkbon), by the number it was created with or by OutSmart\'s row ID',
+	modes: [
+		{
+			displayName: 'By Number',
+			name: 'workorderNo',
+			type: 'string',
+			placeholder: 'e.g. WO-2026-0004',
+			hint: 'The WorkorderNo it was created with',
+		},
+		{
+			displayName: 'By Row ID',
+			name: 'rowId',
+			type: 'string',
+			placeholder: 'e.g. 169827',
+			hint: 'The "id" in OutSmart\'s output',
+			validation: [{ type: 'regex', properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'Not an OutSmart row ID (a whole number)' } }],
+		},
+	],
+};
+
+const workStatusField = (name: string, show: Record<string, string[]>, required: boolean, description: string): INodeProperties => ({
+	displayName: 'Work Status Name or ID',
+	name,
+	type: 'options',
+	typeOptions: { loadOptionsMethod: required ? 'getWorkStatuses' : 'getWorkStatusFilter' },
+	default: '',
+	required,
+	displayOptions: { show },
+	description: `${description}. ${EXPRESSION_HINT}.`,
+});
+
+const FILTER_KEYS = [
+	'CustomerCity',
+	'CustomerDebtorNr',
+	'CustomerDebtorNrInvoice',
+	'CustomerName',
+	'EmployeeNr',
+	'OrderNr',
+	'PaymentMethod',
+	'ProjectNr',
+	'TypeOfWork',
+	'WorkDate',
+	'WorkFinished',
+	'WorkorderNo',
+	'id',
+].map((key) => ({ name: key, value: key }));
+
+const text = (displayName: string, name: string, extra: Partial<INodeProperties> = {}): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	...extra,
+});
+
+/** Optional work order fields; names are OutSmart's own. */
+const additionalFields: INodeProperties[] = [
+	text('Address Code', 'AdrCode'),
+	text('Comment', 'Comment'),
+	text('Contact Person Code', 'CpnCode'),
+	text('Customer Email', 'CustomerEmail', { placeholder: 'name@email.com' }),
+	{ displayName: 'Customer Latitude', name: 'CustomerLatitude', type: 'number', typeOptions: { numberPrecision: 6 }, default: 0 },
+	{ displayName: 'Customer Longitude', name: 'CustomerLongitude', type: 'number', typeOptions: { numberPrecision: 6 }, default: 0 },
+	text('Customer Phone', 'CustomerPhone'),
+	text('Customer Remark', 'CustomerRemark', { typeOptions: { rows: 3 } }),
+	text('Customer House Number', 'CustomerStreetNo', { placeholder: 'e.g. 12a' }),
+	{
+		displayName: 'Employee Name or ID',
+		name: 'EmployeeNr',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getEmployees' },
+		default: '',
+		description: 'The employee the work order is planned for. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	text('Employees on Planning Board', 'Employees', { placeholder: 'e.g. 11, 13', description: 'Employee numbers, separated by commas' }),
+	text('Error Code', 'ErrorCode'),
+	text('External Project Number', 'ExternProjectNr'),
+	text('Internal Work Description', 'InternalWorkDescription', { typeOptions: { rows: 3 }, description: 'Only the employee sees it' }),
+	{ displayName: 'Minimum Hours', name: 'MinimumHours', type: 'number', typeOptions: { numberPrecision: 2 }, default: 0, description: 'Hours the customer signs for at least' },
+	text('Order Number', 'OrderNr', { description: 'Leave empty to let OutSmart number it' }),
+	{ displayName: 'Pickup Planning', name: 'PickupPlanning', type: 'boolean', default: false, description: 'Whether employees may pick this work order from a batch' },
+	text('Priority Code', 'PriorityCode'),
+	text('Project Number', 'ProjectNr'),
+	{ displayName: 'Rounding (Minutes)', name: 'RoundingAmount', type: 'number', default: 0, description: 'Round the total time up to this many minutes' },
+	text('Short Work Description', 'ShortWorkDescription'),
+	text('Solution Code', 'SolutionCode'),
+	text('Work Date', 'WorkDate', { placeholder: 'e.g. 2026-12-01', description: 'Planned date (ISO date or d-m-Y)' }),
+	text('Work Deadline', 'WorkDeadline', { placeholder: 'e.g. 2026-12-15', description: 'Deadline when there is no planned date yet' }),
+	text('Work Description', 'WorkDescription', { typeOptions: { rows: 4 }, description: 'The customer sees it when signing and in the PDF' }),
+	{ displayName: 'Work Duration (Minutes)', name: 'WorkDuration', type: 'number', default: 0, description: 'Planned minutes; OutSmart fills the end date and time from it' },
+	text('Work End Date', 'WorkEndDate', { placeholder: 'e.g. 2026-12-01' }),
+	text('Work End Time', 'WorkEndTime', { placeholder: 'e.g. 12:30' }),
+	{
+		displayName: 'Work Status Name or ID',
+		name: 'WorkStatus',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getWorkStatuses' },
+		default: '',
+		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+	},
+	text('Work Time', 'WorkTime', { placeholder: 'e.g. 09:30' }),
+];
+
+const customerFields: INodeProperties[] = [
+	text('Customer Name', 'customerName', { required: true, placeholder: "e.g. Bakkerij 't Hoekje" }),
+	text('Customer Debtor Number', 'customerDebtorNr', { required: true, placeholder: 'e.g. 1001' }),
+	text('Customer Street', 'customerStreet', { required: true, placeholder: 'e.g. Kerkstraat' }),
+	text('Customer Postal Code', 'customerZip', { required: true, placeholder: 'e.g. 5211 KH' }),
+	text('Customer City', 'customerCity', { required: true, placeholder: "e.g. 's-Hertogenbosch" }),
+	text('Customer Contact Person', 'customerContactPerson', { required: true }),
+].map((field) => ({ ...field, displayOptions: { show: on('create') } }));
+
+const invoiceCustomer: INodeProperties = {
+	displayName: 'Invoice Customer',
+	name: 'invoiceCustomer',
+	type: 'collection',
+	placeholder: 'Add Field',
+	default: {},
+	displayOptions: { show: on('create') },
+	description: 'Who gets the invoice, when not the customer above; fields left out are copied from the customer above',
+	options: [
+		text('City', 'CustomerCityInvoice'),
+		text('Contact Person', 'CustomerContactPersonInvoice'),
+		text('Debtor Number', 'CustomerDebtorNrInvoice'),
+		text('Email', 'CustomerEmailInvoice'),
+		text('House Number', 'CustomerStreetNoInvoice'),
+		text('Name', 'CustomerNameInvoice'),
+		text('Phone', 'CustomerPhoneInvoice'),
+		text('Postal Code', 'CustomerZIPInvoice'),
+		text('Remark', 'CustomerRemarkInvoice'),
+		text('Street', 'CustomerStreetInvoice'),
+	],
+};
+
+const materialLines: INodeProperties = {
+	displayName: 'Material Lines',
+	name: 'materialsUi',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Material Line',
+	default: {},
+	displayOptions: { show: on('create') },
+	options: [
+		{
+			displayName: 'Material',
+			name: 'material',
+			values: [
+				text('Code', 'MaterialCode', { placeholder: 'e.g. THERMOSTAAT-01' }),
+				text('Name', 'MaterialName', { placeholder: 'e.g. Thermostaat slim' }),
+				{ displayName: 'Quantity', name: 'MaterialNr', type: 'number', typeOptions: { numberPrecision: 4 }, default: 1, description: 'Negative for a returned item' },
+				{ displayName: 'Price', name: 'MaterialPrice', type: 'number', typeOptions: { numberPrecision: 4 }, default: 0 },
+				text('Unit', 'MaterialUnit', { placeholder: 'e.g. stuk' }),
+			],
+		},
+	],
+};
+
+const workPeriods: INodeProperties = {
+	displayName: 'Work Periods',
+	name: 'workperiodsUi',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Work Period',
+	default: {},
+	displayOptions: { show: on('create') },
+	options: [
+		{
+			displayName: 'Work Period',
+			name: 'period',
+			values: [
+				text('Date', 'WorkDate', { placeholder: 'e.g. 2026-12-01' }),
+				text('Begin Time', 'BeginTime', { placeholder: 'e.g. 08:00' }),
+				text('End Time', 'EndTime', { placeholder: 'e.g. 12:15' }),
+				{ displayName: 'Break (Minutes)', name: 'Break', type: 'number', default: 0 },
+				text('Total Time', 'TotalTime', { placeholder: 'e.g. 04:00 or 4', description: 'HH:MM or decimal hours; empty = end − begin − break' }),
+				text('Hour Type', 'HourType', { placeholder: 'e.g. UUR-MONTEUR' }),
+				text('Employee Number', 'EmployeeNr', { placeholder: 'e.g. 11' }),
+				{ displayName: 'Travel', name: 'Travel', type: 'number', default: 0, description: 'Travel distance' },
+				text('Remark', 'WorkRemark'),
+			],
+		},
+	],
+};
+
+export const workorderProperties: INodeProperties[] = [
+	{
+		...operationSelector(
+			[
+				{ name: 'Create', value: 'create', action: 'Create a work order', description: 'Post a new work order with material lines, work periods and planning' },
+				{ name: 'Get', value: 'get', action: 'Get a work order', description: 'Read one work order without changing its status' },
+				{ name: 'Get Many', value: 'getMany', action: 'Get many work orders', description: 'Read work orders by status and work status without changing their status' },
+				{ name: 'Mark Handled', value: 'markHandled', action: 'Mark a work order handled', description: 'Set a completed work order to Afgehandeld, e.g. after a successful export' },
+				{ name: 'Set Work Status', value: 'setWorkStatus', action: 'Set the work status of a work order', description: 'Set the work status, e.g. "export failed"' },
+				{ name: 'Update', value: 'update', action: 'Update a work order', description: 'Change the planning (date, time, employee) or the work status' },
+			],
+			'getMany',
+		),
+		displayOptions: { show: { resource: ['workorder'] } },
+	},
+	{
+		displayName: 'Reading work orders never changes their status: this node always sends update_status=false. Only Mark Handled sets a work order to Afgehandeld.',
+		name: 'readNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: on('get', 'getMany') },
+	},
+	workorderLocator,
+
+	// Get Many
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		default: 'Compleet',
+		displayOptions: { show: on('getMany') },
+		options: [
+			{ name: 'Afgehandeld (Handled)', value: 'Afgehandeld' },
+			{ name: 'All', value: 'Alle' },
+			{ name: 'Compleet (Completed, Waiting for the Office)', value: 'Compleet' },
+			{ name: 'Klaargezet (Ready)', value: 'Klaargezet' },
+			{ name: 'Opgehaald (On a Device)', value: 'Opgehaald' },
+		],
+	},
+	workStatusField('workStatus', on('getMany'), false, 'Only work orders with this work status'),
+	...returnAllOrLimit(on('getMany')),
+	filtersParameter(on('getMany'), FILTER_KEYS, 'OutSmart\'s advanced filters on work order fields; all must match'),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: on('get', 'getMany') },
+		options: [outputOption],
+	},
+
+	// Create
+	text('Work Order Number', 'workorderNo', {
+		required: true,
+		displayOptions: { show: on('create') },
+		placeholder: 'e.g. WO-2026-0042',
+		description: 'Unique number from your ERP (WorkorderNo)',
+	}),
+	...customerFields,
+	{
+		displayName: 'Type of Work Name or ID',
+		name: 'typeOfWork',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getWorkTypes' },
+		required: true,
+		default: '',
+		displayOptions: { show: on('create') },
+		description: 'E.g. Onderhoud, Storing. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Payment Method Name or ID',
+		name: 'paymentMethod',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getPaymentMethods' },
+		required: true,
+		default: '',
+		displayOptions: { show: on('create') },
+		description: 'E.g. op rekening. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	invoiceCustomer,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: on('create') },
+		options: additionalFields,
+	},
+	materialLines,
+	workPeriods,
+	{
+		displayName: 'Options',
+		name: 'createOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: on('create') },
+		options: [
+			{
+				displayName: 'Extra Fields (JSON)',
+				name: 'extraFieldsJson',
+				type: 'json',
+				default: '{}',
+				description: 'More work order fields by OutSmart name (e.g. Attachments, Forms, WorkObjects); they override the fields above',
+			},
+			{
+				displayName: 'If the Number Exists',
+				name: 'ifExists',
+				type: 'options',
+				default: 'error',
+				options: [
+					{ name: 'Error', value: 'error', description: 'Fail the item (OutSmart code 1504)' },
+					{ name: 'Return the Existing Work Order', value: 'returnExisting', description: 'Output its row ID with created = false' },
+				],
+			},
+			{
+				displayName: 'Material Lines (JSON)',
+				name: 'materialsJson',
+				type: 'json',
+				default: '[]',
+				description: 'Material lines as an array, with OutSmart\'s names: [{"MaterialCode":"KLEINMAT","MaterialNr":2.5,"MaterialPrice":4.55,"MaterialName":"Klein materiaal"}]; added after the lines above',
+			},
+			{
+				displayName: 'Work Periods (JSON)',
+				name: 'workperiodsJson',
+				type: 'json',
+				default: '[]',
+				description: 'Work periods as an array, with OutSmart\'s names: [{"WorkDate":"2026-12-01","BeginTime":"08:00","EndTime":"12:15","Break":15}]; added after the periods above',
+			},
+		],
+	},
+
+	// Update
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: on('update') },
+		options: [
+			{
+				displayName: 'Employee Name or ID',
+				name: 'employeeNr',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getEmployees' },
+				default: '',
+				description: 'The employee the work order is planned for. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			text('Work Date', 'workDate', { placeholder: 'e.g. 2026-12-01', description: 'Planned date (ISO date or d-m-Y)' }),
+			{
+				displayName: 'Work Status Name or ID',
+				name: 'workStatus',
+				type: 'options',
+				description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				typeOptions: { loadOptionsMethod: 'getWorkStatuses' },
+				default: '',
+			},
+			text('Work Time', 'workTime', { placeholder: 'e.g. 09:30' }),
+		],
+	},
+
+	// Set Work Status
+	workStatusField('workStatus', on('setWorkStatus'), true, 'The work status to set, e.g. the one that means "export failed"'),
+
+	// Mark Handled
+	{
+		displayName: 'Sets the work order to Afgehandeld (handled): it leaves the Compleet list that exports and the OutSmart Trigger read. Do this only after the work order was processed successfully.',
+		name: 'markHandledNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: on('markHandled') },
+	},
+	{
+		displayName: 'Options',
+		name: 'markOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: on('markHandled') },
+		options: [
+			{
+				displayName: 'Only If Complete',
+				name: 'onlyIfComplete',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to refuse work orders that are not Compleet (e.g. still Klaargezet); costs one extra read',
+			},
+		],
+	},
+];
