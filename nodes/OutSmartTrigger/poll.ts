@@ -1,0 +1,101 @@
+/**
+ * One poll of the OutSmart Trigger: ONE GetWorkorders call (status Compleet, optionally one work status,
+ * update_status=false), then dedupe against the workflow's static data. OutSmart has no paging and no
+ * "changed since": every poll reads the whole Compleet list, so the list answer is used as is (it carries full
+ * detail) and never read a second time.
+ */
+import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
+
+import { parseDate, parseFlag, parseTime, readWorkorders } from '../OutSmart/transport';
+import { type OutputMode, cleanWorkorder, shapeOutput } from '../OutSmart/values/clean';
+import { decide, readState } from './dedupe';
+
+export interface TriggerOptions {
+	emitExisting?: boolean;
+	onlyFinished?: boolean;
+	output?: OutputMode;
+	timeoutSeconds?: number;
+}
+
+/** How many work orders "Fetch Test Event" shows. */
+export const TEST_EVENT_COUNT = 5;
+const DEFAULT_TIMEOUT_MS = 300_000;
+const RETRY_ATTEMPTS = 3;
+
+/** Per-attempt time-out: the option, within what n8n gives this poll (getPollBudgetMs exists from n8n 2.38). */
+export function requestTimeout(this: IPollFunctions, options: TriggerOptions): number {
+	const configured = options.timeoutSeconds ? options.timeoutSeconds * 1000 : DEFAULT_TIMEOUT_MS;
+	const budget = typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() : undefined;
+	if (typeof budget !== 'number' || !Number.isFinite(budget) || budget <= 0) return configured;
+	return Math.max(5_000, Math.min(configured, Math.floor((budget - 2_000) / RETRY_ATTEMPTS)));
+}
+
+function isFinished(workorder: IDataObject): boolean {
+	try {
+		return parseFlag(workorder.WorkFinished);
+	} catch {
+		return false;
+	}
+}
+
+/** When the work was last done: the latest work period's date and end time ("2026-11-22T09:45"), else the plan. */
+function lastWorkedAt(workorder: IDataObject): string {
+	const moments = (Array.isArray(workorder.Workperiods) ? (workorder.Workperiods as IDataObject[]) : []).map((p) => [p.WorkDate, p.EndTime]);
+	moments.push([workorder.WorkDate, workorder.WorkTime]);
+	let latest = '';
+	for (const [date, time] of moments) {
+		try {
+			const at = `${parseDate(date)}T${time ? parseTime(time) : '00:00'}`;
+			if (at > latest) latest = at;
+		} catch {
+			// an unreadable date does not count
+		}
+	}
+	return latest;
+}
+
+function newestFirst(workorders: IDataObject[]): IDataObject[] {
+	return workorders
+		.map((workorder) => ({ workorder, at: lastWorkedAt(workorder), id: Number(workorder.id) || 0 }))
+		.sort((a, b) => (a.at === b.at ? b.id - a.id : a.at < b.at ? 1 : -1))
+		.map((entry) => entry.workorder);
+}
+
+export async function pollCompletedWorkorders(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	const workStatus = String(this.getNodeParameter('workStatus', '') ?? '').trim();
+	const options = this.getNodeParameter('options', {}) as TriggerOptions;
+	const { workorders, messages } = await readWorkorders.call(this, {
+		status: 'Compleet',
+		workStatus: workStatus || undefined,
+		timeout: requestTimeout.call(this, options),
+	});
+	if (messages.length) this.logger.warn(`OutSmart Trigger: OutSmart said: ${messages.join('; ')}`);
+	const candidates = options.onlyFinished ? workorders.filter(isFinished) : workorders;
+	const toItems = (list: IDataObject[]) => [list.map((w) => ({ json: shapeOutput(options.output, w, cleanWorkorder) }))];
+
+	if (this.getMode() === 'manual') {
+		// "Fetch Test Event": real, recent work orders; the trigger's memory is neither read nor changed.
+		const sample = newestFirst(candidates).slice(0, TEST_EVENT_COUNT);
+		if (!sample.length) {
+			throw new NodeOperationError(this.getNode(), 'No completed work orders in OutSmart to show', {
+				description: `OutSmart has no work orders with status Compleet${workStatus ? ` and work status ${workStatus}` : ''}${
+					options.onlyFinished ? ' marked finished' : ''
+				}. Complete one in the OutSmart app, or choose another work status.`,
+			});
+		}
+		return toItems(sample);
+	}
+
+	const staticData = this.getWorkflowStaticData('node');
+	const decision = decide(candidates, readState(staticData), {
+		scope: JSON.stringify({ workStatus, onlyFinished: options.onlyFinished === true }),
+		emitExisting: options.emitExisting === true,
+		now: new Date(),
+	});
+	staticData.outSmartTrigger = decision.next as unknown as IDataObject;
+	this.logger.debug(
+		`OutSmart Trigger: ${candidates.length} complete, ${decision.emit.length} to emit, ${decision.forgotten} no longer complete` +
+			(decision.firstPoll ? ` (first poll, ${options.emitExisting ? 'existing ones emitted' : 'existing ones remembered only'})` : ''),
+	);
+	return decision.emit.length ? toItems(decision.emit) : null;
+}
