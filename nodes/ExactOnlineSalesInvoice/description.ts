@@ -7,6 +7,7 @@ import {
 	readOptions,
 	returnAllOrLimit,
 } from '../ExactOnline/entity/descriptions';
+import { createFromWorkOrderProperties } from '../ExactOnline/export/createFromWorkOrder.description';
 import { accountLocator } from '../ExactOnlineAccount/description';
 
 const on = (...operation: string[]) => ({ operation });
@@ -24,6 +25,12 @@ export const properties: INodeProperties[] = [
 		[
 			{ name: 'Confirm Changes', value: 'confirmChanges', action: 'Confirm sales invoice changes were processed', description: 'Make the position of a Get Changes step with Confirm Later final' },
 			{ name: 'Create', value: 'create', action: 'Create a sales invoice', description: 'Create a draft sales invoice with lines' },
+			{
+				name: 'Create From OutSmart Work Order',
+				value: 'createFromWorkOrder',
+				action: 'Create a sales invoice from an OutSmart work order',
+				description: 'Export a completed work order as a draft sales invoice or a sales order, never twice',
+			},
 			{ name: 'Get', value: 'get', action: 'Get a sales invoice', description: 'Get one invoice by ID or invoice number' },
 			{ name: 'Get Changes', value: 'getChanges', action: 'Get changed sales invoices', description: 'Get invoices created, changed or deleted since the last run, with their lines' },
 			{ name: 'Get Many', value: 'getMany', action: 'Get many sales invoices', description: 'Get invoices that match filters' },
@@ -126,4 +133,5 @@ export const properties: INodeProperties[] = [
 	readOptions(on('create')),
 	...changesParameters(on('getChanges'), 'sales invoices'),
 	...confirmParameters(on('confirmChanges')),
+	...createFromWorkOrderProperties,
 ];

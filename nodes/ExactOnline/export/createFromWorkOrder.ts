@@ -60,6 +60,7 @@ async function prefetch(this: IExecuteFunctions): Promise<void> {
 	for (let i = 0; i < this.getInputData().length; i++) {
 		try {
 			const document = workOrderToDocument(workOrderOf.call(this, i), optionsOf.call(this, i));
+			if (document.problems.length) continue;
 			debtors.push(document.debtorNumber);
 			items.push(...document.lines.map((line) => line.itemCode));
 			const kind = kindOf.call(this, i);
@@ -138,8 +139,11 @@ export async function createFromWorkOrder(this: IExecuteFunctions, itemIndex: nu
 		skippedLines: unknown.map((line) => line.itemCode),
 	});
 
-	return await withReferenceLock(`${exactBaseUrl(credentials)}|${division}|${kind.path}|${document.workOrderNumber}`, async () => {
-		const earlier = (await findByReferences.call(this, kind, [document.workOrderNumber], { itemIndex })).get(document.workOrderNumber);
+	const lockKey = `${exactBaseUrl(credentials)}|${division}|${kind.path}|${document.workOrderNumber}`;
+	return await withReferenceLock(lockKey, async (waited) => {
+		const earlier = (await findByReferences.call(this, kind, [document.workOrderNumber], { fresh: waited, itemIndex })).get(
+			document.workOrderNumber,
+		);
 		if (earlier) return [summary(cleanRecord(earlier), 'alreadyExported')];
 		const write = async () => {
 			const response = await exactRequest.call(this, { method: 'POST', path: kind.path, body, itemIndex });

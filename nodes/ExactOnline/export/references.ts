@@ -54,10 +54,13 @@ export function rememberReference(this: ExactContext, kind: DocumentKind, refere
 
 const inFlight = new Map<string, Promise<unknown>>();
 
-/** Runs `task` only after any other task with the same key (in this process) has finished. */
-export async function withReferenceLock<T>(key: string, task: () => Promise<T>): Promise<T> {
-	const previous = inFlight.get(key) ?? Promise.resolve();
-	const run = previous.catch(() => undefined).then(task);
+/**
+ * Runs `task` only after any other task with the same key (in this process) has finished. The task is told
+ * whether it waited: then the other one may just have written, and what the run cached is stale.
+ */
+export async function withReferenceLock<T>(key: string, task: (waited: boolean) => Promise<T>): Promise<T> {
+	const previous = inFlight.get(key);
+	const run = (previous ?? Promise.resolve()).catch(() => undefined).then(() => task(previous !== undefined));
 	const settled = run.catch(() => undefined);
 	inFlight.set(key, settled);
 	try {
