@@ -42,14 +42,43 @@ export async function getChanges(this: ExactContext, entity: ExactEntity, option
 	if (options.afterRead && changed.records.length > 0) await options.afterRead(changed.records);
 
 	advanceCursor(options.staticData, key, { records: changed.cursor, deleted: deleted.cursor }, options.confirmLater);
+	const codes = rememberCodes(entity, options.staticData, key, changed.records);
 
 	return [
 		...changed.records.map((record) => ({ ...record, changeType: 'changed' })),
-		...deleted.records.map((record) => ({
-			[entity.key]: record.EntityKey,
-			changeType: 'deleted',
-			DeletedDate: record.DeletedDate ?? null,
-			Timestamp: record.Timestamp,
-		})),
+		...deleted.records.map((record) => {
+			const id = String(record.EntityKey);
+			const code = codes?.[id] ?? null;
+			if (codes) delete codes[id];
+			return {
+				[entity.key]: record.EntityKey,
+				...(entity.codeField ? { [entity.codeField]: code } : {}),
+				changeType: 'deleted',
+				DeletedDate: record.DeletedDate ?? null,
+				Timestamp: record.Timestamp,
+			};
+		}),
 	];
+}
+
+/**
+ * sync/Deleted names only the ID of a deleted record, while OutSmart knows records by code. So the codes of
+ * records seen by this change stream are remembered (ID -> code, beside the cursor) and handed out with
+ * their deletion, which lets a flow deactivate the record in OutSmart.
+ */
+function rememberCodes(
+	entity: ExactEntity,
+	staticData: IDataObject,
+	cursorKey: string,
+	changed: IDataObject[],
+): Record<string, string> | undefined {
+	if (!entity.codeField) return undefined;
+	const storeKey = `${cursorKey}:codes`;
+	const codes = (staticData[storeKey] as Record<string, string> | undefined) ?? {};
+	for (const record of changed) {
+		const code = record[entity.codeField];
+		if (code !== undefined && code !== null) codes[String(record[entity.key])] = String(code).trim();
+	}
+	staticData[storeKey] = codes;
+	return codes;
 }

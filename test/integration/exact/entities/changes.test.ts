@@ -59,7 +59,13 @@ describe('Get Changes: Exact Online Account', () => {
 		exact.sim.state.deleteRecord('Accounts', String(created.ID));
 		const third = await sync();
 		expect(third.records).toEqual([
-			{ ID: created.ID, changeType: 'deleted', DeletedDate: expect.stringMatching(ISO_WITH_OFFSET), Timestamp: expect.any(Number) },
+			{
+				ID: created.ID,
+				Code: String(created.Code).trim(),
+				changeType: 'deleted',
+				DeletedDate: expect.stringMatching(ISO_WITH_OFFSET),
+				Timestamp: expect.any(Number),
+			},
 		]);
 
 		const fourth = await sync();
@@ -95,7 +101,12 @@ describe('Get Changes: Exact Online Account', () => {
 		expect(changed((await other()).records)).toHaveLength(10);
 		expect((await relations()).records).toEqual([]);
 		expect(changed((await relations({ changesOptions: { startOver: true } })).records)).toHaveLength(10);
-		expect(Object.keys(staticData).sort()).toEqual(['exactSync:account:rapportage', 'exactSync:account:relaties naar OutSmart']);
+		expect(Object.keys(staticData).sort()).toEqual([
+			'exactSync:account:rapportage',
+			'exactSync:account:rapportage:codes',
+			'exactSync:account:relaties naar OutSmart',
+			'exactSync:account:relaties naar OutSmart:codes',
+		]);
 	});
 
 	it('reads one stream per run however many items come in, and leaves deletions out when asked', async () => {
