@@ -124,6 +124,8 @@ function describe(entity: OutSmartEntity, record: Planned): string {
 class Sender {
 	readonly failures = new Map<Planned, NodeApiError | NodeOperationError>();
 	calls = 0;
+	/** A failure that is not about a record (auth, endpoint, network, OutSmart down): later batches are not sent. */
+	private stoppedBy?: { error: unknown; cause: NodeApiError | NodeOperationError };
 
 	constructor(
 		private readonly ctx: IExecuteFunctions,
@@ -132,6 +134,10 @@ class Sender {
 
 	async send(records: Planned[]): Promise<void> {
 		if (!records.length) return;
+		if (this.stoppedBy) {
+			for (const record of records) this.failures.set(record, this.notSent(record));
+			return;
+		}
 		try {
 			this.calls++;
 			await upsertRecords.call(this.ctx, this.entity.endpoint, records.map((r) => r.body), { itemIndex: records[0].itemIndex });
@@ -147,8 +153,17 @@ class Sender {
 				await this.send(records.slice(middle));
 				return;
 			}
+			this.stoppedBy = { error, cause: asNodeError(this.ctx.getNode(), error) };
 			for (const record of records) this.failures.set(record, this.batchFailed(record, error));
 		}
+	}
+
+	private notSent(record: Planned): NodeOperationError {
+		const cause = this.stoppedBy?.cause;
+		return new NodeOperationError(this.ctx.getNode(), `${describe(this.entity, record)} was not sent: an earlier batch failed: ${cause?.message ?? ''}`, {
+			description: `${cause?.description ? `${cause.description} ` : ''}Running the node again is safe: an upsert of the same data changes nothing.`,
+			itemIndex: record.itemIndex,
+		});
 	}
 
 	private refused(record: Planned, code: number, messages: string[]): NodeApiError {

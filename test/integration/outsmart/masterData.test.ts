@@ -274,7 +274,7 @@ describe('Upsert', () => {
 		expect(out[1]).toMatchObject({ outcome: 'created', ignoredFields: ['email'] });
 	});
 
-	it('an error that is not about a record (code 1007) fails every record of that batch, and says running again is safe', async () => {
+	it('an error that is not about a record (code 1007) fails that batch and stops sending; running again is safe', async () => {
 		sim.state.addFault({ match: { path: 'relations', method: 'POST' }, kind: 'code', code: 1007, times: 1 });
 		const result = await run(
 			{ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData', upsertOptions: { batchSize: 2 } },
@@ -284,8 +284,31 @@ describe('Upsert', () => {
 		expect(out[0].error).toMatch(/^OutSmart may or may not have stored relation 2001: OutSmart refused the request: an uncaught error at OutSmart \(code 1007\)/);
 		expect(out[0].description).toContain('Running the node again is safe');
 		expect(out[1].error).toMatch(/relation 2002/);
-		expect(out[2].outcome).toBe('created');
-		expect(calls('relations', 'POST')).toHaveLength(2);
+		expect(out[2]).toEqual({
+			error: 'relation 2003 was not sent: an earlier batch failed: OutSmart refused the request: an uncaught error at OutSmart (code 1007)',
+			description: expect.stringContaining('Running the node again is safe'),
+		});
+		expect(calls('relations', 'POST')).toHaveLength(1);
+
+		const again = await run(
+			{ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData', upsertOptions: { batchSize: 2 } },
+			{ items: [relation('2001'), relation('2002'), relation('2003')] },
+		);
+		expect(jsonOf(again).map((o) => o.outcome)).toEqual(['created', 'created', 'created']);
+	});
+
+	it('a connection dropped during a batch: "may or may not have stored", the rest is not sent', async () => {
+		sim.state.addFault({ match: { path: 'relations', method: 'POST' }, kind: 'write-then-drop', times: 1 });
+		const result = await run(
+			{ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData', upsertOptions: { batchSize: 1 } },
+			{ items: [relation('2001'), relation('2002')], continueOnFail: true },
+		);
+		const out = jsonOf(result);
+		expect(out[0].error).toMatch(/^OutSmart may or may not have stored relation 2001: OutSmart did not answer POST relations/);
+		expect(out[1].error).toMatch(/^relation 2002 was not sent: an earlier batch failed/);
+		expect(stored('relations', 'debtor_number', '2001')).toBeDefined();
+		expect(calls('relations', 'POST')).toHaveLength(1);
+		expect(visible(result)).not.toContain(TOKEN);
 	});
 
 	it('a wrong token fails the whole run with OutSmart\'s code 1004, no token in sight', async () => {
