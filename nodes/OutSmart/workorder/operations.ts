@@ -247,8 +247,18 @@ const markHandled: ItemOperation = async function (this: IExecuteFunctions, item
 		}
 		target = { rowId: String(current.id) };
 	}
-	const read = await onWorkorder(this, target, itemIndex, () => markWorkorderHandled.call(this, target, { itemIndex }));
-	return summary(read, read.status);
+	const mark = () => onWorkorder(this, target, itemIndex, () => markWorkorderHandled.call(this, target, { itemIndex }));
+	try {
+		const read = await mark();
+		return summary(read, read.status);
+	} catch (error) {
+		if (!isUncertainOutcome(error)) throw asNodeError(this.getNode(), error, itemIndex);
+	}
+	// No answer: it may be marked already. Mark again only when a read (update_status=false) shows it is not.
+	const after = await onWorkorder(this, target, itemIndex, () => getWorkorder.call(this, target, { itemIndex }));
+	if (after.status === 'Afgehandeld') return summary(after, null, { confirmedByRead: true });
+	const read = await mark();
+	return summary(read, read.status, { retried: true });
 };
 
 export const workorderOperations: Record<string, ItemOperation> = {

@@ -297,6 +297,19 @@ describe('changing work orders', () => {
 		expect(sim.state.stats().statusChangedByRead).toHaveLength(1);
 	});
 
+	it('Mark Handled whose answer is lost: a read decides, so it is marked exactly once', async () => {
+		const params = { operation: 'markHandled', workorder: byNumber('WO-2026-0004'), markOptions: { onlyIfComplete: false } };
+		sim.state.addFault({ match: { path: 'GetWorkorder' }, kind: 'write-then-drop', times: 1 });
+		expect(jsonOf(await run(params))).toEqual([
+			{ id: 169827, WorkorderNo: 'WO-2026-0004', status: 'Afgehandeld', previousStatus: null, confirmedByRead: true },
+		]);
+		sim.state.addFault({ match: { path: 'GetWorkorder' }, kind: 'drop', times: 1 });
+		const dropped = await run({ ...params, workorder: byNumber('WO-2026-0005') });
+		expect(jsonOf(dropped)).toEqual([{ id: 169828, WorkorderNo: 'WO-2026-0005', status: 'Afgehandeld', previousStatus: 'Compleet', retried: true }]);
+		expect(sim.state.stats().statusChangedByRead.map((c) => c.workorderNo)).toEqual(['WO-2026-0004', 'WO-2026-0005']);
+		expect(reads().map((c) => c.query.update_status)).toEqual(['true', 'false', 'true', 'false', 'true']);
+	});
+
 	it('Mark Handled refuses a work order that is not complete, unless told otherwise', async () => {
 		const refused = await run({ operation: 'markHandled', workorder: byNumber('WO-2026-0001') }, { continueOnFail: true });
 		expect(jsonOf(refused)[0].error).toBe('Work order WO-2026-0001 is Klaargezet, not Compleet: not marked handled');
