@@ -2,10 +2,12 @@
  * API-call budgets, measured against the Exact simulator (calls are our scarcest resource: 60 a minute and
  * 5,000 a day per division). Prints a table; exits non-zero when a figure is over its budget.
  *
- *   npm run bench            (or: npx tsx bench/callBudget.ts)
+ *   npm run bench   (builds, then runs this file with tsx against the compiled nodes in dist/: tsx would
+ *                    resolve "X.node" to the codex file X.node.json beside X.node.ts)
  */
-import { ExactOnlineAccount } from '../nodes/ExactOnlineAccount/ExactOnlineAccount.node';
-import { ExactOnlineSalesInvoice } from '../nodes/ExactOnlineSalesInvoice/ExactOnlineSalesInvoice.node';
+import type { IDataObject } from 'n8n-workflow';
+import { ExactOnlineAccount } from '../dist/nodes/ExactOnlineAccount/ExactOnlineAccount.node';
+import { ExactOnlineSalesInvoice } from '../dist/nodes/ExactOnlineSalesInvoice/ExactOnlineSalesInvoice.node';
 import { EXACT_SEED_FIXTURES, startExactSimulator, type ExactSimulator } from '../simulators/exact';
 import { runNode, type NodeRun } from '../test/harness/context';
 import type { CredentialData } from '../test/harness/http';
@@ -72,7 +74,7 @@ async function accountImports(size: 'small' | 'large', count: number): Promise<v
 	}
 }
 
-function workOrder(n: number, debtor: string): Record<string, unknown> {
+function workOrder(n: number, debtor: string): IDataObject {
 	return {
 		WorkorderNo: `WO-BENCH-${String(n).padStart(4, '0')}`,
 		CustomerDebtorNr: debtor,

@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { listSearch, loadOptions } from '../ExactOnline/entity/methods';
-import { codexOf, exactEntityBase } from '../ExactOnline/entity/nodeDescription';
+import { exactEntityBase } from '../ExactOnline/entity/nodeDescription';
 import { runPerItem } from '../shared/router';
-import codex from './ExactOnlineItem.node.json';
 import { properties } from './description';
 import { operations } from './operations';
 
@@ -17,7 +16,6 @@ export class ExactOnlineItem implements INodeType {
 		description: 'Read, create and update materials and hour types (uursoorten) in Exact Online',
 		defaults: { name: 'Exact Online Item' },
 		usableAsTool: true,
-		codex: codexOf(codex),
 		properties,
 	};
 

@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { listSearch, loadOptions } from '../ExactOnline/entity/methods';
-import { codexOf, exactEntityBase } from '../ExactOnline/entity/nodeDescription';
+import { exactEntityBase } from '../ExactOnline/entity/nodeDescription';
 import { pickOperation, runPerItem } from '../shared/router';
-import codex from './ExactOnlinePayment.node.json';
 import { properties } from './description';
 import { operations } from './operations';
 
@@ -17,7 +16,6 @@ export class ExactOnlinePayment implements INodeType {
 		description: 'Payment conditions, open receivables and paid status of invoices in Exact Online',
 		defaults: { name: 'Exact Online Payment' },
 		usableAsTool: true,
-		codex: codexOf(codex),
 		properties,
 	};
 

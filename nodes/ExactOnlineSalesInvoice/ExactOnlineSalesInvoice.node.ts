@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { listSearch, loadOptions } from '../ExactOnline/entity/methods';
-import { codexOf, exactEntityBase } from '../ExactOnline/entity/nodeDescription';
+import { exactEntityBase } from '../ExactOnline/entity/nodeDescription';
 import { runPerItem } from '../shared/router';
-import codex from './ExactOnlineSalesInvoice.node.json';
 import { properties } from './description';
 import { operations } from './operations';
 
@@ -17,7 +16,6 @@ export class ExactOnlineSalesInvoice implements INodeType {
 		description: 'Read and create sales invoices with lines in Exact Online',
 		defaults: { name: 'Exact Online Sales Invoice' },
 		usableAsTool: true,
-		codex: codexOf(codex),
 		properties,
 	};
 

@@ -52,26 +52,28 @@ function optionsOf(this: IExecuteFunctions, itemIndex: number): ExportParameters
 	};
 }
 
-/** Before item 0: every code and reference of the whole run in a few batched calls. */
+/**
+ * Before item 0: the whole run's references, then the accounts and items of the work orders not exported
+ * yet, in a few batched calls (a re-run of exported work orders costs only the reference look-ups).
+ */
 async function prefetch(this: IExecuteFunctions): Promise<void> {
-	const debtors: string[] = [];
-	const items: string[] = [];
-	const references = new Map<DocumentKind, string[]>();
+	const documents: Array<{ kind: DocumentKind; document: ReturnType<typeof workOrderToDocument> }> = [];
 	for (let i = 0; i < this.getInputData().length; i++) {
 		try {
 			const document = workOrderToDocument(workOrderOf.call(this, i), optionsOf.call(this, i));
-			if (document.problems.length) continue;
-			debtors.push(document.debtorNumber);
-			items.push(...document.lines.map((line) => line.itemCode));
-			const kind = kindOf.call(this, i);
-			references.set(kind, [...(references.get(kind) ?? []), document.workOrderNumber]);
+			if (!document.problems.length) documents.push({ kind: kindOf.call(this, i), document });
 		} catch {
 			// This item's own run reports what is wrong with it.
 		}
 	}
-	await lookupByCodes.call(this, ACCOUNT, debtors, ['Name']);
-	await lookupByCodes.call(this, ITEM, items, ['Description']);
-	for (const [kind, refs] of references) await findByReferences.call(this, kind, refs);
+	const exported = new Set<string>();
+	for (const kind of new Set(documents.map((d) => d.kind))) {
+		const refs = documents.filter((d) => d.kind === kind).map((d) => d.document.workOrderNumber);
+		for (const [ref, record] of await findByReferences.call(this, kind, refs)) if (record) exported.add(ref);
+	}
+	const pending = documents.filter((d) => !exported.has(d.document.workOrderNumber)).map((d) => d.document);
+	await lookupByCodes.call(this, ACCOUNT, pending.map((d) => d.debtorNumber), ['Name']);
+	await lookupByCodes.call(this, ITEM, pending.flatMap((d) => d.lines.map((line) => line.itemCode)), ['Description']);
 }
 
 function noAnswer(error: unknown): boolean {
@@ -93,6 +95,11 @@ export async function createFromWorkOrder(this: IExecuteFunctions, itemIndex: nu
 	}
 	const credentials = await this.getCredentials(EXACT_CREDENTIAL_TYPE, itemIndex);
 	const division = await resolveDivision.call(this, exactBaseUrl(credentials), credentials);
+	const exportedBefore = (await findByReferences.call(this, kind, [document.workOrderNumber], { itemIndex })).get(document.workOrderNumber);
+	if (exportedBefore) {
+		const record = cleanRecord(exportedBefore);
+		return [{ workOrderNumber: document.workOrderNumber, status: 'alreadyExported', documentType: kind.label, [kind.key]: record[kind.key], [kind.numberField]: record[kind.numberField] ?? null, account: document.debtorNumber }];
+	}
 
 	const account = (await lookupByCodes.call(this, ACCOUNT, [document.debtorNumber], ['Name'], itemIndex)).get(document.debtorNumber);
 	if (!account) {

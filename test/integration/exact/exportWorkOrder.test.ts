@@ -3,6 +3,7 @@
  * (re-runs, a lost answer after the write, two executions at once), and per-item errors that say what to
  * fix before anything is written.
  */
+import type { IDataObject } from 'n8n-workflow';
 import { ExactOnlineSalesInvoice } from '../../../nodes/ExactOnlineSalesInvoice/ExactOnlineSalesInvoice.node';
 import { EXACT_SEED_FIXTURES, MAIN_DIVISION } from '../../../simulators/exact';
 import { jsonOf, runNode } from '../../harness/context';
@@ -21,7 +22,7 @@ beforeEach(() => {
 	resetCredential(exact, String(MAIN_DIVISION));
 });
 
-function workOrder(number: string, overrides: Record<string, unknown> = {}) {
+function workOrder(number: string, overrides: IDataObject = {}): IDataObject {
 	return {
 		WorkorderNo: number,
 		CustomerDebtorNr: accounts.oneill.code.trim(),
@@ -41,7 +42,7 @@ function workOrder(number: string, overrides: Record<string, unknown> = {}) {
 
 const PARAMETERS = { operation: 'createFromWorkOrder', documentType: 'salesInvoice', exportJournal: '70' };
 
-const run = (workOrders: Array<Record<string, unknown>>, parameters: Record<string, unknown> = {}, extra = {}) =>
+const run = (workOrders: IDataObject[], parameters: Record<string, unknown> = {}, extra = {}) =>
 	runNode(node, {
 		parameters: { ...PARAMETERS, ...parameters } as never,
 		items: workOrders,
@@ -106,7 +107,7 @@ describe('Create From OutSmart Work Order', () => {
 	});
 
 	it('refuses an unknown material, or leaves the line out when asked', async () => {
-		const unknown = { Materials: [{ MaterialCode: 'MAT-9', MaterialNr: '1', MaterialPrice: '1,00' }, ...workOrder('x').Materials] };
+		const unknown = { Materials: [{ MaterialCode: 'MAT-9', MaterialNr: '1', MaterialPrice: '1,00' }, ...(workOrder('x').Materials as IDataObject[])] };
 		const refused = await run([workOrder('WO-T-7', unknown)]);
 		expect(refused.error?.message).toBe(`Material MAT-9 on work order WO-T-7 not found in Exact administration ${MAIN_DIVISION}`);
 		expect(posts()).toBe(0);
