@@ -24,44 +24,52 @@ function mapped(record: IDataObject, required: string[]): Mapped {
 	return { record, missing: missingFields(record, required) };
 }
 
-/** An Exact account (with its main contact's name, if known) -> an OutSmart relation. */
-export function accountToRelation(account: IDataObject, options: { contactName?: string; now?: Date } = {}): Mapped {
+/**
+ * An Exact account (with its main contact's name, if known) -> an OutSmart relation. OutSmart's API has no
+ * inactive flag for relations: `inactive` tells the caller that the account is blocked or ended in Exact.
+ */
+export function accountToRelation(account: IDataObject, options: { contactName?: string; now?: Date } = {}): Mapped & { inactive: boolean } {
 	const { street, houseNumber } = splitAddressLine(text(account.AddressLine1));
 	const email = text(account.Email);
-	return mapped(
-		{
-			debtor_number: text(account.Code),
-			name: text(account.Name),
-			street,
-			house_number: houseNumber,
-			postal_code: text(account.Postcode),
-			city: text(account.City),
-			country: text(account.Country),
-			email,
-			email_workorder: email,
-			phone_number: text(account.Phone),
-			contact: text(options.contactName),
-			vat_number: text(account.VATNumber),
-			kvk_number: text(account.ChamberOfCommerce),
-			active: flag(!truthy(account.Blocked) && !hasEnded(account, options.now ?? new Date())),
-		},
-		RELATION_REQUIRED,
-	);
+	return {
+		...mapped(
+			{
+				debtor_number: text(account.Code),
+				name: text(account.Name),
+				street,
+				house_number: houseNumber,
+				postal_code: text(account.Postcode),
+				city: text(account.City),
+				email,
+				email_workorder: email,
+				phone_number: text(account.Phone),
+				contact: text(options.contactName),
+			},
+			RELATION_REQUIRED,
+		),
+		inactive: truthy(account.Blocked) || hasEnded(account, options.now ?? new Date()),
+	};
 }
 
-/** An Exact sales item -> an OutSmart material. `price` overrides the item's standard sales price. */
+/** What OutSmart shows in front of a material that Exact no longer sells (OutSmart has no inactive flag for it). */
+export const ENDED_MATERIAL_PREFIX = '[VERVALLEN] ';
+
+/**
+ * An Exact sales item -> an OutSmart material. `price` overrides the item's standard sales price. An item
+ * past its end date keeps its code but gets ENDED_MATERIAL_PREFIX, so technicians stop picking it.
+ */
 export function itemToMaterial(item: IDataObject, options: { price?: number; now?: Date } = {}): Mapped {
 	const price = options.price ?? Number(item.StandardSalesPrice ?? 0);
+	const ended = hasEnded(item, options.now ?? new Date());
+	const description = text(item.Description);
 	return mapped(
 		{
 			code: text(item.Code),
-			description: text(item.Description),
+			description: ended && description ? `${ENDED_MATERIAL_PREFIX}${description}` : description,
 			price: formatAmount(Number.isFinite(price) ? price : 0),
 			unit: text(item.Unit) || 'stuk',
 			eancode: text(item.Barcode),
-			barcode: text(item.Barcode),
 			vat_code: text(item.SalesVatCode),
-			active: flag(!hasEnded(item, options.now ?? new Date())),
 		},
 		MATERIAL_REQUIRED,
 	);
@@ -86,9 +94,9 @@ export function timeItemToHourType(item: IDataObject, options: { price?: number;
 	);
 }
 
-/** An Exact payment condition -> an OutSmart payment method (code and name). */
+/** An Exact payment condition -> an OutSmart payment method, which OutSmart knows by its description. */
 export function paymentConditionToPaymentMethod(condition: IDataObject): Mapped {
 	const days = Number(condition.PaymentDays);
 	const description = text(condition.Description) || (Number.isFinite(days) ? `${days} dagen` : text(condition.Code));
-	return mapped({ code: text(condition.Code), name: description }, ['code', 'name']);
+	return mapped({ pmd_description: description }, ['pmd_description']);
 }

@@ -21,14 +21,14 @@ describe('Exact account -> OutSmart relation', () => {
 			name: "Bakkerij 't Hoekje",
 			city: "'s-Hertogenbosch",
 			contact: 'Jan',
-			active: '1',
 		});
+		expect(accountToRelation(account(EXACT_SEED_FIXTURES.accounts.bakkerij.id), { now: NOW }).inactive).toBe(false);
 		expect(String(record.street)).not.toMatch(/\d+$/);
 		expect(String(record.house_number)).toMatch(/^\d/);
 	});
 
 	it('marks blocked accounts inactive and keeps unicode names intact', () => {
-		expect(accountToRelation(account(EXACT_SEED_FIXTURES.accounts.blocked.id), { now: NOW }).record.active).toBe('0');
+		expect(accountToRelation(account(EXACT_SEED_FIXTURES.accounts.blocked.id), { now: NOW }).inactive).toBe(true);
 		expect(accountToRelation(account(EXACT_SEED_FIXTURES.accounts.cafe.id), { now: NOW }).record.name).toBe('Café Façade & Zoon');
 	});
 
@@ -38,11 +38,11 @@ describe('Exact account -> OutSmart relation', () => {
 	});
 
 	it('turns an ended account inactive', () => {
-		const { record } = accountToRelation(
+		const { inactive } = accountToRelation(
 			{ Code: '5', Name: 'Oud', AddressLine1: 'Weg 1', Postcode: '1234 AB', City: 'X', EndDate: '2025-01-01T00:00:00.000+01:00' },
 			{ now: NOW },
 		);
-		expect(record.active).toBe('0');
+		expect(inactive).toBe(true);
 	});
 });
 
@@ -50,11 +50,11 @@ describe('Exact items -> OutSmart materials and hour types', () => {
 	it('writes material prices with a decimal comma and a default unit', () => {
 		const { record, missing } = itemToMaterial({ Code: 'BUIS 15 CU', Description: 'Koperen buis', StandardSalesPrice: 1234.5 }, { now: NOW });
 		expect(missing).toEqual([]);
-		expect(record).toMatchObject({ code: 'BUIS 15 CU', price: '1234,50', unit: 'stuk', active: '1' });
+		expect(record).toEqual({ code: 'BUIS 15 CU', description: 'Koperen buis', price: '1234,50', unit: 'stuk', eancode: '', vat_code: '' });
 	});
 
-	it('deactivates an inactive item instead of deleting it', () => {
-		expect(itemToMaterial(item(EXACT_SEED_FIXTURES.items.inactive.id), { now: NOW }).record.active).toBe('0');
+	it('marks an ended item in its description instead of deleting it (OutSmart has no inactive flag for materials)', () => {
+		expect(itemToMaterial(item(EXACT_SEED_FIXTURES.items.inactive.id), { now: NOW }).record.description).toMatch(/^\[VERVALLEN\] Thermostaat/);
 	});
 
 	it('an explicit price wins over the standard price', () => {
@@ -80,9 +80,8 @@ describe('Exact items -> OutSmart materials and hour types', () => {
 
 	it('maps a payment condition to a payment method', () => {
 		expect(paymentConditionToPaymentMethod({ Code: '30', Description: '30 dagen netto', PaymentDays: 30 }).record).toEqual({
-			code: '30',
-			name: '30 dagen netto',
+			pmd_description: '30 dagen netto',
 		});
-		expect(paymentConditionToPaymentMethod({ Code: '14', Description: '', PaymentDays: 14 }).record.name).toBe('14 dagen');
+		expect(paymentConditionToPaymentMethod({ Code: '14', Description: '', PaymentDays: 14 }).record.pmd_description).toBe('14 dagen');
 	});
 });
