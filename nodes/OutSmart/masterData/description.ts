@@ -4,6 +4,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { operationSelector, returnAllOrLimit } from '../../ExactOnline/entity/descriptions';
 import { filtersParameter, outputOption } from '../descriptions';
 import type { OutSmartEntity } from '../entities';
+import { FROM_EXACT } from './fromExact';
 
 function fieldOptions(entity: OutSmartEntity): INodePropertyOptions[] {
 	return entity.fields
@@ -53,6 +54,15 @@ function upsertParameters(entity: OutSmartEntity): INodeProperties[] {
 						.join(', ')}, ...); other fields are ignored and listed in the output`,
 				},
 				{ name: 'Define Below', value: 'defineBelow', description: 'Set each field with a value or an expression' },
+				...(FROM_EXACT[entity.resource]
+					? [
+							{
+								name: 'Map From Exact Record',
+								value: 'fromExact',
+								description: `The input item is ${FROM_EXACT[entity.resource]} from an Exact Online node; fields set below override the mapping`,
+							},
+						]
+					: []),
 			],
 		},
 		{
@@ -69,7 +79,7 @@ function upsertParameters(entity: OutSmartEntity): INodeProperties[] {
 			typeOptions: { multipleValues: true },
 			placeholder: 'Add Field',
 			default: {},
-			displayOptions: { show: { ...show, dataMode: ['defineBelow'] } },
+			displayOptions: { show: { ...show, dataMode: ['defineBelow', 'fromExact'] } },
 			options: [
 				{
 					displayName: 'Field',

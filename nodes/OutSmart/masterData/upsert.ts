@@ -17,6 +17,7 @@ import { describeOutSmartCode, isUncertainOutcome, listRecords, OutSmartFormatEr
 import { cleanRecord } from '../values/clean';
 import { comparable, formatValue } from '../values/format';
 import { refusalReason } from '../refusals';
+import { mapFromExact } from './fromExact';
 
 export type Outcome = 'created' | 'updated' | 'unchanged';
 
@@ -65,10 +66,11 @@ export async function existingRecords(this: IExecuteFunctions, entity: OutSmartE
 
 // ------------------------------------------------------------------------------- one item -> a record
 
-function itemFields(this: IExecuteFunctions, itemIndex: number): IDataObject {
+function itemFields(this: IExecuteFunctions, entity: OutSmartEntity, itemIndex: number): IDataObject {
 	const mode = this.getNodeParameter('dataMode', itemIndex, 'defineBelow') as string;
 	if (mode === 'autoMapInputData') return { ...this.getInputData()[itemIndex].json };
-	const fields: IDataObject = {};
+	// Mapped from an Exact record, then the fields below on top of it.
+	const fields: IDataObject = mode === 'fromExact' ? mapFromExact.call(this, entity, itemIndex) : {};
 	for (const { name, value } of (this.getNodeParameter('fieldsUi', itemIndex, {}) as FieldsUi).field ?? []) {
 		if (!name) throw new NodeOperationError(this.getNode(), 'A field in "Fields" has no name', { itemIndex });
 		fields[name] = value as IDataObject[string];
@@ -78,7 +80,7 @@ function itemFields(this: IExecuteFunctions, itemIndex: number): IDataObject {
 
 /** The record to send for one item, formatted for OutSmart; refuses an item without its key. */
 function prepare(this: IExecuteFunctions, entity: OutSmartEntity, itemIndex: number): { body: IDataObject; ignored: string[] } {
-	const given = itemFields.call(this, itemIndex);
+	const given = itemFields.call(this, entity, itemIndex);
 	const body: IDataObject = {};
 	const ignored: string[] = [];
 	for (const [name, value] of Object.entries(given)) {
