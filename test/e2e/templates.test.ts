@@ -1,0 +1,135 @@
+/**
+ * Every template in templates/, imported into a real n8n exactly as shipped (only the demo credentials
+ * picked), run through its Manual Trigger against the two simulators, with the end state checked on both
+ * sides: records arrived, a second run changes nothing, work orders handled or marked failed, and a
+ * connection dropped after the invoice write still leaves exactly one invoice.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import type { IDataObject } from 'n8n-workflow';
+import { REPO_ROOT } from '../../scripts/n8n-env';
+import { demoCredentials, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
+import { createN8nInstance, type N8nInstance, type WorkflowInput } from './harness';
+
+jest.setTimeout(300_000);
+
+const TEMPLATE_DIR = path.join(REPO_ROOT, 'templates');
+
+function template(file: string): WorkflowInput {
+	return JSON.parse(fs.readFileSync(path.join(TEMPLATE_DIR, file), 'utf8')) as WorkflowInput;
+}
+
+describe('templates in a real n8n', () => {
+	let world: DemoWorld;
+	let n8n: N8nInstance;
+	const ids: Record<string, string> = {};
+	const files = fs.readdirSync(TEMPLATE_DIR).filter((f) => f.endsWith('.json')).sort();
+
+	const records = (entity: string) => world.outsmart.state.list(entity) as IDataObject[];
+	const workorder = (no: string) => world.outsmart.state.findWorkorder(no) as IDataObject | undefined;
+	const invoices = () => world.exact.state.listRecords('SalesInvoices').filter((i) => String(i.YourRef ?? '').startsWith('WO-'));
+
+	beforeAll(async () => {
+		world = await startDemoWorld();
+		n8n = await createN8nInstance({ name: 'templates' });
+		await n8n.importCredentials(demoCredentials(world));
+		const imported = await n8n.importWorkflow(files.map((file) => withDemoCredentials(template(file) as never, n8n.packageName)));
+		files.forEach((file, i) => (ids[file] = imported[i]));
+	});
+
+	afterAll(async () => {
+		await n8n?.dispose();
+		await world?.close();
+	});
+
+	it('ships one template per flow, each with a schedule or OutSmart trigger, a manual trigger and notes, no credentials or IDs', () => {
+		expect(files).toEqual([
+			'01-import-relations.json',
+			'02-import-materials.json',
+			'03-import-hour-types.json',
+			'04-import-payment-data.json',
+			'05-export-work-orders.json',
+		]);
+		for (const file of files) {
+			const text = fs.readFileSync(path.join(TEMPLATE_DIR, file), 'utf8');
+			const nodes = (JSON.parse(text) as WorkflowInput).nodes;
+			const types = nodes.map((n) => n.type);
+			expect(types).toContain('n8n-nodes-base.manualTrigger');
+			expect(types.some((t) => t === 'n8n-nodes-base.scheduleTrigger' || t.endsWith('.outSmartTrigger'))).toBe(true);
+			expect(types).toContain('n8n-nodes-base.stickyNote');
+			expect(types.filter((t) => !t.startsWith('n8n-nodes-base.')).every((t) => t.startsWith('n8n-nodes-exact-outsmart.'))).toBe(true);
+			expect(text).not.toMatch(/"credentials"|"id":|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
+		}
+	});
+
+	it('relations: Exact customers arrive in OutSmart; a second run writes nothing', async () => {
+		const run = await n8n.execute(ids['01-import-relations.json']);
+		expect(run.error).toBeUndefined();
+		const report = run.json('Create or update relations in OutSmart');
+		expect(report.length).toBeGreaterThan(3);
+		expect(report.every((r) => ['created', 'updated', 'unchanged'].includes(String(r.outcome)))).toBe(true);
+		expect(records('relations').find((r) => r.debtor_number === '1')).toMatchObject({ name: "Bakkerij 't Hoekje", city: "'s-Hertogenbosch" });
+		expect(run.json('Confirm changes processed')).toEqual([{ syncName: 'relations to OutSmart', confirmed: true }]);
+
+		world.outsmart.state.resetStats();
+		const again = await n8n.execute(ids['01-import-relations.json']);
+		expect(again.status).toBe('success');
+		expect(again.json('Changes in Exact')).toEqual([]);
+		expect(world.outsmart.state.stats().callsTotal).toBe(0);
+	});
+
+	it('materials and hour types: sales items and time items arrive in OutSmart', async () => {
+		const materials = await n8n.execute(ids['02-import-materials.json']);
+		expect(materials.error).toBeUndefined();
+		const codes = records('materials').map((m) => m.code);
+		expect(codes).toEqual(expect.arrayContaining(['KK-12', 'BUIS 15 CU', 'CV-HRE28']));
+		expect(codes).not.toContain('ARBEID');
+
+		const hours = await n8n.execute(ids['03-import-hour-types.json']);
+		expect(hours.error).toBeUndefined();
+		expect(records('hourtypes').map((h) => h.code)).toEqual(expect.arrayContaining(['ARBEID', 'VOORRIJ', 'SPOED']));
+	});
+
+	it('payment data: payment conditions become payment methods, open amounts land on relations', async () => {
+		const run = await n8n.execute(ids['04-import-payment-data.json']);
+		expect(run.status).toBe('success');
+		const methods = records('paymentmethods').map((m) => String(m.pmd_description));
+		expect(methods.length).toBeGreaterThanOrEqual(3);
+		const sums = run.json('Sum per customer');
+		expect(sums.length).toBeGreaterThan(0);
+		const withRemark = records('relations').filter((r) => String(r.remark ?? '').startsWith('Openstaand volgens Exact: € '));
+		const known = new Set(records('relations').map((r) => r.debtor_number));
+		expect(withRemark.length).toBe(sums.filter((s) => known.has(String(s.AccountCode))).length);
+	});
+
+	it('export: ready work orders become one draft invoice each and are marked handled; a re-run invoices nothing twice', async () => {
+		const ready = records('workorders').filter((w) => w.status === 'Compleet' && w.WorkStatus === 'GEREED').map((w) => String(w.WorkorderNo));
+		expect(ready.length).toBeGreaterThan(0);
+		// The first write's answer is lost after Exact stored the invoice: the export must look, not write again.
+		world.exact.state.addFault({ match: { method: 'POST', path: 'salesinvoice/SalesInvoices' }, kind: 'write-then-drop', times: 1 });
+
+		const run = await n8n.execute(ids['05-export-work-orders.json']);
+		expect(run.error).toBeUndefined();
+		const exported = run.json('Create invoice in Exact');
+		const failed = run.json('Create invoice in Exact', { output: 1 });
+		expect(exported.length + failed.length).toBe(ready.length);
+		for (const no of ready) {
+			const mine = invoices().filter((i) => i.YourRef === no);
+			const wo = workorder(no);
+			if (exported.some((e) => e.workOrderNumber === no)) {
+				expect(mine).toHaveLength(1);
+				expect(wo?.status).toBe('Afgehandeld');
+			} else {
+				expect(mine).toHaveLength(0);
+				expect(wo).toMatchObject({ status: 'Compleet', WorkStatus: 'EXPFOUT' });
+			}
+		}
+		expect(exported.length).toBeGreaterThan(0);
+
+		const count = invoices().length;
+		const again = await n8n.execute(ids['05-export-work-orders.json']);
+		expect(again.status).toBe('success');
+		expect(invoices()).toHaveLength(count);
+	});
+});
