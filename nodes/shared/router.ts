@@ -25,8 +25,11 @@ export async function runPerItem(
 		} catch (error) {
 			const nodeError = asNodeError(this.getNode(), error, itemIndex);
 			if (this.continueOnFail()) {
+				// `error` on the item is what sends it to the error output when the node's "On Error" is
+				// "Continue (using error output)"; the JSON says what went wrong and what to fix.
 				returnData.push({
 					json: { error: nodeError.message, description: nodeError.description ?? null },
+					error: nodeError,
 					pairedItem: { item: itemIndex },
 				});
 				continue;
