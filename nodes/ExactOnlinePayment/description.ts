@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { changesParameters, confirmParameters, readOptions, returnAllOrLimit } from '../ExactOnline/entity/descriptions';
+import { changesParameters, confirmParameters, fieldsCollection, readOptions, returnAllOrLimit } from '../ExactOnline/entity/descriptions';
 import { accountLocator } from '../ExactOnlineAccount/description';
 
 const forResource = (resource: string, ...operation: string[]) => ({ resource: [resource], operation });
@@ -55,14 +55,7 @@ export const properties: INodeProperties[] = [
 	readOptions(forResource('paymentCondition', 'getMany', 'create')),
 	{ displayName: 'Code', name: 'code', type: 'string', default: '', required: true, displayOptions: { show: forResource('paymentCondition', 'create') }, placeholder: 'e.g. 30' },
 	{ displayName: 'Description', name: 'description', type: 'string', default: '', required: true, displayOptions: { show: forResource('paymentCondition', 'create') }, placeholder: 'e.g. 30 dagen netto' },
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: forResource('paymentCondition', 'create') },
-		options: [
+	fieldsCollection('Additional Fields', forResource('paymentCondition', 'create'), [
 			{ displayName: 'Discount Payment Days', name: 'DiscountPaymentDays', type: 'number', default: 0 },
 			{ displayName: 'Discount Percentage', name: 'DiscountPercentage', type: 'number', default: 0, description: 'As a fraction: 0.02 is 2%' },
 			{ displayName: 'Payment Days', name: 'PaymentDays', type: 'number', default: 30 },
@@ -72,8 +65,7 @@ export const properties: INodeProperties[] = [
 				{ name: 'Direct Debit (Incasso)', value: 'I' },
 				{ name: 'On Credit (Bank Transfer)', value: 'B' },
 			] },
-		],
-	},
+		]),
 	{
 		...accountLocator('account', forResource('receivable', 'getMany')),
 		required: false,

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import {
 	changesParameters,
 	confirmParameters,
+	fieldsCollection,
 	operationSelector,
 	paymentConditionLocator,
 	readOptions,
@@ -114,22 +115,14 @@ export const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: on('create') },
-		options: [
+	fieldsCollection('Additional Fields', on('create'), [
 			{ displayName: 'Description', name: 'Description', type: 'string', default: '' },
 			{ displayName: 'Invoice Date', name: 'InvoiceDate', type: 'dateTime', default: '' },
 			{ displayName: 'Ordered By Account ID', name: 'OrderedBy', type: 'string', default: '', description: 'When another account ordered the work; defaults to the invoice account' },
 			paymentConditionLocator('PaymentCondition', "Leave empty to use the account's sales payment condition"),
 			{ displayName: 'Remarks', name: 'Remarks', type: 'string', default: '', typeOptions: { rows: 3 } },
 			{ displayName: 'Your Reference', name: 'YourRef', type: 'string', default: '' },
-		],
-	},
+		]),
 	readOptions(on('create')),
 	...changesParameters(on('getChanges'), 'sales invoices'),
 	...confirmParameters(on('confirmChanges')),

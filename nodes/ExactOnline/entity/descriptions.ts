@@ -171,3 +171,20 @@ export function confirmParameters(show: Show): INodeProperties[] {
 		},
 	];
 }
+
+/** A collection of record fields: "Additional Fields" on create, "Update Fields" on update. */
+export function fieldsCollection(
+	displayName: 'Additional Fields' | 'Update Fields',
+	show: Show,
+	options: INodeProperties[],
+): INodeProperties {
+	return {
+		displayName,
+		name: displayName === 'Additional Fields' ? 'additionalFields' : 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show },
+		options,
+	};
+}
