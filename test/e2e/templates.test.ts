@@ -92,6 +92,15 @@ describe('templates in a real n8n', () => {
 		const hours = await n8n.execute(ids['03-import-hour-types.json']);
 		expect(hours.error).toBeUndefined();
 		expect(records('hourtypes').map((h) => h.code)).toEqual(expect.arrayContaining(['ARBEID', 'VOORRIJ', 'SPOED']));
+
+		// Second runs: nothing changed in Exact, so nothing is read or written.
+		world.outsmart.state.resetStats();
+		for (const file of ['02-import-materials.json', '03-import-hour-types.json']) {
+			const again = await n8n.execute(ids[file]);
+			expect(again.status).toBe('success');
+			expect(again.json('Changes in Exact')).toEqual([]);
+		}
+		expect(world.outsmart.state.stats().callsTotal).toBe(0);
 	});
 
 	it('payment data: payment conditions become payment methods, open amounts land on relations', async () => {
@@ -104,6 +113,12 @@ describe('templates in a real n8n', () => {
 		const withRemark = records('relations').filter((r) => String(r.remark ?? '').startsWith('Openstaand volgens Exact: € '));
 		const known = new Set(records('relations').map((r) => r.debtor_number));
 		expect(withRemark.length).toBe(sums.filter((s) => known.has(String(s.AccountCode))).length);
+
+		// A second run finds every payment method and remark as it is: nothing is sent.
+		const again = await n8n.execute(ids['04-import-payment-data.json']);
+		expect(again.status).toBe('success');
+		expect(again.json('Create or update payment methods in OutSmart').every((r) => r.outcome === 'unchanged')).toBe(true);
+		expect(again.json('Open amount on the relation').filter((r) => !r.error).every((r) => r.outcome === 'unchanged')).toBe(true);
 	});
 
 	it('export: ready work orders become one draft invoice each and are marked handled; a re-run invoices nothing twice', async () => {
