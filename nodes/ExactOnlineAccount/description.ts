@@ -1,42 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 import {
-	byIdMode,
 	changesParameters,
 	confirmParameters,
 	fieldsCollection,
 	operationSelector,
 	paymentConditionLocator,
 	readOptions,
+	recordLocator,
 	returnAllOrLimit,
 } from '../ExactOnline/entity/descriptions';
 
 const on = (...operation: string[]) => ({ operation });
 
-export const accountLocator = (name: string, show: Record<string, string[]>): INodeProperties => ({
-	displayName: 'Account',
-	name,
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	displayOptions: { show },
-	description: 'The relation (debtor/creditor) in Exact',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchAccounts', searchable: true, searchFilterRequired: false },
-		},
-		{
-			displayName: 'By Code',
-			name: 'code',
-			type: 'string',
-			placeholder: 'e.g. 1001',
-			hint: 'The account code as users know it; the 18-character padding is added for you',
-		},
-		byIdMode,
-	],
-});
+export const accountLocator = (name: string, show: Record<string, string[]>): INodeProperties =>
+	recordLocator({
+		displayName: 'Account',
+		name,
+		show,
+		required: true,
+		description: 'The relation (debtor/creditor) in Exact',
+		searchListMethod: 'searchAccounts',
+		codePlaceholder: 'e.g. 1001',
+		codeHint: 'The account code as users know it; the 18-character padding is added for you',
+	});
 
 /** Account fields a user can set; names are Exact's own field names. */
 const accountFields: INodeProperties[] = [

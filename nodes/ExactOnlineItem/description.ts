@@ -1,35 +1,27 @@
 import type { INodeProperties } from 'n8n-workflow';
 import {
-	byIdMode,
 	changesParameters,
 	confirmParameters,
 	fieldsCollection,
 	operationSelector,
 	readOptions,
+	recordLocator,
 	returnAllOrLimit,
 } from '../ExactOnline/entity/descriptions';
 
 const on = (...operation: string[]) => ({ operation });
 
-export const itemLocator = (name: string, show: Record<string, string[]>): INodeProperties => ({
-	displayName: 'Item',
-	name,
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	displayOptions: { show },
-	description: 'The item (material or hour type) in Exact',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchItems', searchable: true, searchFilterRequired: false },
-		},
-		{ displayName: 'By Code', name: 'code', type: 'string', placeholder: 'e.g. CV-KETEL-01', hint: 'Item codes are not case-sensitive in Exact' },
-		byIdMode,
-	],
-});
+export const itemLocator = (name: string, show: Record<string, string[]>): INodeProperties =>
+	recordLocator({
+		displayName: 'Item',
+		name,
+		show,
+		required: true,
+		description: 'The item (material or hour type) in Exact',
+		searchListMethod: 'searchItems',
+		codePlaceholder: 'e.g. CV-KETEL-01',
+		codeHint: 'Item codes are not case-sensitive in Exact',
+	});
 
 const itemFields: INodeProperties[] = [
 	{ displayName: 'Barcode (EAN)', name: 'Barcode', type: 'string', default: '' },

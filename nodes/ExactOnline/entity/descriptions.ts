@@ -135,28 +135,50 @@ export const byIdMode = {
 	validation: [{ type: 'regex' as const, properties: { regex: GUID_REGEX, errorMessage: 'Not an Exact ID (GUID)' } }],
 };
 
-/**
- * A payment condition (betalingsconditie): Exact refers to it by its code everywhere (accounts, invoices),
- * so the list gives codes; an ID is turned into the code with one call.
- */
-export function paymentConditionLocator(name: string, description: string): INodeProperties {
+/** A resource locator for an Exact record: from a searchable list, by the code users know, or by ID. */
+export function recordLocator(options: {
+	displayName: string;
+	name: string;
+	description: string;
+	searchListMethod: string;
+	codePlaceholder: string;
+	codeHint?: string;
+	required?: boolean;
+	show?: Show;
+}): INodeProperties {
 	return {
-		displayName: 'Payment Condition',
-		name,
+		displayName: options.displayName,
+		name: options.name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
-		description,
+		required: options.required ?? false,
+		...(options.show ? { displayOptions: { show: options.show } } : {}),
+		description: options.description,
 		modes: [
 			{
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				typeOptions: { searchListMethod: 'searchPaymentConditions', searchable: true, searchFilterRequired: false },
+				typeOptions: { searchListMethod: options.searchListMethod, searchable: true, searchFilterRequired: false },
 			},
-			{ displayName: 'By Code', name: 'code', type: 'string', placeholder: 'e.g. 30' },
+			{ displayName: 'By Code', name: 'code', type: 'string', placeholder: options.codePlaceholder, hint: options.codeHint },
 			byIdMode,
 		],
 	};
+}
+
+/**
+ * A payment condition (betalingsconditie): Exact refers to it by its code everywhere (accounts, invoices),
+ * so the list gives codes; an ID is turned into the code with one call.
+ */
+export function paymentConditionLocator(name: string, description: string): INodeProperties {
+	return recordLocator({
+		displayName: 'Payment Condition',
+		name,
+		description,
+		searchListMethod: 'searchPaymentConditions',
+		codePlaceholder: 'e.g. 30',
+	});
 }
 
 export function confirmParameters(show: Show): INodeProperties[] {
