@@ -2,6 +2,10 @@
 # Installs a pinned real n8n (2.x needs Node 24) into a cache folder once, for the e2e tests and `npm start`.
 # Re-runs are no-ops when the cache is complete. Offline-safe: no install scripts, sqlite3 built from source.
 set -euo pipefail
+# Run from `npm test`/`npm start`, npm hands its own settings down as npm_config_* variables (this repo's
+# .npmrc sets ignore-scripts, which would stop the sqlite3 build below). The cache is its own npm project:
+# start from a clean npm environment.
+while IFS= read -r name; do unset "$name"; done < <(env | sed -n 's/^\(npm_config_[A-Za-z0-9_]*\)=.*/\1/p')
 N8N_VERSION=2.41.1
 NODE_VERSION=24.21.0
 CACHE=${N8N_E2E_CACHE:-$HOME/.cache/n8n-e2e}
@@ -27,6 +31,6 @@ echo "installing n8n $N8N_VERSION into $N8N_DIR (a few minutes on a cold machine
 cd "$N8N_DIR"
 echo '{"name":"n8n-e2e-cache","private":true}' > package.json
 npm install "n8n@$N8N_VERSION" --ignore-scripts --no-audit --no-fund --prefer-offline --loglevel=error
-npm rebuild sqlite3 --build-from-source --loglevel=error
+npm rebuild sqlite3 --build-from-source --ignore-scripts=false --loglevel=error
 touch .complete
 echo "n8n $N8N_VERSION installed in $N8N_DIR"
