@@ -59,9 +59,11 @@ export const properties: INodeProperties[] = [
 	operationSelector(
 		[
 			{ name: 'Confirm Changes', value: 'confirmChanges', action: 'Confirm account changes were processed', description: 'Make the position of a Get Changes step with Confirm Later final' },
+			{ name: 'Confirm Contact Changes', value: 'confirmContactChanges', action: 'Confirm contact changes were processed', description: 'Make the position of a Get Contact Changes step with Confirm Later final' },
 			{ name: 'Create', value: 'create', action: 'Create an account', description: 'Create a relation' },
 			{ name: 'Get', value: 'get', action: 'Get an account', description: 'Get one relation by ID or code' },
 			{ name: 'Get Changes', value: 'getChanges', action: 'Get changed accounts', description: 'Get relations created, changed or deleted since the last run' },
+			{ name: 'Get Contact Changes', value: 'getContactChanges', action: 'Get changed contacts', description: 'Get contact persons created, changed or deleted since the last run, with their account code' },
 			{ name: 'Get Many', value: 'getMany', action: 'Get many accounts', description: 'Get relations that match filters' },
 			{ name: 'Update', value: 'update', action: 'Update an account', description: 'Change fields of a relation' },
 		],
@@ -137,6 +139,6 @@ export const properties: INodeProperties[] = [
 	fieldsCollection('Additional Fields', on('create'), accountFields),
 	readOptions(on('create')),
 	fieldsCollection('Update Fields', on('update'), [{ displayName: 'Name', name: 'Name', type: 'string', default: '' }, ...accountFields]),
-	...changesParameters(on('getChanges'), 'accounts'),
-	...confirmParameters(on('confirmChanges')),
+	...changesParameters(on('getChanges', 'getContactChanges'), 'accounts (or contacts)'),
+	...confirmParameters(on('confirmChanges', 'confirmContactChanges')),
 ];

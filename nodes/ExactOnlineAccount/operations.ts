@@ -79,6 +79,21 @@ async function accountBody(this: IExecuteFunctions, fields: IDataObject, itemInd
 	return body;
 }
 
+/** Exact contacts name their account by ID only; OutSmart wants its code. One call per 20 accounts. */
+async function addAccountCodes(this: IExecuteFunctions, contacts: IDataObject[], itemIndex: number): Promise<void> {
+	const ids = [...new Set(contacts.map((c) => String(c.Account ?? '')).filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
+	const codes = new Map<string, string>();
+	for (let start = 0; start < ids.length; start += 20) {
+		const accounts = await exactGetAll.call(this, {
+			path: ACCOUNT.path,
+			query: { $select: 'ID,Code', $filter: orFilters(...ids.slice(start, start + 20).map((id) => `ID eq ${odataGuid(id)}`)) },
+			itemIndex,
+		});
+		for (const account of accounts) codes.set(String(account.ID), String(account.Code ?? '').trim());
+	}
+	for (const contact of contacts) contact.AccountCode = codes.get(String(contact.Account)) ?? null;
+}
+
 export const operations: Record<string, ItemOperation> = {
 	get: getWithRelated,
 	getMany: getManyOperation(
@@ -103,4 +118,6 @@ export const operations: Record<string, ItemOperation> = {
 	}),
 	getChanges: getChangesOperation(ACCOUNT),
 	confirmChanges: confirmChangesOperation(ACCOUNT),
+	getContactChanges: getChangesOperation(CONTACT, addAccountCodes),
+	confirmContactChanges: confirmChangesOperation(CONTACT),
 };

@@ -232,7 +232,26 @@ export const WORK_TYPE: OutSmartEntity = {
 };
 
 /** In the order the resource dropdown shows them (alphabetical, as n8n's lint wants). */
+/** Contact persons of a relation; OutSmart knows them by a code of the caller's choosing. */
+export const CONTACT_PERSON: OutSmartEntity = {
+	resource: 'contactPerson',
+	label: 'contact person',
+	displayName: 'Contact Person',
+	endpoint: 'contactpersons',
+	key: ['cpn_code'],
+	requiredKey: ['cpn_code'],
+	fields: [
+		text('cpn_code', 'Code', true),
+		text('cpn_debtor_nr', 'Debtor Number', true),
+		text('cpn_name', 'Name', true),
+		text('cpn_phone', 'Phone'),
+		text('cpn_email', 'Email'),
+	],
+	delete: { entity: 'contactperson', key: 'code', keyDisplayName: 'Code' },
+};
+
 export const ENTITIES: readonly OutSmartEntity[] = [
+	CONTACT_PERSON,
 	EMPLOYEE,
 	HOUR_TYPE,
 	MATERIAL,

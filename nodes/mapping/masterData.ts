@@ -18,6 +18,7 @@ export interface Mapped {
 
 export const RELATION_REQUIRED = ['name', 'debtor_number', 'street', 'postal_code', 'city'];
 export const MATERIAL_REQUIRED = ['code', 'description', 'price', 'unit'];
+export const CONTACT_PERSON_REQUIRED = ['cpn_code', 'cpn_debtor_nr', 'cpn_name'];
 export const HOUR_TYPE_REQUIRED = ['code', 'name', 'cost_booking', 'sale_booking', 'sale_price'];
 
 function mapped(record: IDataObject, required: string[]): Mapped {
@@ -99,4 +100,22 @@ export function paymentConditionToPaymentMethod(condition: IDataObject): Mapped 
 	const days = Number(condition.PaymentDays);
 	const description = text(condition.Description) || (Number.isFinite(days) ? `${days} dagen` : text(condition.Code));
 	return mapped({ pmd_description: description }, ['pmd_description']);
+}
+
+/**
+ * An Exact contact (with its account's code, which Exact's contact records do not carry) -> an OutSmart
+ * contact person. Exact contacts have no code of their own that users maintain, so the Exact ID is the key:
+ * stable, unique, and the same on every run.
+ */
+export function contactToContactPerson(contact: IDataObject, accountCode: string): Mapped {
+	return mapped(
+		{
+			cpn_code: text(contact.ID),
+			cpn_debtor_nr: text(accountCode),
+			cpn_name: text(contact.FullName) || [text(contact.FirstName), text(contact.LastName)].filter(Boolean).join(' '),
+			cpn_phone: text(contact.BusinessPhone) || text(contact.Phone) || text(contact.BusinessMobile) || text(contact.Mobile),
+			cpn_email: text(contact.BusinessEmail) || text(contact.Email),
+		},
+		CONTACT_PERSON_REQUIRED,
+	);
 }

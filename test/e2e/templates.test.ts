@@ -74,6 +74,10 @@ describe('templates in a real n8n', () => {
 		expect(report.every((r) => ['created', 'updated', 'unchanged'].includes(String(r.outcome)))).toBe(true);
 		expect(records('relations').find((r) => r.debtor_number === '1')).toMatchObject({ name: "Bakkerij 't Hoekje", city: "'s-Hertogenbosch" });
 		expect(run.json('Confirm changes processed')).toEqual([{ syncName: 'relations to OutSmart', confirmed: true }]);
+		// Contacts arrive as contact persons of their relation.
+		const contactPersons = records('contactpersons');
+		expect(contactPersons.length).toBeGreaterThan(5);
+		expect(contactPersons.find((c) => String(c.cpn_name).includes("O'Neill"))).toMatchObject({ cpn_debtor_nr: '2' });
 
 		world.outsmart.state.resetStats();
 		const again = await n8n.execute(ids['01-import-relations.json']);

@@ -7,6 +7,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import {
 	accountToRelation,
+	contactToContactPerson,
 	itemToMaterial,
 	paymentConditionToPaymentMethod,
 	timeItemToHourType,
@@ -16,6 +17,7 @@ import type { OutSmartEntity } from '../entities';
 /** The resources that can be filled from an Exact record, and from which Exact entity. */
 export const FROM_EXACT: Record<string, string> = {
 	relation: 'an Exact account',
+	contactPerson: 'an Exact contact (from the Account node\'s Get Contact Changes)',
 	material: 'an Exact item',
 	hourType: 'an Exact time item (hour type)',
 	paymentMethod: 'an Exact payment condition',
@@ -43,6 +45,8 @@ export function mapFromExact(this: IExecuteFunctions, entity: OutSmartEntity, it
 	switch (entity.resource) {
 		case 'relation':
 			return accountToRelation(source, { contactName: contactName(source) }).record;
+		case 'contactPerson':
+			return contactToContactPerson(source, String(source.AccountCode ?? '')).record;
 		case 'material':
 			return itemToMaterial(source).record;
 		case 'hourType':

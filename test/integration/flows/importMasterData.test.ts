@@ -153,3 +153,28 @@ describe('deletions', () => {
 		expect(jsonOf(relation)[0].error).toBe('Record 1 was deleted in Exact');
 	});
 });
+
+describe('contacts: Exact contacts -> OutSmart contact persons', () => {
+	it('imports contacts with their account code, keyed by the Exact contact ID; a re-run finds them unchanged', async () => {
+		const staticData = {};
+		const read = jsonOf(
+			await runNode(exactAccount, {
+				parameters: { operation: 'getContactChanges', syncName: 'contacts' } as never,
+				credentials: exact.credentials(),
+				staticData,
+				mode: 'trigger',
+			}),
+		).filter((c) => c.changeType === 'changed');
+		expect(read.length).toBeGreaterThan(5);
+		expect(read.every((c) => typeof c.AccountCode === 'string' && c.AccountCode !== '')).toBe(true);
+
+		const report = jsonOf(await upsert('contactPerson', read));
+		expect(report.every((r) => r.outcome === 'created')).toBe(true);
+		const stored = outsmart.state.list('contactpersons') as IDataObject[];
+		const siobhan = stored.find((c) => String(c.cpn_name).includes("O'Neill"));
+		expect(siobhan).toMatchObject({ cpn_debtor_nr: EXACT_SEED_FIXTURES.accounts.oneill.code.trim() });
+		expect(read.map((c) => c.ID)).toContain(siobhan?.cpn_code);
+
+		expect(jsonOf(await upsert('contactPerson', read)).every((r) => r.outcome === 'unchanged')).toBe(true);
+	});
+});
