@@ -15,7 +15,7 @@ import {
 	type ReadOptions,
 } from '../ExactOnline/entity/standardOperations';
 import { andFilters, odataContains, odataDateTime, odataGuid, odataString, orFilters } from '../ExactOnline/odata';
-import { exactGetAll } from '../ExactOnline/transport';
+import { exactGetAll, exactGetAnyOf } from '../ExactOnline/transport';
 import type { ItemOperation } from '../shared/router';
 
 interface AccountFilters {
@@ -82,15 +82,14 @@ async function accountBody(this: IExecuteFunctions, fields: IDataObject, itemInd
 /** Exact contacts name their account by ID only; OutSmart wants its code. One call per 20 accounts. */
 async function addAccountCodes(this: IExecuteFunctions, contacts: IDataObject[], itemIndex: number): Promise<void> {
 	const ids = [...new Set(contacts.map((c) => String(c.Account ?? '')).filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
-	const codes = new Map<string, string>();
-	for (let start = 0; start < ids.length; start += 20) {
-		const accounts = await exactGetAll.call(this, {
-			path: ACCOUNT.path,
-			query: { $select: 'ID,Code', $filter: orFilters(...ids.slice(start, start + 20).map((id) => `ID eq ${odataGuid(id)}`)) },
-			itemIndex,
-		});
-		for (const account of accounts) codes.set(String(account.ID), String(account.Code ?? '').trim());
-	}
+	const accounts = await exactGetAnyOf.call(this, {
+		path: ACCOUNT.path,
+		select: 'ID,Code',
+		values: ids,
+		condition: (id) => `ID eq ${odataGuid(id)}`,
+		itemIndex,
+	});
+	const codes = new Map(accounts.map((account) => [String(account.ID), String(account.Code ?? '').trim()]));
 	for (const contact of contacts) contact.AccountCode = codes.get(String(contact.Account)) ?? null;
 }
 

@@ -5,10 +5,9 @@
  * call). Nothing changed costs nothing extra.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { odataGuid, orFilters } from '../odata';
-import { exactGetAll, type ExactContext } from '../transport';
+import { odataGuid } from '../odata';
+import { exactGetAll, exactGetAnyOf, type ExactContext } from '../transport';
 
-const BATCH = 20;
 /** Above this many changed items a bulk read is cheaper than batches of 20. */
 const BY_ID_MAX = 100;
 
@@ -20,16 +19,15 @@ export async function addSalesPrices(this: ExactContext, items: IDataObject[], i
 		for (const record of records) prices.set(String(record.ID).toLowerCase(), record.StandardSalesPrice ?? null);
 	};
 	if (ids.length <= BY_ID_MAX) {
-		for (let start = 0; start < ids.length; start += BATCH) {
-			const batch = ids.slice(start, start + BATCH);
-			keep(
-				await exactGetAll.call(this, {
-					path: 'logistics/Items',
-					query: { $select: 'ID,StandardSalesPrice', $filter: orFilters(...batch.map((id) => `ID eq ${odataGuid(id)}`)) },
-					itemIndex,
-				}),
-			);
-		}
+		keep(
+			await exactGetAnyOf.call(this, {
+				path: 'logistics/Items',
+				select: 'ID,StandardSalesPrice',
+				values: ids,
+				condition: (id) => `ID eq ${odataGuid(id)}`,
+				itemIndex,
+			}),
+		);
 	} else {
 		keep(await exactGetAll.call(this, { path: 'bulk/Logistics/Items', query: { $select: 'ID,StandardSalesPrice' }, itemIndex }));
 	}

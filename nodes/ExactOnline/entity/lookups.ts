@@ -4,14 +4,10 @@
  * batch of codes, not once per line.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { exactGetAll, type ExactContext } from '../transport';
-import { orFilters } from '../odata';
+import { exactGetAnyOf, type ExactContext } from '../transport';
 import type { ExactEntity } from './definitions';
 import { codeLiteral } from './operations';
 import { trimPaddedCode } from '../codes';
-
-/** Codes per call: keeps the URL well below the length proxies accept. */
-const BATCH = 20;
 
 const caches = new WeakMap<object, Map<string, Map<string, IDataObject | null>>>();
 
@@ -47,19 +43,14 @@ export async function lookupByCodes(
 	const wanted = [...new Set(codes.map((c) => c.trim()).filter(Boolean))];
 	const missing = new Map<string, string>();
 	for (const code of wanted) if (!cache.has(codeKey(code)) && !missing.has(codeKey(code))) missing.set(codeKey(code), code);
-	const batches = [...missing.entries()];
-	for (let start = 0; start < batches.length; start += BATCH) {
-		const batch = batches.slice(start, start + BATCH);
-		const records = await exactGetAll.call(this, {
-			path: entity.path,
-			query: {
-				$select: [...new Set([entity.key, codeField, ...select])].join(','),
-				$filter: orFilters(...batch.map(([, code]) => `${codeField} eq ${codeLiteral(entity, code)}`)),
-			},
-			itemIndex,
-		});
-		for (const [key] of batch) cache.set(key, null);
-		for (const record of records) cache.set(codeKey(trimPaddedCode(String(record[codeField]))), record);
-	}
+	const records = await exactGetAnyOf.call(this, {
+		path: entity.path,
+		select: [...new Set([entity.key, codeField, ...select])].join(','),
+		values: [...missing.values()],
+		condition: (code) => `${codeField} eq ${codeLiteral(entity, code)}`,
+		itemIndex,
+	});
+	for (const key of missing.keys()) cache.set(key, null);
+	for (const record of records) cache.set(codeKey(trimPaddedCode(String(record[codeField]))), record);
 	return new Map(wanted.map((code) => [code, cache.get(codeKey(code)) ?? null]));
 }

@@ -3,11 +3,10 @@
  * run, and a lock so that two executions in one n8n process never write the same work order at once.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { orFilters, odataString } from '../odata';
-import { exactGetAll, type ExactContext } from '../transport';
+import { odataString } from '../odata';
+import { exactGetAnyOf, type ExactContext } from '../transport';
 import type { DocumentKind } from './documents';
 
-const BATCH = 20;
 const found = new WeakMap<object, Map<string, IDataObject | null>>();
 
 /** One cache per node run (the context object), keyed by document path and reference. */
@@ -35,16 +34,15 @@ export async function findByReferences(
 	const cacheKey = (ref: string) => `${kind.path}|${ref}`;
 	const wanted = [...new Set(references.filter(Boolean))];
 	const missing = options.fresh ? wanted : wanted.filter((ref) => !cache.has(cacheKey(ref)));
-	for (let start = 0; start < missing.length; start += BATCH) {
-		const batch = missing.slice(start, start + BATCH);
-		const records = await exactGetAll.call(this, {
-			path: kind.path,
-			query: { $select: select(kind), $filter: orFilters(...batch.map((ref) => `YourRef eq ${odataString(ref)}`)) },
-			itemIndex: options.itemIndex,
-		});
-		for (const ref of batch) cache.set(cacheKey(ref), null);
-		for (const record of records) cache.set(cacheKey(String(record.YourRef ?? '').trim()), record);
-	}
+	const records = await exactGetAnyOf.call(this, {
+		path: kind.path,
+		select: select(kind),
+		values: missing,
+		condition: (ref) => `YourRef eq ${odataString(ref)}`,
+		itemIndex: options.itemIndex,
+	});
+	for (const ref of missing) cache.set(cacheKey(ref), null);
+	for (const record of records) cache.set(cacheKey(String(record.YourRef ?? '').trim()), record);
 	return new Map(wanted.map((ref) => [ref, cache.get(cacheKey(ref)) ?? null]));
 }
 

@@ -3,6 +3,7 @@
  * Standard endpoints give 60 records a page, /sync/ and /bulk/ 1,000.
  */
 import type { IDataObject } from 'n8n-workflow';
+import { orFilters } from '../odata';
 import type { ExactContext } from './context';
 import { exactRequest, type ExactQuery } from './request';
 
@@ -66,4 +67,29 @@ export async function exactGetAll(this: ExactContext, options: ListOptions): Pro
 		all.push(...records);
 	});
 	return all;
+}
+
+/** Values per call when reading records by a list of values: keeps the URL well below what proxies accept. */
+const VALUES_PER_CALL = 20;
+
+/**
+ * The records that match any of `values` (codes, IDs, references), asked VALUES_PER_CALL at a time with one
+ * `or` filter per call. `condition` turns one value into an escaped condition, e.g. `ID eq guid'…'`.
+ */
+export async function exactGetAnyOf(
+	this: ExactContext,
+	options: { path: string; select: string; values: string[]; condition: (value: string) => string; itemIndex?: number },
+): Promise<IDataObject[]> {
+	const records: IDataObject[] = [];
+	for (let start = 0; start < options.values.length; start += VALUES_PER_CALL) {
+		const batch = options.values.slice(start, start + VALUES_PER_CALL);
+		records.push(
+			...(await exactGetAll.call(this, {
+				path: options.path,
+				query: { $select: options.select, $filter: orFilters(...batch.map(options.condition)) },
+				itemIndex: options.itemIndex,
+			})),
+		);
+	}
+	return records;
 }
