@@ -2,6 +2,7 @@ import { createServer } from 'http';
 import type { IncomingMessage, Server, ServerResponse } from 'http';
 import type { Socket } from 'net';
 import { gzipSync } from 'zlib';
+import { readBody } from '../http';
 import { handleAdmin } from './admin';
 import { handleApi } from './api';
 import { errorEnvelope } from './errors';
@@ -17,23 +18,6 @@ import type { ExactState } from './state';
 
 const MAX_BODY = 20 * 1024 * 1024;
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		req.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size > MAX_BODY) {
-				reject(new Error('Request body too large'));
-				req.destroy();
-				return;
-			}
-			chunks.push(chunk);
-		});
-		req.on('end', () => resolve(Buffer.concat(chunks)));
-		req.on('error', reject);
-	});
-}
 
 function sleep(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
@@ -78,7 +62,7 @@ export async function startServer(state: ExactState, port: number, host: string)
 		const query = new URLSearchParams(rawQuery);
 
 		if (pathname === '/__admin' || pathname.startsWith('/__admin/')) {
-			writeResponse(req, res, await handleAdmin(state, method, pathname, query, await readBody(req)));
+			writeResponse(req, res, await handleAdmin(state, method, pathname, query, await readBody(req, MAX_BODY)));
 			return;
 		}
 
@@ -105,7 +89,7 @@ export async function startServer(state: ExactState, port: number, host: string)
 			req.socket.destroy();
 			return;
 		}
-		const body = await readBody(req);
+		const body = await readBody(req, MAX_BODY);
 		if (fault?.kind === 'hang') {
 			// never answer; the socket is destroyed when the client gives up or the server closes
 			log(0, { fault: 'hang', endpoint: faultEndpoint });

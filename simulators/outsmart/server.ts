@@ -10,6 +10,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { readBody } from '../http';
 import { handleAdmin } from './admin';
 import { handleApi, isKnownEndpoint } from './api';
 import { CODE_TEXT, type Envelope, OutSmartFailure, failure } from './envelope';
@@ -27,23 +28,6 @@ export function phpJson(value: unknown): string {
 		.replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		req.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size > MAX_BODY_BYTES) {
-				reject(new Error('body too large'));
-				req.destroy();
-				return;
-			}
-			chunks.push(chunk);
-		});
-		req.on('end', () => resolve(Buffer.concat(chunks)));
-		req.on('error', reject);
-	});
-}
 
 function maskQuery(state: OutSmartState, query: Query): Record<string, string | string[]> {
 	const secrets = new Set([state.token, state.softwareToken].filter(Boolean));
@@ -125,7 +109,7 @@ async function handle(state: OutSmartState, req: IncomingMessage, res: ServerRes
 	const method = (req.method ?? 'GET').toUpperCase();
 	let body: Buffer;
 	try {
-		body = await readBody(req);
+		body = await readBody(req, MAX_BODY_BYTES);
 	} catch {
 		res.destroy();
 		return;
