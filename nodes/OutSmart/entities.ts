@@ -66,6 +66,13 @@ export const RELATION: OutSmartEntity = {
 		text('remark', 'Remark'),
 		typed('latitude', 'Latitude', 'float'),
 		typed('longitude', 'Longitude', 'float'),
+		// In the POST body schema and example of OutSmart's OpenAPI export (not in its parameter table).
+		text('mobile', 'Mobile'),
+		text('country', 'Country'),
+		text('kvk_number', 'Chamber of Commerce Number'),
+		text('vat_number', 'VAT Number'),
+		text('debtor_type', 'Debtor Type'),
+		typed('active', 'Active', 'flag'),
 	],
 	delete: { entity: 'relation', key: 'debtor_number', keyDisplayName: 'Debtor Number' },
 };

@@ -25,13 +25,33 @@ function mapped(record: IDataObject, required: string[]): Mapped {
 	return { record, missing: missingFields(record, required) };
 }
 
+/** OutSmart shows the country as a name ("Nederland" in its own examples); Exact gives the ISO code. */
+const COUNTRY_NAMES: Record<string, string> = {
+	NL: 'Nederland',
+	BE: 'België',
+	DE: 'Duitsland',
+	FR: 'Frankrijk',
+	ES: 'Spanje',
+	LU: 'Luxemburg',
+	GB: 'Verenigd Koninkrijk',
+	US: 'Verenigde Staten',
+};
+
+/** Exact's relation type (Status C/P/S/A, IsSupplier) in OutSmart's words ("Klant" in its examples). */
+function debtorType(account: IDataObject): string {
+	const byStatus: Record<string, string> = { C: 'Klant', P: 'Prospect', S: 'Suspect' };
+	return byStatus[text(account.Status)] ?? (truthy(account.IsSupplier) ? 'Leverancier' : '');
+}
+
 /**
- * An Exact account (with its main contact's name, if known) -> an OutSmart relation. OutSmart's API has no
- * inactive flag for relations: `inactive` tells the caller that the account is blocked or ended in Exact.
+ * An Exact account (with its main contact's name, if known) -> an OutSmart relation. A blocked or ended
+ * account becomes an inactive relation (`inactive` says so, for callers that must not create it).
  */
 export function accountToRelation(account: IDataObject, options: { contactName?: string; now?: Date } = {}): Mapped & { inactive: boolean } {
 	const { street, houseNumber } = splitAddressLine(text(account.AddressLine1));
 	const email = text(account.Email);
+	const country = text(account.Country).toUpperCase();
+	const inactive = truthy(account.Blocked) || hasEnded(account, options.now ?? new Date());
 	return {
 		...mapped(
 			{
@@ -41,15 +61,60 @@ export function accountToRelation(account: IDataObject, options: { contactName?:
 				house_number: houseNumber,
 				postal_code: text(account.Postcode),
 				city: text(account.City),
+				country: COUNTRY_NAMES[country] ?? country,
 				email,
 				email_workorder: email,
 				phone_number: text(account.Phone),
 				contact: text(options.contactName),
+				vat_number: text(account.VATNumber),
+				kvk_number: text(account.ChamberOfCommerce),
+				debtor_type: debtorType(account),
+				active: flag(!inactive),
 			},
 			RELATION_REQUIRED,
 		),
-		inactive: truthy(account.Blocked) || hasEnded(account, options.now ?? new Date()),
+		inactive,
 	};
+}
+
+/** A relation that Exact deleted: OutSmart keeps it (work orders refer to it), inactive. */
+export function deactivatedRelation(code: string): IDataObject {
+	return { debtor_number: text(code), active: flag(false) };
+}
+
+/** What a customer's payment data looks like to the payment-data flow (the Payment node's Customer Balance). */
+export interface CustomerPaymentData {
+	AccountCode: string;
+	PaymentConditionDescription?: string | null;
+	PaymentCondition?: string | null;
+	OpenAmount: number;
+	OverdueAmount: number;
+	OpenInvoices: number;
+}
+
+const euro = (amount: number) => `€ ${formatAmount(amount, { thousands: true })}`;
+
+/**
+ * The payment data a technician needs, as the text of the relation's remark (the one relation field OutSmart
+ * shows on the work order that its API lets us write):
+ *   Betalingsconditie: 14 dagen netto
+ *   Openstaand volgens Exact: € 1.234,50 (2 facturen, waarvan € 200,00 vervallen)
+ * A customer who paid everything gets "Openstaand volgens Exact: niets", which replaces an earlier amount.
+ * No date in it, so the text only changes when the payment data does.
+ */
+export function paymentRemark(data: CustomerPaymentData): string {
+	const condition = text(data.PaymentConditionDescription) || text(data.PaymentCondition);
+	const invoices = `${data.OpenInvoices} ${data.OpenInvoices === 1 ? 'factuur' : 'facturen'}`;
+	const open =
+		data.OpenInvoices === 0 && data.OpenAmount === 0
+			? 'niets'
+			: `${euro(data.OpenAmount)} (${invoices}${data.OverdueAmount > 0 ? `, waarvan ${euro(data.OverdueAmount)} vervallen` : ''})`;
+	return [condition ? `Betalingsconditie: ${condition}` : '', `Openstaand volgens Exact: ${open}`].filter(Boolean).join('\n');
+}
+
+/** A customer's payment data -> an update of its OutSmart relation's remark (never a new relation). */
+export function paymentDataToRelation(data: CustomerPaymentData): IDataObject {
+	return { debtor_number: text(data.AccountCode), remark: paymentRemark(data) };
 }
 
 /** What OutSmart shows in front of a material that Exact no longer sells (OutSmart has no inactive flag for it). */
@@ -59,11 +124,11 @@ export const ENDED_MATERIAL_PREFIX = '[VERVALLEN] ';
  * An Exact sales item -> an OutSmart material. `price` overrides the item's standard sales price. An item
  * past its end date keeps its code but gets ENDED_MATERIAL_PREFIX, so technicians stop picking it.
  */
-export function itemToMaterial(item: IDataObject, options: { price?: number; now?: Date } = {}): Mapped {
+export function itemToMaterial(item: IDataObject, options: { price?: number; now?: Date } = {}): Mapped & { inactive: boolean } {
 	const price = options.price ?? Number(item.StandardSalesPrice ?? 0);
 	const ended = hasEnded(item, options.now ?? new Date());
 	const description = text(item.Description);
-	return mapped(
+	const material = mapped(
 		{
 			code: text(item.Code),
 			description: ended && description ? `${ENDED_MATERIAL_PREFIX}${description}` : description,
@@ -74,13 +139,15 @@ export function itemToMaterial(item: IDataObject, options: { price?: number; now
 		},
 		MATERIAL_REQUIRED,
 	);
+	return { ...material, inactive: ended };
 }
 
 /** An Exact time item (IsTime) -> an OutSmart hour type: sold and costed as hours. */
-export function timeItemToHourType(item: IDataObject, options: { price?: number; now?: Date } = {}): Mapped {
+export function timeItemToHourType(item: IDataObject, options: { price?: number; now?: Date } = {}): Mapped & { inactive: boolean } {
 	const salePrice = options.price ?? Number(item.StandardSalesPrice ?? 0);
 	const costPrice = Number(item.CostPriceStandard ?? 0);
-	return mapped(
+	const inactive = hasEnded(item, options.now ?? new Date());
+	const hourType = mapped(
 		{
 			code: text(item.Code),
 			name: text(item.Description),
@@ -89,10 +156,11 @@ export function timeItemToHourType(item: IDataObject, options: { price?: number;
 			// Hours are both sold to the customer and booked as cost in OutSmart.
 			sale_booking: '1',
 			cost_booking: '1',
-			active: flag(!hasEnded(item, options.now ?? new Date())),
+			active: flag(!inactive),
 		},
 		HOUR_TYPE_REQUIRED,
 	);
+	return { ...hourType, inactive };
 }
 
 /** An Exact payment condition -> an OutSmart payment method, which OutSmart knows by its description. */

@@ -7,6 +7,9 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import {
 	accountToRelation,
+	type CustomerPaymentData,
+	deactivatedRelation,
+	paymentDataToRelation,
 	contactToContactPerson,
 	itemToMaterial,
 	paymentConditionToPaymentMethod,
@@ -16,12 +19,21 @@ import type { OutSmartEntity } from '../entities';
 
 /** The resources that can be filled from an Exact record, and from which Exact entity. */
 export const FROM_EXACT: Record<string, string> = {
-	relation: 'an Exact account',
+	relation: "an Exact account, or a customer's payment data (the Payment node's Customer Balance)",
 	contactPerson: 'an Exact contact (from the Account node\'s Get Contact Changes)',
 	material: 'an Exact item',
 	hourType: 'an Exact time item (hour type)',
 	paymentMethod: 'an Exact payment condition',
 };
+
+export interface FromExact {
+	record: IDataObject;
+	/**
+	 * The record only changes one that OutSmart has: a deactivation (deleted, blocked or ended in Exact) or
+	 * payment data. Such a record is not created when OutSmart does not have it.
+	 */
+	updateOnly: boolean;
+}
 
 function contactName(account: IDataObject): string | undefined {
 	const contacts = account.Contacts as IDataObject[] | undefined;
@@ -29,30 +41,39 @@ function contactName(account: IDataObject): string | undefined {
 	return main ? String(main.FullName ?? [main.FirstName, main.LastName].filter(Boolean).join(' ')) : undefined;
 }
 
-export function mapFromExact(this: IExecuteFunctions, entity: OutSmartEntity, itemIndex: number): IDataObject {
+/** A Customer Balance item of the Payment node, rather than an account. */
+function isPaymentData(source: IDataObject): boolean {
+	return source.AccountCode !== undefined && typeof source.OpenAmount === 'number' && source.Code === undefined;
+}
+
+function deactivation(this: IExecuteFunctions, entity: OutSmartEntity, code: string, itemIndex: number): FromExact {
+	if (code && entity.resource === 'relation') return { record: deactivatedRelation(code), updateOnly: true };
+	if (code && entity.resource === 'hourType') return { record: { code, active: '0' }, updateOnly: true };
+	throw new NodeOperationError(this.getNode(), `${code ? `Record ${code}` : 'A record'} was deleted in Exact`, {
+		itemIndex,
+		description: code
+			? `OutSmart's API cannot deactivate a ${entity.label}: filter deleted records out before this step, or delete the ${entity.label} in OutSmart.`
+			: 'Its code is unknown (it was deleted before this flow first read it); deactivate it in OutSmart by hand.',
+	});
+}
+
+export function mapFromExact(this: IExecuteFunctions, entity: OutSmartEntity, itemIndex: number): FromExact {
 	const source = this.getInputData()[itemIndex].json;
 	const code = String(source.Code ?? '').trim();
-	if (source.changeType === 'deleted') {
-		if (entity.resource === 'hourType' && code) return { code, active: '0' };
-		throw new NodeOperationError(this.getNode(), `${code ? `Record ${code}` : 'A record'} was deleted in Exact`, {
-			itemIndex,
-			description:
-				entity.resource === 'hourType'
-					? 'Its code is unknown (it was deleted before this flow first read it); deactivate it in OutSmart by hand.'
-					: `OutSmart's API cannot deactivate a ${entity.label}: filter deleted records out before this step, or delete the ${entity.label} in OutSmart.`,
-		});
-	}
+	if (source.changeType === 'deleted') return deactivation.call(this, entity, code, itemIndex);
+	const fromMapping = ({ record, inactive }: { record: IDataObject; inactive?: boolean }): FromExact => ({ record, updateOnly: inactive === true });
 	switch (entity.resource) {
 		case 'relation':
-			return accountToRelation(source, { contactName: contactName(source) }).record;
+			if (isPaymentData(source)) return { record: paymentDataToRelation(source as unknown as CustomerPaymentData), updateOnly: true };
+			return fromMapping(accountToRelation(source, { contactName: contactName(source) }));
 		case 'contactPerson':
-			return contactToContactPerson(source, String(source.AccountCode ?? '')).record;
+			return fromMapping(contactToContactPerson(source, String(source.AccountCode ?? '')));
 		case 'material':
-			return itemToMaterial(source).record;
+			return fromMapping(itemToMaterial(source));
 		case 'hourType':
-			return timeItemToHourType(source).record;
+			return fromMapping(timeItemToHourType(source));
 		case 'paymentMethod':
-			return paymentConditionToPaymentMethod(source).record;
+			return fromMapping(paymentConditionToPaymentMethod(source));
 		default:
 			throw new NodeOperationError(this.getNode(), `A ${entity.label} cannot be mapped from an Exact record`, { itemIndex });
 	}

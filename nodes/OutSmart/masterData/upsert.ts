@@ -19,7 +19,8 @@ import { comparable, formatValue } from '../values/format';
 import { refusalReason } from '../refusals';
 import { mapFromExact } from './fromExact';
 
-export type Outcome = 'created' | 'updated' | 'unchanged';
+/** skipped: a deactivation or payment data for a record OutSmart does not have (nothing to change, nothing created). */
+export type Outcome = 'created' | 'updated' | 'unchanged' | 'skipped';
 
 export type ItemResult = { json: IDataObject } | { error: NodeApiError | NodeOperationError };
 
@@ -30,6 +31,13 @@ interface Planned {
 	outcome: Outcome;
 	changedFields: string[];
 	ignoredFields: string[];
+}
+
+interface Prepared {
+	itemIndex: number;
+	body: IDataObject;
+	ignored: string[];
+	updateOnly: boolean;
 }
 
 interface UpsertOptions {
@@ -66,21 +74,22 @@ export async function existingRecords(this: IExecuteFunctions, entity: OutSmartE
 
 // ------------------------------------------------------------------------------- one item -> a record
 
-function itemFields(this: IExecuteFunctions, entity: OutSmartEntity, itemIndex: number): IDataObject {
+function itemFields(this: IExecuteFunctions, entity: OutSmartEntity, itemIndex: number): { fields: IDataObject; updateOnly: boolean } {
 	const mode = this.getNodeParameter('dataMode', itemIndex, 'defineBelow') as string;
-	if (mode === 'autoMapInputData') return { ...this.getInputData()[itemIndex].json };
+	if (mode === 'autoMapInputData') return { fields: { ...this.getInputData()[itemIndex].json }, updateOnly: false };
 	// Mapped from an Exact record, then the fields below on top of it.
-	const fields: IDataObject = mode === 'fromExact' ? mapFromExact.call(this, entity, itemIndex) : {};
+	const mapped = mode === 'fromExact' ? mapFromExact.call(this, entity, itemIndex) : { record: {}, updateOnly: false };
+	const fields: IDataObject = { ...mapped.record };
 	for (const { name, value } of (this.getNodeParameter('fieldsUi', itemIndex, {}) as FieldsUi).field ?? []) {
 		if (!name) throw new NodeOperationError(this.getNode(), 'A field in "Fields" has no name', { itemIndex });
 		fields[name] = value as IDataObject[string];
 	}
-	return fields;
+	return { fields, updateOnly: mapped.updateOnly };
 }
 
 /** The record to send for one item, formatted for OutSmart; refuses an item without its key. */
-function prepare(this: IExecuteFunctions, entity: OutSmartEntity, itemIndex: number): { body: IDataObject; ignored: string[] } {
-	const given = itemFields.call(this, entity, itemIndex);
+function prepare(this: IExecuteFunctions, entity: OutSmartEntity, itemIndex: number): Prepared {
+	const { fields: given, updateOnly } = itemFields.call(this, entity, itemIndex);
 	const body: IDataObject = {};
 	const ignored: string[] = [];
 	for (const [name, value] of Object.entries(given)) {
@@ -104,7 +113,7 @@ function prepare(this: IExecuteFunctions, entity: OutSmartEntity, itemIndex: num
 			description: `OutSmart identifies a ${entity.label} by ${entity.key.join(' + ')}: fill in ${missing.join(', ')}.`,
 		});
 	}
-	return { body, ignored };
+	return { itemIndex, body, ignored, updateOnly };
 }
 
 // ------------------------------------------------------------------------------- sending
@@ -197,8 +206,9 @@ class Sender {
 
 // ------------------------------------------------------------------------------- the run
 
-function classify(entity: OutSmartEntity, body: IDataObject, existing: IDataObject | undefined): Pick<Planned, 'outcome' | 'changedFields'> {
-	if (!existing) return { outcome: 'created', changedFields: [] };
+function classify(entity: OutSmartEntity, record: Prepared, existing: IDataObject | undefined): Pick<Planned, 'outcome' | 'changedFields'> {
+	const { body } = record;
+	if (!existing) return { outcome: record.updateOnly ? 'skipped' : 'created', changedFields: [] };
 	const changedFields = Object.keys(body).filter((name) => {
 		const kind = fieldOf(entity, name)?.kind ?? 'text';
 		return comparable(kind, body[name]) !== comparable(kind, existing[name]);
@@ -223,10 +233,10 @@ export async function runUpsert(this: IExecuteFunctions, entity: OutSmartEntity)
 	const options = this.getNodeParameter('upsertOptions', 0, {}) as UpsertOptions;
 	const batchSize = Math.max(1, Math.floor(options.batchSize ?? 100));
 
-	const prepared: Array<{ itemIndex: number; body: IDataObject; ignored: string[] }> = [];
+	const prepared: Prepared[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			prepared.push({ itemIndex, ...prepare.call(this, entity, itemIndex) });
+			prepared.push(prepare.call(this, entity, itemIndex));
 		} catch (error) {
 			results[itemIndex] = { error: asNodeError(this.getNode(), error, itemIndex) };
 		}
@@ -235,16 +245,17 @@ export async function runUpsert(this: IExecuteFunctions, entity: OutSmartEntity)
 
 	// Classified in input order against a working copy, so a key repeated in the input compares with its predecessor.
 	const working = new Map(await existingRecords.call(this, entity));
-	const planned: Planned[] = prepared.map(({ itemIndex, body, ignored }) => {
+	const planned: Planned[] = prepared.map((record) => {
+		const { itemIndex, body, ignored } = record;
 		const key = keyOf(entity, body);
 		const existing = working.get(key);
-		const verdict = classify(entity, body, existing);
-		working.set(key, { ...(existing ?? {}), ...body });
+		const verdict = classify(entity, record, existing);
+		if (verdict.outcome !== 'skipped') working.set(key, { ...(existing ?? {}), ...body });
 		return { itemIndex, key, body: existing ? completeFromExisting(entity, body, existing) : body, ignoredFields: ignored, ...verdict };
 	});
 
 	const sender = new Sender(this, entity);
-	const toSend = planned.filter((p) => p.outcome !== 'unchanged' || options.sendUnchanged === true);
+	const toSend = planned.filter((p) => p.outcome === 'created' || p.outcome === 'updated' || (p.outcome === 'unchanged' && options.sendUnchanged === true));
 	const sent = new Set(toSend);
 	for (let start = 0; start < toSend.length; start += batchSize) {
 		await sender.send(toSend.slice(start, start + batchSize));
@@ -264,6 +275,9 @@ export async function runUpsert(this: IExecuteFunctions, entity: OutSmartEntity)
 			changedFields: record.changedFields,
 			record: cleanRecord(entity, record.body),
 		};
+		if (record.outcome === 'skipped') {
+			json.reason = `OutSmart has no ${describe(entity, record)}: this record only changes an existing one (a deactivation or payment data), so nothing was created`;
+		}
 		if (record.ignoredFields.length) json.ignoredFields = record.ignoredFields;
 		results[record.itemIndex] = { json };
 	}

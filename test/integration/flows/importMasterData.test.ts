@@ -49,8 +49,8 @@ describe('relations: Exact accounts -> OutSmart relations', () => {
 			staticData,
 			mode: 'trigger',
 		});
-	// The template's filter: customers that are not blocked.
-	const customers = (records: IDataObject[]) => records.filter((r) => r.changeType === 'changed' && r.Status === 'C' && r.Blocked !== true);
+	// The template's filter: customers, and deletions (which deactivate).
+	const customers = (records: IDataObject[]) => records.filter((r) => r.changeType === 'deleted' || r.Status === 'C');
 
 	it('imports customers with street and house number split, and reports each one', async () => {
 		const read = jsonOf(await changes());
@@ -58,13 +58,19 @@ describe('relations: Exact accounts -> OutSmart relations', () => {
 		expect(wanted.length).toBeGreaterThan(3);
 		const report = jsonOf(await upsert('relation', wanted));
 		expect(report).toHaveLength(wanted.length);
-		expect(report.every((r) => r.outcome === 'created')).toBe(true);
+		const blockedCode = EXACT_SEED_FIXTURES.accounts.blocked.code.trim();
+		// A blocked customer that OutSmart does not have is not created (inactive from the start).
+		expect(report.find((r) => r.key === blockedCode)).toMatchObject({ outcome: 'skipped', sent: false });
+		expect(report.filter((r) => r.key !== blockedCode).every((r) => r.outcome === 'created')).toBe(true);
 
 		const bakkerij = relations().find((r) => r.debtor_number === '1');
-		expect(bakkerij).toMatchObject({ name: "Bakkerij 't Hoekje", city: "'s-Hertogenbosch" });
+		expect(bakkerij).toMatchObject({ name: "Bakkerij 't Hoekje", city: "'s-Hertogenbosch", active: '1', debtor_type: 'Klant' });
 		expect(String(bakkerij?.house_number)).toMatch(/^\d/);
+		expect(relations().find((r) => r.debtor_number === '4')).toMatchObject({ country: 'Duitsland' });
+		const withNumbers = relations().find((r) => r.vat_number && r.kvk_number);
+		expect(withNumbers).toBeDefined();
 		expect(relations().some((r) => r.name === 'Café Façade & Zoon')).toBe(true);
-		expect(relations().some((r) => r.debtor_number === EXACT_SEED_FIXTURES.accounts.blocked.code.trim())).toBe(false);
+		expect(relations().some((r) => r.debtor_number === blockedCode)).toBe(false);
 
 		const confirmed = jsonOf(
 			await runNode(exactAccount, {
@@ -89,6 +95,21 @@ describe('relations: Exact accounts -> OutSmart relations', () => {
 		expect(report[0]).toMatchObject({ outcome: 'updated', changedFields: ['city'] });
 		expect(relations().find((r) => r.debtor_number === '1')?.city).toBe('Vught');
 	});
+
+	it('a customer blocked in Exact becomes inactive in OutSmart; a deleted one too', async () => {
+		exact.sim.state.updateRecord('Accounts', EXACT_SEED_FIXTURES.accounts.oneill.id, { Blocked: true });
+		const blocked = customers(jsonOf(await changes()));
+		// Confirm Later without Confirm Changes: the earlier change to account 1 comes again, unchanged in OutSmart.
+		expect(jsonOf(await upsert('relation', blocked)).find((r) => r.key === '2')).toMatchObject({ outcome: 'updated', changedFields: ['active'] });
+		expect(relations().find((r) => r.debtor_number === '2')).toMatchObject({ active: '0', name: EXACT_SEED_FIXTURES.accounts.oneill.name });
+
+		exact.sim.state.deleteRecord('Accounts', EXACT_SEED_FIXTURES.accounts.emptyEmail.id);
+		const deleted = customers(jsonOf(await changes()));
+		expect(deleted).toContainEqual(expect.objectContaining({ changeType: 'deleted', Code: '10' }));
+		expect(jsonOf(await upsert('relation', deleted)).find((r) => r.key === '10')).toMatchObject({ outcome: 'updated', changedFields: ['active'] });
+		// Kept (work orders refer to it), inactive, with its data.
+		expect(relations().find((r) => r.debtor_number === '10')).toMatchObject({ active: '0', name: 'Fam. de Jong' });
+	});
 });
 
 describe('materials and hour types: Exact items -> OutSmart', () => {
@@ -107,12 +128,20 @@ describe('materials and hour types: Exact items -> OutSmart', () => {
 		expect(hourTypes.map((r) => r.Code).sort()).toEqual(['ARBEID', 'SPOED', 'VOORRIJ']);
 
 		const materialReport = jsonOf(await upsert('material', materials));
-		expect(materialReport.every((r) => r.outcome === 'created' || r.outcome === 'updated')).toBe(true);
-		const stored = outsmart.state.list('materials') as IDataObject[];
-		const pipe = stored.find((m) => m.code === 'BUIS 15 CU');
+		// The item Exact ended is not brought into OutSmart; all others are.
+		expect(materialReport.find((r) => r.key === 'OUD-TH01')).toMatchObject({ outcome: 'skipped' });
+		expect(materialReport.filter((r) => r.key !== 'OUD-TH01').every((r) => r.outcome === 'created')).toBe(true);
+		const stored = () => outsmart.state.list('materials') as IDataObject[];
+		const pipe = stored().find((m) => m.code === 'BUIS 15 CU');
 		expect(pipe).toMatchObject({ unit: expect.any(String) });
 		expect(String(pipe?.price)).toMatch(/^\d+,\d\d$/);
-		expect(String(stored.find((m) => m.code === 'OUD-TH01')?.description)).toMatch(/^\[VERVALLEN\] /);
+		expect(stored().some((m) => m.code === 'OUD-TH01')).toBe(false);
+
+		// An item that ends later keeps its code in OutSmart, marked so that technicians stop picking it.
+		const ending = materials.find((m) => m.Code === 'KK-12')!;
+		const ended = jsonOf(await upsert('material', [{ ...ending, EndDate: '2020-01-01T00:00:00.000+01:00' }]));
+		expect(ended[0]).toMatchObject({ outcome: 'updated', changedFields: ['description'] });
+		expect(String(stored().find((m) => m.code === 'KK-12')?.description)).toMatch(/^\[VERVALLEN\] /);
 
 		const hourReport = jsonOf(await upsert('hourType', hourTypes));
 		expect(hourReport).toHaveLength(3);
@@ -139,34 +168,37 @@ describe('payment data: Exact payment conditions -> OutSmart payment methods', (
 });
 
 describe('deletions', () => {
-	it('deactivates a deleted hour type and refuses a deleted relation with a clear reason', async () => {
-		const hour = jsonOf(await upsert('hourType', [{ ID: 'x', Code: 'SPOED', changeType: 'deleted' }]));
-		expect(hour[0]).toMatchObject({ outcome: 'updated' });
+	it('deactivates a deleted hour type, skips one OutSmart never had, and refuses a deleted material with a clear reason', async () => {
+		const hour = jsonOf(await upsert('hourType', [{ ID: 'x', Code: 'SPOED', changeType: 'deleted' }, { ID: 'z', Code: 'NOOIT', changeType: 'deleted' }]));
+		expect(hour.map((h) => h.outcome)).toEqual(['updated', 'skipped']);
 		expect((outsmart.state.list('hourtypes') as IDataObject[]).find((h) => h.code === 'SPOED')?.active).toBe('0');
+		expect((outsmart.state.list('hourtypes') as IDataObject[]).some((h) => h.code === 'NOOIT')).toBe(false);
 
-		const relation = await runNode(outSmart, {
-			parameters: { resource: 'relation', operation: 'upsert', dataMode: 'fromExact' } as never,
-			items: [{ ID: 'y', Code: '1', changeType: 'deleted' }],
+		const material = await runNode(outSmart, {
+			parameters: { resource: 'material', operation: 'upsert', dataMode: 'fromExact' } as never,
+			items: [{ ID: 'y', Code: 'KK-12', changeType: 'deleted' }],
 			credentials: outSmartCredentials(outsmart),
 			continueOnFail: true,
 		});
-		expect(jsonOf(relation)[0].error).toBe('Record 1 was deleted in Exact');
+		expect(jsonOf(material)[0].error).toBe('Record KK-12 was deleted in Exact');
 	});
 });
 
 describe('contacts: Exact contacts -> OutSmart contact persons', () => {
 	it('imports contacts with their account code, keyed by the Exact contact ID; a re-run finds them unchanged', async () => {
 		const staticData = {};
-		const read = jsonOf(
+		const all = jsonOf(
 			await runNode(exactAccount, {
 				parameters: { operation: 'getContactChanges', syncName: 'contacts' } as never,
 				credentials: exact.credentials(),
 				staticData,
 				mode: 'trigger',
 			}),
-		).filter((c) => c.changeType === 'changed');
+		);
+		// Contacts of the account deleted above have no account code any more; the template's filter drops them.
+		expect(all.filter((c) => c.changeType === 'changed' && !c.AccountCode).every((c) => c.Account === EXACT_SEED_FIXTURES.accounts.emptyEmail.id)).toBe(true);
+		const read = all.filter((c) => c.changeType === 'changed' && !!c.AccountCode);
 		expect(read.length).toBeGreaterThan(5);
-		expect(read.every((c) => typeof c.AccountCode === 'string' && c.AccountCode !== '')).toBe(true);
 
 		const report = jsonOf(await upsert('contactPerson', read));
 		expect(report.every((r) => r.outcome === 'created')).toBe(true);

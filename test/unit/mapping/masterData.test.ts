@@ -1,7 +1,10 @@
 import { cleanRecord } from '../../../nodes/ExactOnline/records';
 import {
 	accountToRelation,
+	deactivatedRelation,
 	itemToMaterial,
+	paymentDataToRelation,
+	paymentRemark,
 	paymentConditionToPaymentMethod,
 	timeItemToHourType,
 } from '../../../nodes/mapping/masterData';
@@ -43,6 +46,41 @@ describe('Exact account -> OutSmart relation', () => {
 			{ now: NOW },
 		);
 		expect(inactive).toBe(true);
+	});
+
+	it('carries country, VAT and chamber of commerce numbers, relation type and active flag', () => {
+		const muller = accountToRelation(account(EXACT_SEED_FIXTURES.accounts.muller.id), { now: NOW });
+		expect(muller.record).toMatchObject({ country: 'Duitsland', debtor_type: 'Klant', active: '1' });
+		expect(accountToRelation(account(EXACT_SEED_FIXTURES.accounts.blocked.id), { now: NOW }).record.active).toBe('0');
+		expect(accountToRelation(account(EXACT_SEED_FIXTURES.accounts.prospect.id), { now: NOW }).record.debtor_type).toBe('Prospect');
+		const supplier = accountToRelation({ Code: '9', Status: 'A', IsSupplier: true, Country: 'pt', VATNumber: ' PT123 ', ChamberOfCommerce: '4243' }, { now: NOW });
+		expect(supplier.record).toMatchObject({ debtor_type: 'Leverancier', country: 'PT', vat_number: 'PT123', kvk_number: '4243' });
+	});
+
+	it('deactivates a deleted account by its code only, so OutSmart keeps its data', () => {
+		expect(deactivatedRelation(' 42 ')).toEqual({ debtor_number: '42', active: '0' });
+	});
+});
+
+describe("a customer's payment data -> the relation's remark", () => {
+	const data = { AccountCode: '1', PaymentCondition: '14', PaymentConditionDescription: '14 dagen', OpenAmount: 1234.5, OverdueAmount: 200, OpenInvoices: 2 };
+
+	it('shows the payment condition, the open amount in Dutch notation, the invoices and what is overdue', () => {
+		expect(paymentRemark(data)).toBe('Betalingsconditie: 14 dagen\nOpenstaand volgens Exact: € 1.234,50 (2 facturen, waarvan € 200,00 vervallen)');
+		expect(paymentRemark({ ...data, OpenAmount: 99.95, OverdueAmount: 0, OpenInvoices: 1 })).toBe(
+			'Betalingsconditie: 14 dagen\nOpenstaand volgens Exact: € 99,95 (1 factuur)',
+		);
+	});
+
+	it('says nothing is open when everything is paid, and a credit note as a negative amount', () => {
+		expect(paymentRemark({ ...data, OpenAmount: 0, OverdueAmount: 0, OpenInvoices: 0 })).toBe('Betalingsconditie: 14 dagen\nOpenstaand volgens Exact: niets');
+		expect(paymentRemark({ ...data, OpenAmount: -50, OverdueAmount: 0, OpenInvoices: 1 })).toMatch(/€ -50,00 \(1 factuur\)$/);
+	});
+
+	it('falls back to the condition code, or leaves the line out without a condition', () => {
+		expect(paymentRemark({ ...data, PaymentConditionDescription: null })).toMatch(/^Betalingsconditie: 14\n/);
+		expect(paymentRemark({ ...data, PaymentCondition: null, PaymentConditionDescription: null })).toMatch(/^Openstaand/);
+		expect(paymentDataToRelation(data)).toEqual({ debtor_number: '1', remark: paymentRemark(data) });
 	});
 });
 
