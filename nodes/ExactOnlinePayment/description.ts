@@ -12,6 +12,11 @@ export const properties: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'paymentCondition',
 		options: [
+			{
+				name: 'Customer Balance',
+				value: 'customerBalance',
+				description: 'Per customer: its payment condition, what it still owes and how much of that is overdue',
+			},
 			{ name: 'Invoice Payment Status', value: 'paymentStatus', description: 'Whether a sales invoice is paid, and what is still open' },
 			{ name: 'Open Receivable', value: 'receivable', description: 'Amounts customers still have to pay (openstaande posten)' },
 			{ name: 'Payment Condition', value: 'paymentCondition', description: 'Payment terms such as 14 or 30 days (betalingscondities)' },
@@ -49,6 +54,71 @@ export const properties: INodeProperties[] = [
 			{ name: 'Confirm Changes', value: 'confirmChanges', action: 'Confirm payment changes were processed' },
 			{ name: 'Get', value: 'get', action: 'Get the payment status of an invoice' },
 			{ name: 'Get Changes', value: 'getChanges', action: 'Get payment terms changed since the last run', description: 'Payments, due dates and paid status changed since the last run (sync endpoint)' },
+		],
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['customerBalance'] } },
+		default: 'getChanges',
+		options: [
+			{ name: 'Confirm Changes', value: 'confirmChanges', action: 'Confirm customer balance changes were processed', description: 'Make the position of a Get Changes step with Confirm Later final' },
+			{
+				name: 'Get Changes',
+				value: 'getChanges',
+				action: 'Get customers whose balance or payment condition changed',
+				description: 'Customers whose open amount, overdue amount or payment condition changed since the last run, including those who paid everything',
+			},
+			{ name: 'Get Many', value: 'getMany', action: 'Get the balance of customers', description: 'Every customer with something open now, or one account' },
+		],
+	},
+	{
+		...accountLocator('account', forResource('customerBalance', 'getMany')),
+		required: false,
+		description: 'Only this account (also when it owes nothing); leave empty for every customer with something open',
+	},
+	{
+		displayName:
+			'One item per customer whose balance or payment condition changed since the last run (the first run: every customer). A customer that paid everything comes once more with Open Amount 0, so what a flow showed can be cleared. The position is kept in the workflow\'s static data (saved for active and scheduled runs, not manual test runs).',
+		name: 'balanceNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: forResource('customerBalance', 'getChanges') },
+	},
+	{
+		displayName: 'Sync Name',
+		name: 'syncName',
+		type: 'string',
+		default: 'default',
+		displayOptions: { show: forResource('customerBalance', 'getChanges') },
+		description: 'Names what this step remembers. Use a different name for each flow; Confirm Changes must use the same name.',
+	},
+	...confirmParameters(forResource('customerBalance', 'confirmChanges')),
+	{
+		displayName: 'Options',
+		name: 'balanceOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: forResource('customerBalance', 'getChanges') },
+		options: [
+			{
+				displayName: 'Confirm Later',
+				name: 'confirmLater',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to keep the position until a Confirm Changes step at the end of the flow succeeds. Then a run that fails half-way hands out the same customers again next time.',
+			},
+			{
+				displayName: 'Start From Scratch',
+				name: 'startOver',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to forget what was handed out and return every customer again',
+			},
 		],
 	},
 	...returnAllOrLimit(forResource('paymentCondition', 'getMany')),

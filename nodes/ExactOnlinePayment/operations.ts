@@ -15,6 +15,7 @@ import {
 import { andFilters, odataGuid, odataNumber, odataString } from '../ExactOnline/odata';
 import { exactGetAll } from '../ExactOnline/transport';
 import type { ItemOperation } from '../shared/router';
+import { customerBalanceOperations } from './customerBalances';
 
 const RECEIVABLE_FIELDS = ['Id', 'AccountId', 'AccountCode', 'AccountName', 'InvoiceNumber', 'InvoiceDate', 'DueDate', 'Amount', 'AmountInTransit', 'CurrencyCode', 'Description', 'YourRef', 'EntryNumber'];
 
@@ -112,6 +113,7 @@ export const operations: Record<string, Record<string, ItemOperation>> = {
 			});
 		}),
 	},
+	customerBalance: customerBalanceOperations,
 	receivable: { getMany: getReceivables },
 	paymentStatus: {
 		get: getPaymentStatus,
