@@ -1,6 +1,6 @@
 import { randomUUID } from 'crypto';
 import type { ExactEntityName, ExactRecord, ExactValue } from '../seed/types';
-import { exactDate, exactDateFromEpoch, localDay, parseExactDate } from './dates';
+import { exactDate, exactDateFromEpoch, localDay, localMsFromEpoch, parseDateInput, parseExactDate } from './dates';
 import { ENTITY_SETS } from './entities';
 import type { EntitySetDef } from './entities';
 import { badRequest, notFound } from './errors';
@@ -448,6 +448,36 @@ const PREPARE: Partial<Record<ExactEntityName, Prepare>> = {
 	},
 };
 
+// ---------------------------------------------------------------- effects on other records
+
+type AfterWrite = (record: ExactRecord, ctx: WriteContext) => void;
+
+/** What a stored write changes in other records, beyond the record itself. */
+const AFTER_WRITE: Partial<Record<ExactEntityName, AfterWrite>> = {
+	SalesItemPrices: followDefaultPrice,
+};
+
+/** A row of a date range that holds now: StartDate empty or passed, EndDate empty or still to come. */
+function isCurrent(record: ExactRecord, nowEpoch: number): boolean {
+	const now = localMsFromEpoch(nowEpoch);
+	const start = parseDateInput(record.StartDate);
+	const end = parseDateInput(record.EndDate);
+	return (start === undefined || start <= now) && (end === undefined || end > now);
+}
+
+/**
+ * Exact keeps an item's sales price in its price list: the current SalesItemPrices row without an Account is
+ * the item's default price (rows with an Account are customer price agreements). Changing that row changes
+ * the item's StandardSalesPrice, but the item gets no new Timestamp or Modified: only the price row does, so
+ * sync/Logistics/Items never hands out the change. Reproduced as Exact does it: the item changes in place.
+ */
+function followDefaultPrice(row: ExactRecord, ctx: WriteContext): void {
+	if (!isBlank(row.Account) || isBlank(row.Item) || typeof row.Price !== 'number') return;
+	if (!isCurrent(row, ctx.nowEpoch)) return;
+	const item = ctx.store.get('Items', ctx.division, String(row.Item));
+	if (item) item.StandardSalesPrice = row.Price;
+}
+
 /** Sales documents may not go to a blocked account. */
 function salesAccount(ctx: WriteContext, id: ExactValue | undefined, label: string): ExactRecord | undefined {
 	const account = ref(ctx, 'Accounts', id, label);
@@ -589,6 +619,7 @@ export function createRecord(entity: ExactEntityName, input: WriteBody, ctx: Wri
 
 	ctx.store.put(entity, ctx.division, set.key, record);
 	for (const line of lines) ctx.store.put(set.lines!.entity, ctx.division, 'ID', line);
+	AFTER_WRITE[entity]?.(record, ctx);
 	if (set.parent && header) refreshHeader(ctx, parentSet!, String(header[parentSet!.key]));
 	emit(ctx, set, 'Create', String(record[set.key]));
 	if (parentSet && header) emit(ctx, parentSet, 'Update', String(header[parentSet.key]));
@@ -621,6 +652,7 @@ export function updateRecord(entity: ExactEntityName, key: string, patch: WriteB
 		prepareLine(record, header, set, ctx);
 	}
 	ctx.store.put(entity, ctx.division, set.key, record);
+	AFTER_WRITE[entity]?.(record, ctx);
 	if (parentSet && header) refreshHeader(ctx, parentSet, String(header[parentSet.key]));
 	emit(ctx, set, 'Update', key.toLowerCase());
 	if (parentSet && header) emit(ctx, parentSet, 'Update', String(header[parentSet.key]));

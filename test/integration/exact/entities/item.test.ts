@@ -1,13 +1,15 @@
 /**
  * Exact Online Item against the Exact simulator: materials and hour types (IsTime is a byte in Exact),
- * codes with spaces and in another case, the inactive item, hour types from read/project/HourTypes.
+ * codes with spaces and in another case, the inactive item, hour types from read/project/HourTypes, and the
+ * sales price that lives in the price list (SalesItemPrices).
  */
 import { ExactOnlineItem } from '../../../../nodes/ExactOnlineItem/ExactOnlineItem.node';
 import { ITEM } from '../../../../nodes/ExactOnline/entity/definitions';
 import { EXACT_SEED_FIXTURES } from '../../../../simulators/exact';
+import { exactTestClient } from '../../../../simulators/exact/testing';
 import { jsonOf } from '../../../harness/context';
 import type { ExactFixture } from '../../exactSetup';
-import { callsOf, endpointsOf, ISO_WITH_OFFSET, rl, runnerFor, startEntitySimulator, type Runner } from './setup';
+import { callsOf, DIVISION, endpointsOf, ISO_WITH_OFFSET, rl, runnerFor, startEntitySimulator, type Runner } from './setup';
 
 const { items } = EXACT_SEED_FIXTURES;
 const node = new ExactOnlineItem();
@@ -145,5 +147,61 @@ describe('Exact Online Item: scopes', () => {
 		const result = await run({ operation: 'getMany' });
 		expect(result.error?.message).toMatch(/HTTP 403.*Scope/i);
 		expect(result.error?.description).toMatch(/permission \(scope\)/);
+	});
+});
+
+describe("Exact Online Item: the sales price lives in Exact's price list (simulator)", () => {
+	const stored = (id: string) => exact.sim.state.getRecord('Items', id)!;
+	const priceOf = async (code: string) => jsonOf(await run({ operation: 'get', item: rl('code', code) }))[0].StandardSalesPrice;
+
+	it('a default price row (no Account) posted or changed through the API sets the item price, not its Timestamp or Modified', async () => {
+		const before = { ...stored(items.kogelkraan.id) };
+		const api = exactTestClient(exact.sim);
+		const posted = await api.post(`${DIVISION}/logistics/SalesItemPrices`, { Item: items.kogelkraan.id, Price: 13.5, StartDate: '2020-01-01' });
+		expect(posted.status).toBe(201);
+		const row = ((await posted.json()) as { d: { ID: string } }).d;
+		const postedVersion = exact.sim.state.getRecord('SalesItemPrices', row.ID)!.Timestamp;
+		expect(await priceOf('KK-12')).toBe(13.5);
+		expect(stored(items.kogelkraan.id)).toMatchObject({ Timestamp: before.Timestamp, Modified: before.Modified });
+
+		expect((await api.put(`${DIVISION}/logistics/SalesItemPrices(guid'${row.ID}')`, { Price: 14.25 })).status).toBe(204);
+		expect(await priceOf('KK-12')).toBe(14.25);
+		expect(stored(items.kogelkraan.id).Timestamp).toBe(before.Timestamp);
+		// The price row itself has a new row version, so its own sync endpoint hands the change out.
+		const synced = await api.json<{ d: { results: Array<{ ID: string; Price: number }> } }>(
+			`${DIVISION}/sync/Logistics/SalesItemPrices?$select=ID,Account,Item,ItemCode,Price,StartDate,EndDate,Timestamp&$filter=Timestamp gt ${postedVersion}L`,
+		);
+		expect(synced.body.d.results).toEqual([expect.objectContaining({ ID: row.ID, Price: 14.25, Account: null, ItemCode: 'KK-12' })]);
+	});
+
+	it('the admin API (how tests change records) does the same; an empty Account is no Account', async () => {
+		const before = stored(items.arbeid.id).Timestamp;
+		const response = await fetch(`${exact.sim.url}/__admin/records/SalesItemPrices`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ Item: items.arbeid.id, Account: '', Price: 64 }),
+		});
+		expect(response.status).toBe(201);
+		expect(stored(items.arbeid.id)).toMatchObject({ StandardSalesPrice: 64, Timestamp: before });
+		const row = exact.sim.state.listRecords('SalesItemPrices').find((p) => p.Item === items.arbeid.id && p.Account === '')!;
+		exact.sim.state.updateRecord('SalesItemPrices', String(row.ID), { Price: 66 });
+		expect(stored(items.arbeid.id)).toMatchObject({ StandardSalesPrice: 66, Timestamp: before });
+	});
+
+	it('leaves the item alone for a customer price agreement and for a default price that is not current', async () => {
+		const agreement = exact.sim.state.listRecords('SalesItemPrices').find((p) => p.Item === items.arbeid.id && p.Account)!;
+		exact.sim.state.updateRecord('SalesItemPrices', String(agreement.ID), { Price: 50 });
+		exact.sim.state.insertRecord('SalesItemPrices', { Item: items.draad.id, Price: 0.99, StartDate: '2099-01-01T00:00:00' });
+		exact.sim.state.insertRecord('SalesItemPrices', { Item: items.draad.id, Price: 0.49, StartDate: '2020-01-01', EndDate: '2021-01-01' });
+		expect(stored(items.arbeid.id).StandardSalesPrice).toBe(62.5);
+		expect(stored(items.draad.id).StandardSalesPrice).toBe(0.65);
+	});
+
+	it('its sync endpoint wants a $select, like every sync endpoint', async () => {
+		const response = await exactTestClient(exact.sim).json<{ error: { message: { value: string } } }>(
+			`${DIVISION}/sync/Logistics/SalesItemPrices?$filter=Timestamp gt 1L`,
+		);
+		expect(response.status).toBe(400);
+		expect(response.body.error.message.value).toBe('Please add a $select or a $top=1 statement to the query string.');
 	});
 });
