@@ -9,6 +9,7 @@ import * as path from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 import { REPO_ROOT } from '../../scripts/n8n-env';
+import { EXACT_SEED_FIXTURES } from '../../simulators/exact';
 import { demoCredentials, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
 import { createN8nInstance, type N8nInstance, type WorkflowInput } from './harness';
 
@@ -71,7 +72,9 @@ describe('templates in a real n8n', () => {
 		expect(run.error).toBeUndefined();
 		const report = run.json('Create or update relations in OutSmart');
 		expect(report.length).toBeGreaterThan(3);
-		expect(report.every((r) => ['created', 'updated', 'unchanged'].includes(String(r.outcome)))).toBe(true);
+		expect(report.every((r) => ['created', 'updated', 'unchanged', 'skipped'].includes(String(r.outcome)))).toBe(true);
+		// The blocked customer is not brought into OutSmart.
+		expect(report.find((r) => r.key === EXACT_SEED_FIXTURES.accounts.blocked.code.trim())).toMatchObject({ outcome: 'skipped' });
 		expect(records('relations').find((r) => r.debtor_number === '1')).toMatchObject({ name: "Bakkerij 't Hoekje", city: "'s-Hertogenbosch" });
 		expect(run.json('Confirm changes processed')).toEqual([{ syncName: 'relations to OutSmart', confirmed: true }]);
 		// Contacts arrive as contact persons of their relation.
@@ -84,6 +87,12 @@ describe('templates in a real n8n', () => {
 		expect(again.status).toBe('success');
 		expect(again.json('Changes in Exact')).toEqual([]);
 		expect(world.outsmart.state.stats().callsTotal).toBe(0);
+
+		// A customer blocked in Exact becomes an inactive relation, kept with its data.
+		world.exact.state.updateRecord('Accounts', EXACT_SEED_FIXTURES.accounts.oneill.id, { Blocked: true });
+		const blocked = await n8n.execute(ids['01-import-relations.json']);
+		expect(blocked.json('Create or update relations in OutSmart')).toEqual([expect.objectContaining({ key: '2', outcome: 'updated', changedFields: ['active'] })]);
+		expect(records('relations').find((r) => r.debtor_number === '2')).toMatchObject({ active: '0', name: EXACT_SEED_FIXTURES.accounts.oneill.name });
 	});
 
 	it('materials and hour types: sales items and time items arrive in OutSmart', async () => {
@@ -107,22 +116,33 @@ describe('templates in a real n8n', () => {
 		expect(world.outsmart.state.stats().callsTotal).toBe(0);
 	});
 
-	it('payment data: payment conditions become payment methods, open amounts land on relations', async () => {
+	it('payment data: payment conditions become payment methods, each customer\'s condition and open amount land on its relation', async () => {
 		const run = await n8n.execute(ids['04-import-payment-data.json']);
 		expect(run.status).toBe('success');
 		const methods = records('paymentmethods').map((m) => String(m.pmd_description));
 		expect(methods.length).toBeGreaterThanOrEqual(3);
-		const sums = run.json('Sum per customer');
-		expect(sums.length).toBeGreaterThan(0);
-		const withRemark = records('relations').filter((r) => String(r.remark ?? '').startsWith('Openstaand volgens Exact: € '));
+		const balances = run.json('Customer balances in Exact');
 		const known = new Set(records('relations').map((r) => r.debtor_number));
-		expect(withRemark.length).toBe(sums.filter((s) => known.has(String(s.AccountCode))).length);
+		const remarks = records('relations').filter((r) => /^Betalingsconditie: .+\nOpenstaand volgens Exact: (niets|€ -?[\d.]+,\d\d \(.+\))$/.test(String(r.remark ?? '')));
+		expect(remarks.length).toBe(balances.filter((b) => known.has(String(b.AccountCode))).length);
+		expect(run.json('Confirm payment data processed')).toEqual([{ syncName: 'payment data to OutSmart', confirmed: true }]);
 
-		// A second run finds every payment method and remark as it is: nothing is sent.
+		// A customer pays everything: only it is sent, and its remark says nothing is open.
+		const open = () => world.exact.state.listRecords('Receivables').filter((r) => r.IsFullyPaid !== true && known.has(String(r.AccountCode).trim()));
+		const code = String(open()[0].AccountCode).trim();
+		for (const receivable of open().filter((r) => String(r.AccountCode).trim() === code)) {
+			world.exact.state.updateRecord('Receivables', String(receivable.ID), { IsFullyPaid: true, AmountDC: 0 });
+		}
+		const paid = await n8n.execute(ids['04-import-payment-data.json']);
+		expect(paid.json('Customer balances in Exact')).toEqual([expect.objectContaining({ AccountCode: code, OpenAmount: 0, IsFullyPaid: true })]);
+		expect(paid.json('Payment data on the relation')).toEqual([expect.objectContaining({ key: code, outcome: 'updated', changedFields: ['remark'] })]);
+		expect(String(records('relations').find((r) => r.debtor_number === code)?.remark)).toMatch(/\nOpenstaand volgens Exact: niets$/);
+
+		// Nothing changed: payment methods are all found as they are, and no customer is handed out.
 		const again = await n8n.execute(ids['04-import-payment-data.json']);
 		expect(again.status).toBe('success');
 		expect(again.json('Create or update payment methods in OutSmart').every((r) => r.outcome === 'unchanged')).toBe(true);
-		expect(again.json('Open amount on the relation').filter((r) => !r.error).every((r) => r.outcome === 'unchanged')).toBe(true);
+		expect(again.json('Customer balances in Exact')).toEqual([]);
 	});
 
 	it('export: ready work orders become one draft invoice each and are marked handled; a re-run invoices nothing twice', async () => {
