@@ -112,12 +112,32 @@ export const properties: INodeProperties[] = [
 	fieldsCollection('Update Fields', on('update'), [{ displayName: 'Description', name: 'Description', type: 'string', default: '' }, ...itemFields]),
 	...changesParameters(on('getChanges'), 'items', [
 		{
+			displayName: 'Include Price Changes',
+			name: 'includePriceChanges',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether to also return items whose sales price changed in Exact's price list (SalesItemPrices), which does not mark the item itself as changed; they carry priceChanged: true. Costs one extra call per run, plus one per 20 such items (one per 1,000 above 100).",
+		},
+		{
 			displayName: 'Include Sales Price',
 			name: 'includeSalesPrice',
 			type: 'boolean',
 			default: true,
 			description:
 				"Whether to add StandardSalesPrice, which Exact's sync endpoint lacks: one extra call per 20 changed items (up to 100), else one per 1,000 items",
+		},
+		{
+			displayName: 'Kind',
+			name: 'kind',
+			type: 'options',
+			default: 'any',
+			description: 'Only materials or only hour types. Deletions come for every kind: Exact names only the ID of a deleted item.',
+			options: [
+				{ name: 'Any', value: 'any' },
+				{ name: 'Hour Types Only (Time Items, Uursoorten)', value: 'time' },
+				{ name: 'Materials Only (No Time Items)', value: 'materials' },
+			],
 		},
 	]),
 	...confirmParameters(on('confirmChanges')),

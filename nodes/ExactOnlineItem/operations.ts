@@ -14,6 +14,7 @@ import {
 import { andFilters, odataContains, odataDateTime, odataGuid, odataString, orFilters } from '../ExactOnline/odata';
 import { exactGetAll } from '../ExactOnline/transport';
 import type { ItemOperation } from '../shared/router';
+import { priceChangesStream } from './priceChanges';
 
 interface ItemFilters {
 	activeOnly?: boolean;
@@ -56,6 +57,17 @@ function itemBody(fields: IDataObject): IDataObject {
 	return body;
 }
 
+/** The item-only options of Get Changes. */
+interface ItemChangesOptions {
+	includePriceChanges?: boolean;
+	includeSalesPrice?: boolean;
+	kind?: ItemFilters['kind'];
+}
+
+function changesOptions(this: IExecuteFunctions, itemIndex: number): ItemChangesOptions {
+	return this.getNodeParameter('changesOptions', itemIndex, {}) as ItemChangesOptions;
+}
+
 /** Hour types as Exact's project module lists them (ItemId, ItemCode, ItemDescription). */
 const getHourTypes: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
@@ -89,9 +101,18 @@ export const operations: Record<string, ItemOperation> = {
 	update: updateOperation(ITEM, 'item', function (itemIndex) {
 		return itemBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	}),
-	getChanges: getChangesOperation(ITEM, async function (changed, itemIndex) {
-		const options = this.getNodeParameter('changesOptions', itemIndex, {}) as { includeSalesPrice?: boolean };
-		if (options.includeSalesPrice !== false) await addSalesPrices.call(this, changed, itemIndex);
+	getChanges: getChangesOperation(ITEM, {
+		filter(itemIndex) {
+			return KIND_FILTERS[changesOptions.call(this, itemIndex).kind ?? 'any'];
+		},
+		extraStreams(itemIndex) {
+			const options = changesOptions.call(this, itemIndex);
+			if (options.includePriceChanges === false) return [];
+			return [priceChangesStream.call(this, { withSalesPrice: options.includeSalesPrice !== false, itemIndex })];
+		},
+		async afterRead(changed, itemIndex) {
+			if (changesOptions.call(this, itemIndex).includeSalesPrice !== false) await addSalesPrices.call(this, changed, itemIndex);
+		},
 	}),
 	confirmChanges: confirmChangesOperation(ITEM),
 };

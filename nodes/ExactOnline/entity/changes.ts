@@ -1,12 +1,31 @@
 /**
  * "Get Changes": everything created or changed since the last run (sync endpoint), plus what was deleted
  * (sync/Deleted), one item each, marked `changeType: changed | deleted`. An incremental run with nothing
- * changed costs one call per stream.
+ * changed costs one call per stream. An entity can read extra streams beside its own (items: their price
+ * list), each with its own position in the same cursor.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { exactSyncDeleted, exactSyncRead, type ExactContext } from '../transport';
-import { advanceCursor, cursorKey, readCursor, resetCursor } from './cursor';
+import { exactSyncDeleted, exactSyncRead, SYNC_START, type ExactContext } from '../transport';
+import { advanceCursor, cursorKey, readCursor, resetCursor, streamPosition } from './cursor';
 import type { ExactEntity } from './definitions';
+
+/** What an extra stream sees of the run it is part of. */
+export interface ExtraStreamRun {
+	/** The changed records read so far; a stream may mark them. */
+	changed: IDataObject[];
+	/** The entity's own stream starts at its beginning, so every record is handed out anyway. */
+	fromStart: boolean;
+	/** The fields and filter of the entity's own read. */
+	select: string[];
+	filter?: string;
+}
+
+export interface ExtraStream {
+	/** Its position's name in the cursor. */
+	name: string;
+	/** Reads from `since`; answers its next position and records to hand out as changed too. */
+	read(since: string, run: ExtraStreamRun): Promise<{ cursor: string; records: IDataObject[] }>;
+}
 
 export interface ChangesOptions {
 	select: string[];
@@ -17,6 +36,8 @@ export interface ChangesOptions {
 	filter?: string;
 	staticData: IDataObject;
 	itemIndex?: number;
+	/** Read after the entity's own streams, also when nothing of the entity changed. */
+	extraStreams?: ExtraStream[];
 	/** Runs on the changed records before the cursor moves (e.g. to add fields the sync endpoint lacks). */
 	afterRead?: (changed: IDataObject[]) => Promise<void>;
 }
@@ -26,10 +47,11 @@ export async function getChanges(this: ExactContext, entity: ExactEntity, option
 	const key = cursorKey(entity.label, options.syncName);
 	if (options.startOver) resetCursor(options.staticData, key);
 	const cursor = readCursor(options.staticData, key);
+	const select = [...new Set(options.select)];
 
 	const changed = await exactSyncRead.call(this, {
 		entity: entity.syncEntity,
-		select: [...new Set(options.select)],
+		select,
 		since: cursor.records,
 		filter: options.filter,
 		itemIndex: options.itemIndex,
@@ -39,9 +61,17 @@ export async function getChanges(this: ExactContext, entity: ExactEntity, option
 			? await exactSyncDeleted.call(this, { entityType: entity.deletedType, since: cursor.deleted, itemIndex: options.itemIndex })
 			: { records: [], cursor: cursor.deleted };
 
+	const streams: Record<string, string> = {};
+	const run: ExtraStreamRun = { changed: changed.records, fromStart: cursor.records === SYNC_START, select, filter: options.filter };
+	for (const stream of options.extraStreams ?? []) {
+		const read = await stream.read(streamPosition(cursor, stream.name), run);
+		streams[stream.name] = read.cursor;
+		changed.records.push(...read.records);
+	}
+
 	if (options.afterRead && changed.records.length > 0) await options.afterRead(changed.records);
 
-	advanceCursor(options.staticData, key, { records: changed.cursor, deleted: deleted.cursor }, options.confirmLater);
+	advanceCursor(options.staticData, key, { records: changed.cursor, deleted: deleted.cursor, streams }, options.confirmLater);
 	const codes = rememberCodes(entity, options.staticData, key, changed.records);
 
 	return [

@@ -7,12 +7,20 @@
 import type { IDataObject } from 'n8n-workflow';
 import { SYNC_START } from '../transport/sync';
 
-export interface SyncCursor {
-	/** Where the next read starts: records, and deletions. */
+/** Where the next read of each stream starts. */
+export interface StreamPositions {
 	records: string;
 	deleted: string;
+	/**
+	 * Streams read beside the entity's own, by name (items: `prices`, sync/Logistics/SalesItemPrices).
+	 * Optional: cursors stored before a stream existed have none, and the stream then starts at its beginning.
+	 */
+	streams?: Record<string, string>;
+}
+
+export interface SyncCursor extends StreamPositions {
 	/** Read but not yet confirmed. */
-	pending?: { records: string; deleted: string };
+	pending?: StreamPositions;
 	lastRunAt?: string;
 }
 
@@ -25,6 +33,11 @@ export function readCursor(staticData: IDataObject, key: string): SyncCursor {
 	return stored?.records ? stored : { records: SYNC_START, deleted: SYNC_START };
 }
 
+/** Where an extra stream starts: its stored position, else its beginning. */
+export function streamPosition(cursor: StreamPositions, stream: string): string {
+	return cursor.streams?.[stream] ?? SYNC_START;
+}
+
 export function writeCursor(staticData: IDataObject, key: string, cursor: SyncCursor): void {
 	staticData[key] = cursor as unknown as IDataObject;
 }
@@ -33,17 +46,22 @@ export function resetCursor(staticData: IDataObject, key: string): void {
 	delete staticData[key];
 }
 
-/** Moves the cursor past what was read; `confirmLater` keeps it pending until confirmCursor. */
-export function advanceCursor(
-	staticData: IDataObject,
-	key: string,
-	next: { records: string; deleted: string },
-	confirmLater: boolean,
-): SyncCursor {
+/** Positions without an empty `streams`, so cursors of entities without extra streams stay as they were. */
+function positions(records: string, deleted: string, streams: Record<string, string> | undefined): StreamPositions {
+	return streams && Object.keys(streams).length > 0 ? { records, deleted, streams } : { records, deleted };
+}
+
+/**
+ * Moves the cursor past what was read; `confirmLater` keeps it pending until confirmCursor. An extra stream
+ * not read this run (e.g. its option switched off for a while) keeps its position, so switching it on again
+ * hands out what changed meanwhile.
+ */
+export function advanceCursor(staticData: IDataObject, key: string, next: StreamPositions, confirmLater: boolean): SyncCursor {
 	const current = readCursor(staticData, key);
+	const read = positions(next.records, next.deleted, { ...current.streams, ...next.streams });
 	const updated: SyncCursor = confirmLater
-		? { ...current, pending: next, lastRunAt: new Date().toISOString() }
-		: { records: next.records, deleted: next.deleted, lastRunAt: new Date().toISOString() };
+		? { ...current, pending: read, lastRunAt: new Date().toISOString() }
+		: { ...read, lastRunAt: new Date().toISOString() };
 	writeCursor(staticData, key, updated);
 	return updated;
 }
@@ -52,6 +70,7 @@ export function advanceCursor(
 export function confirmCursor(staticData: IDataObject, key: string): boolean {
 	const current = readCursor(staticData, key);
 	if (!current.pending) return false;
-	writeCursor(staticData, key, { records: current.pending.records, deleted: current.pending.deleted, lastRunAt: current.lastRunAt });
+	const { records, deleted, streams } = current.pending;
+	writeCursor(staticData, key, { ...positions(records, deleted, streams), lastRunAt: current.lastRunAt });
 	return true;
 }

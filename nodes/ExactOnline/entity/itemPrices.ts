@@ -5,33 +5,48 @@
  * call). Nothing changed costs nothing extra.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { odataGuid } from '../odata';
+import { andFilters, odataGuid } from '../odata';
 import { exactGetAll, exactGetAnyOf, type ExactContext } from '../transport';
 
-/** Above this many changed items a bulk read is cheaper than batches of 20. */
+/** Above this many items a bulk read is cheaper than batches of 20. */
 const BY_ID_MAX = 100;
 
-export async function addSalesPrices(this: ExactContext, items: IDataObject[], itemIndex?: number): Promise<void> {
-	const ids = [...new Set(items.map((item) => String(item.ID ?? '')).filter(Boolean))];
-	if (ids.length === 0) return;
-	const prices = new Map<string, unknown>();
-	const keep = (records: IDataObject[]) => {
-		for (const record of records) prices.set(String(record.ID).toLowerCase(), record.StandardSalesPrice ?? null);
-	};
+const idOf = (record: IDataObject) => String(record.ID ?? '').toLowerCase();
+
+/**
+ * The items with these IDs that also match `filter` (the same OData the caller's other reads use). `select`
+ * must hold ID.
+ */
+export async function readItemsById(
+	this: ExactContext,
+	options: { ids: string[]; select: string; filter?: string; itemIndex?: number },
+): Promise<IDataObject[]> {
+	const ids = [...new Set(options.ids.map((id) => id.toLowerCase()).filter(Boolean))];
+	if (ids.length === 0) return [];
 	if (ids.length <= BY_ID_MAX) {
-		keep(
-			await exactGetAnyOf.call(this, {
-				path: 'logistics/Items',
-				select: 'ID,StandardSalesPrice',
-				values: ids,
-				condition: (id) => `ID eq ${odataGuid(id)}`,
-				itemIndex,
-			}),
-		);
-	} else {
-		keep(await exactGetAll.call(this, { path: 'bulk/Logistics/Items', query: { $select: 'ID,StandardSalesPrice' }, itemIndex }));
+		return await exactGetAnyOf.call(this, {
+			path: 'logistics/Items',
+			select: options.select,
+			values: ids,
+			// The transport or-s these per ID, so the filter goes into each: `ID eq … and IsTime eq 0 or ID eq … and …`.
+			condition: (id) => andFilters(`ID eq ${odataGuid(id)}`, options.filter) as string,
+			itemIndex: options.itemIndex,
+		});
 	}
-	for (const item of items) {
-		if (item.ID) item.StandardSalesPrice = (prices.get(String(item.ID).toLowerCase()) ?? null) as IDataObject[string];
-	}
+	const wanted = new Set(ids);
+	const all = await exactGetAll.call(this, {
+		path: 'bulk/Logistics/Items',
+		query: { $select: options.select, $filter: options.filter },
+		itemIndex: options.itemIndex,
+	});
+	return all.filter((record) => wanted.has(idOf(record)));
+}
+
+/** Adds StandardSalesPrice to the items that do not carry it yet (those read for a price change do). */
+export async function addSalesPrices(this: ExactContext, items: IDataObject[], itemIndex?: number): Promise<void> {
+	const lacking = items.filter((item) => item.ID && !('StandardSalesPrice' in item));
+	if (lacking.length === 0) return;
+	const records = await readItemsById.call(this, { ids: lacking.map(idOf), select: 'ID,StandardSalesPrice', itemIndex });
+	const prices = new Map(records.map((record) => [idOf(record), record.StandardSalesPrice ?? null]));
+	for (const item of lacking) item.StandardSalesPrice = (prices.get(idOf(item)) ?? null) as IDataObject[string];
 }

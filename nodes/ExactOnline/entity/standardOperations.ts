@@ -8,7 +8,7 @@ import { isGuid } from '../odata';
 import { cleanRecord } from '../records';
 import { EXACT_CREDENTIAL_TYPE, exactBaseUrl, exactGetAll, resolveDivision, type ExactQuery } from '../transport';
 import { confirmCursor, cursorKey } from './cursor';
-import { getChanges } from './changes';
+import { getChanges, type ExtraStream } from './changes';
 import { fieldsFor, type ExactEntity } from './definitions';
 import {
 	createRecord,
@@ -230,10 +230,19 @@ interface ChangesParameters extends ReadOptions {
 	startOver?: boolean;
 }
 
-export function getChangesOperation(
-	entity: ExactEntity,
-	afterRead?: (this: IExecuteFunctions, changed: IDataObject[], itemIndex: number) => Promise<void>,
-): ItemOperation {
+type AfterRead = (this: IExecuteFunctions, changed: IDataObject[], itemIndex: number) => Promise<void>;
+
+/** What a node adds to the standard Get Changes, from its parameters. */
+export interface ChangesHooks {
+	afterRead?: AfterRead;
+	/** A $filter on the entity's sync read (extra streams get it too). */
+	filter?: (this: IExecuteFunctions, itemIndex: number) => string | undefined;
+	extraStreams?: (this: IExecuteFunctions, itemIndex: number) => ExtraStream[];
+}
+
+/** `hooks` may be just an afterRead function. */
+export function getChangesOperation(entity: ExactEntity, hooks: ChangesHooks | AfterRead = {}): ItemOperation {
+	const { afterRead, filter, extraStreams } = typeof hooks === 'function' ? { afterRead: hooks } as ChangesHooks : hooks;
 	return async function (this: IExecuteFunctions, itemIndex: number) {
 		// One read of the change stream per run, however many items come in.
 		if (itemIndex > 0) return [];
@@ -244,8 +253,10 @@ export function getChangesOperation(
 			includeDeleted: options.includeDeleted !== false,
 			confirmLater: options.confirmLater === true,
 			startOver: options.startOver === true,
+			filter: filter?.call(this, itemIndex),
 			staticData: this.getWorkflowStaticData('global'),
 			itemIndex,
+			extraStreams: extraStreams?.call(this, itemIndex),
 			afterRead: afterRead ? (changed) => afterRead.call(this, changed, itemIndex) : undefined,
 		});
 		return shape(records, options.output);

@@ -6,7 +6,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { accountFilter } from '../../../nodes/ExactOnlineAccount/operations';
 import { itemFilter } from '../../../nodes/ExactOnlineItem/operations';
 import { groupInvoiceRows } from '../../../nodes/ExactOnlineSalesInvoice/operations';
-import { advanceCursor, confirmCursor, cursorKey, readCursor } from '../../../nodes/ExactOnline/entity/cursor';
+import { advanceCursor, confirmCursor, cursorKey, readCursor, streamPosition } from '../../../nodes/ExactOnline/entity/cursor';
+import { itemsWithDefaultPriceChange } from '../../../nodes/ExactOnlineItem/priceChanges';
 import { codeLiteral } from '../../../nodes/ExactOnline/entity/operations';
 import { ACCOUNT, ITEM, SALES_INVOICE, fieldsFor } from '../../../nodes/ExactOnline/entity/definitions';
 import { ODataLiteralError } from '../../../nodes/ExactOnline/odata';
@@ -74,6 +75,48 @@ describe('the sync cursor', () => {
 		expect(readCursor(data, key)).toMatchObject({ records: '1000200', deleted: '1000090' });
 		expect(readCursor(data, key).pending).toBeUndefined();
 		expect(confirmCursor(data, key)).toBe(false);
+	});
+
+	it('keeps the positions of extra streams (items: prices) in the same record, pending and confirmed alike', () => {
+		const data: IDataObject = {};
+		const itemKey = cursorKey('item', 'materials');
+		expect(streamPosition(readCursor(data, itemKey), 'prices')).toBe('1');
+
+		advanceCursor(data, itemKey, { records: '1000100', deleted: '1000090', streams: { prices: '1000095' } }, false);
+		expect(data[itemKey]).toEqual({ records: '1000100', deleted: '1000090', streams: { prices: '1000095' }, lastRunAt: expect.any(String) });
+
+		advanceCursor(data, itemKey, { records: '1000200', deleted: '1000090', streams: { prices: '1000210' } }, true);
+		expect(streamPosition(readCursor(data, itemKey), 'prices')).toBe('1000095');
+		expect(readCursor(data, itemKey).pending).toEqual({ records: '1000200', deleted: '1000090', streams: { prices: '1000210' } });
+		expect(confirmCursor(data, itemKey)).toBe(true);
+		expect(data[itemKey]).toEqual({ records: '1000200', deleted: '1000090', streams: { prices: '1000210' }, lastRunAt: expect.any(String) });
+	});
+
+	it('reads a cursor stored before extra streams existed; a stream not read this run keeps its position', () => {
+		const itemKey = cursorKey('item', 'default');
+		const data: IDataObject = { [itemKey]: { records: '1000100', deleted: '1000090', lastRunAt: '2026-01-05T06:00:00.000Z' } };
+		expect(streamPosition(readCursor(data, itemKey), 'prices')).toBe('1');
+
+		advanceCursor(data, itemKey, { records: '1000100', deleted: '1000090', streams: { prices: '1000300' } }, false);
+		// e.g. Include Price Changes switched off for a run: the price position stays where it was.
+		advanceCursor(data, itemKey, { records: '1000400', deleted: '1000090' }, false);
+		expect(readCursor(data, itemKey)).toMatchObject({ records: '1000400', streams: { prices: '1000300' } });
+		// Entities without extra streams store what they always stored.
+		advanceCursor(data, key, { records: '5', deleted: '6' }, false);
+		expect(Object.keys(data[key] as IDataObject)).toEqual(['records', 'deleted', 'lastRunAt']);
+	});
+});
+
+describe('price list rows that change an item price', () => {
+	it('are the rows without an Account (the default price), one per item', () => {
+		const rows = [
+			{ ID: 'p1', Item: 'A1B2', Account: null, Timestamp: 1 },
+			{ ID: 'p2', Item: 'a1b2', Account: '', Timestamp: 2 },
+			{ ID: 'p3', Item: 'c3', Account: 'acc-1', Timestamp: 3 },
+			{ ID: 'p4', Item: 'd4', Timestamp: 4 },
+			{ ID: 'p5', Item: null, Account: null, Timestamp: 5 },
+		];
+		expect([...itemsWithDefaultPriceChange(rows)]).toEqual(['a1b2', 'd4']);
 	});
 });
 

@@ -9,9 +9,10 @@ import { ExactOnlineItem } from '../../../../nodes/ExactOnlineItem/ExactOnlineIt
 import { ExactOnlinePayment } from '../../../../nodes/ExactOnlinePayment/ExactOnlinePayment.node';
 import { ExactOnlineSalesInvoice } from '../../../../nodes/ExactOnlineSalesInvoice/ExactOnlineSalesInvoice.node';
 import { EXACT_SEED_FIXTURES } from '../../../../simulators/exact';
+import { exactTestClient } from '../../../../simulators/exact/testing';
 import { jsonOf } from '../../../harness/context';
 import type { ExactFixture } from '../../exactSetup';
-import { callsOf, endpointsOf, ISO_WITH_OFFSET, runnerFor, startEntitySimulator, type Runner } from './setup';
+import { callsOf, DIVISION, endpointsOf, ISO_WITH_OFFSET, runnerFor, startEntitySimulator, type Runner } from './setup';
 
 const { accounts, items } = EXACT_SEED_FIXTURES;
 let exact: ExactFixture;
@@ -120,6 +121,8 @@ describe('Get Changes: Exact Online Account', () => {
 });
 
 describe('Get Changes: Exact Online Item', () => {
+	const ITEM_STREAMS = ['GET sync/Logistics/Items', 'GET sync/Deleted', 'GET sync/Logistics/SalesItemPrices'];
+
 	it('adds the sales price the sync endpoint lacks; three runs; nothing changed costs one call per stream', async () => {
 		const staticData: IDataObject = {};
 		const sync = syncRunner(runnerFor(exact, new ExactOnlineItem()), staticData);
@@ -128,26 +131,184 @@ describe('Get Changes: Exact Online Item', () => {
 		expect(changed(first.records)).toHaveLength(10);
 		expect(first.records.find((i) => i.Code === 'ARBEID')).toMatchObject({ StandardSalesPrice: 62.5, IsTime: 1 });
 		expect(first.records.find((i) => i.Code === 'BUIS 15 CU')).toMatchObject({ StandardSalesPrice: 8.4 });
-		expect(endpointsOf(first.result)).toEqual(['GET sync/Logistics/Items', 'GET sync/Deleted', 'GET logistics/Items']);
+		expect(endpointsOf(first.result)).toEqual([...ITEM_STREAMS, 'GET logistics/Items']);
 		expect(callsOf(first.result)[0].query.$select).not.toContain('StandardSalesPrice');
 
 		exact.sim.state.updateRecord('Items', items.kogelkraan.id, { StandardSalesPrice: 13.95 });
 		const second = await sync();
 		expect(second.records).toEqual([expect.objectContaining({ Code: 'KK-12', StandardSalesPrice: 13.95, changeType: 'changed' })]);
-		expect(endpointsOf(second.result)).toEqual(['GET sync/Logistics/Items', 'GET sync/Deleted', 'GET logistics/Items']);
+		expect(endpointsOf(second.result)).toEqual([...ITEM_STREAMS, 'GET logistics/Items']);
 
 		exact.sim.state.deleteRecord('Items', items.inactive.id);
 		const third = await sync();
 		expect(third.records).toEqual([expect.objectContaining({ ID: items.inactive.id, changeType: 'deleted' })]);
 		expect(callsOf(third.result)[1].query.$filter).toMatch(/and EntityType eq 9$/);
 
-		expect(callsOf((await sync()).result)).toHaveLength(2);
+		expect(endpointsOf((await sync()).result)).toEqual(ITEM_STREAMS);
 	});
 
 	it('can leave the sales price out (no extra call)', async () => {
 		const result = await runnerFor(exact, new ExactOnlineItem())({ operation: 'getChanges', changesOptions: { includeSalesPrice: false } }, { staticData: {} });
 		expect(jsonOf(result)[0]).not.toHaveProperty('StandardSalesPrice');
-		expect(callsOf(result)).toHaveLength(2);
+		expect(endpointsOf(result)).toEqual(ITEM_STREAMS);
+	});
+});
+
+describe('Get Changes: Exact Online Item, prices changed in the price list (SalesItemPrices)', () => {
+	const ITEM_STREAMS = ['GET sync/Logistics/Items', 'GET sync/Deleted', 'GET sync/Logistics/SalesItemPrices'];
+	const api = () => exactTestClient(exact.sim);
+	/** A new default price (no Account), typed in Exact: the item's price follows, its Timestamp does not. */
+	const newDefaultPrice = (itemId: string, price: number) =>
+		String(exact.sim.state.insertRecord('SalesItemPrices', { Item: itemId, Price: price, StartDate: '2020-01-01' }).ID);
+	/** What the simulator counted since the last reset of its stats. */
+	const countedCalls = () => exact.sim.state.getStats().calls;
+
+	it('hands out an item whose default price changed only in the price list, with the new price; nothing changed costs three calls', async () => {
+		const staticData: IDataObject = {};
+		const sync = syncRunner(runnerFor(exact, new ExactOnlineItem()), staticData);
+
+		// A first run hands out every item anyway: the price stream is read for its position only.
+		const first = await sync();
+		expect(changed(first.records)).toHaveLength(10);
+		expect(first.records.every((i) => i.priceChanged === false)).toBe(true);
+		expect(endpointsOf(first.result)).toEqual([...ITEM_STREAMS, 'GET logistics/Items']);
+		expect(callsOf(first.result)[2].query).toEqual({ $select: 'ID,Account,Item,Timestamp', $filter: 'Timestamp gt 1L' });
+
+		exact.sim.state.resetStats();
+		expect((await sync()).records).toEqual([]);
+		expect(countedCalls().total).toBe(3);
+		expect(Object.keys(countedCalls().byEndpoint).sort()).toEqual(['GET sync/Deleted', 'GET sync/Logistics/Items', 'GET sync/Logistics/SalesItemPrices']);
+
+		// Through the API, as another app would: the item keeps its Timestamp, so the items stream sees nothing.
+		const posted = await api().post(`${DIVISION}/logistics/SalesItemPrices`, { Item: items.kogelkraan.id, Price: 13.5 });
+		expect(posted.status).toBe(201);
+		exact.sim.state.resetStats();
+		const third = await sync();
+		expect(third.records).toEqual([expect.objectContaining({ Code: 'KK-12', StandardSalesPrice: 13.5, priceChanged: true, changeType: 'changed' })]);
+		expect(third.records[0]).toMatchObject({ Description: expect.any(String), IsTime: 0, Modified: expect.stringMatching(ISO_WITH_OFFSET) });
+		expect(countedCalls().total).toBe(4);
+		const byId = callsOf(third.result)[3];
+		expect(byId.path).toBe('logistics/Items');
+		expect(byId.query.$filter).toBe(`ID eq guid'${items.kogelkraan.id}'`);
+		// The same fields as the sync read, plus the price: no second look-up for it.
+		expect(byId.query.$select).toBe(`${callsOf(third.result)[0].query.$select.replace(',Timestamp', '')},StandardSalesPrice`);
+
+		// A change of the price row itself, and at once an item changed in itself: each comes once.
+		const row = ((await posted.json()) as { d: { ID: string } }).d;
+		expect((await api().put(`${DIVISION}/logistics/SalesItemPrices(guid'${row.ID}')`, { Price: 14.25 })).status).toBe(204);
+		exact.sim.state.updateRecord('Items', items.draad.id, { Description: 'Installatiedraad VD 2,5 mm² blauw' });
+		const fourth = await sync();
+		expect(fourth.records.map((i) => [i.Code, i.StandardSalesPrice, i.priceChanged])).toEqual([
+			['EL-VD25', 0.65, false],
+			['KK-12', 14.25, true],
+		]);
+		expect(endpointsOf(fourth.result)).toEqual([...ITEM_STREAMS, 'GET logistics/Items', 'GET logistics/Items']);
+
+		// Changed in itself and in the price list: one item, marked, its price looked up with the others.
+		exact.sim.state.updateRecord('Items', items.kogelkraan.id, { Description: 'Kogelkraan 1/2" messing, vol doorlaat' });
+		exact.sim.state.updateRecord('SalesItemPrices', row.ID, { Price: 14.5 });
+		const fifth = await sync();
+		expect(fifth.records).toEqual([expect.objectContaining({ Code: 'KK-12', StandardSalesPrice: 14.5, priceChanged: true })]);
+		expect(endpointsOf(fifth.result)).toEqual([...ITEM_STREAMS, 'GET logistics/Items']);
+
+		exact.sim.state.resetStats();
+		expect((await sync()).records).toEqual([]);
+		expect(countedCalls().total).toBe(3);
+	});
+
+	it('leaves out a change of a customer price agreement (a row with an Account)', async () => {
+		const staticData: IDataObject = {};
+		const sync = syncRunner(runnerFor(exact, new ExactOnlineItem()), staticData);
+		await sync();
+		const agreement = exact.sim.state.listRecords('SalesItemPrices').find((p) => p.Item === items.arbeid.id && p.Account)!;
+		const response = await api().put(`${DIVISION}/logistics/SalesItemPrices(guid'${agreement.ID}')`, { Price: 55 });
+		expect(response.status).toBe(204);
+		exact.sim.state.insertRecord('SalesItemPrices', { Item: items.kogelkraan.id, Account: accounts.oneill.id, Price: 11 });
+		const next = await sync();
+		expect(next.records).toEqual([]);
+		expect(endpointsOf(next.result)).toEqual(ITEM_STREAMS);
+	});
+
+	it('with Confirm Later reads the price change again until Confirm Changes', async () => {
+		const staticData: IDataObject = {};
+		const run = runnerFor(exact, new ExactOnlineItem());
+		const sync = syncRunner(run, staticData, { changesOptions: { confirmLater: true } });
+		await sync();
+		await run({ operation: 'confirmChanges' }, { staticData });
+
+		newDefaultPrice(items.cvKetel.id, 1949);
+		expect((await sync()).records).toEqual([expect.objectContaining({ Code: 'CV-HRE28', StandardSalesPrice: 1949, priceChanged: true })]);
+		// The flow failed before Confirm Changes: the same price change comes again.
+		expect((await sync()).records).toEqual([expect.objectContaining({ Code: 'CV-HRE28', StandardSalesPrice: 1949, priceChanged: true })]);
+		expect(jsonOf(await run({ operation: 'confirmChanges' }, { staticData }))).toEqual([{ syncName: 'default', confirmed: true }]);
+		expect((await sync()).records).toEqual([]);
+	});
+
+	it('Start From Scratch reads everything again with the current prices, and no look-up per price change', async () => {
+		const staticData: IDataObject = {};
+		const sync = syncRunner(runnerFor(exact, new ExactOnlineItem()), staticData);
+		await sync();
+		newDefaultPrice(items.kogelkraan.id, 13.25);
+
+		const again = await sync({ changesOptions: { startOver: true } });
+		expect(changed(again.records)).toHaveLength(10);
+		expect(again.records.find((i) => i.Code === 'KK-12')).toMatchObject({ StandardSalesPrice: 13.25, priceChanged: false });
+		expect(endpointsOf(again.result)).toEqual([...ITEM_STREAMS, 'GET logistics/Items']);
+		expect((await sync()).records).toEqual([]);
+	});
+
+	it('switched off, Get Changes works as before (two calls); switched on again, it hands out what changed meanwhile', async () => {
+		const staticData: IDataObject = {};
+		const sync = syncRunner(runnerFor(exact, new ExactOnlineItem()), staticData);
+		const off = { changesOptions: { includePriceChanges: false } };
+		await sync();
+
+		newDefaultPrice(items.kogelkraan.id, 13.75);
+		const withoutPrices = await sync(off);
+		expect(withoutPrices.records).toEqual([]);
+		expect(endpointsOf(withoutPrices.result)).toEqual(['GET sync/Logistics/Items', 'GET sync/Deleted']);
+
+		exact.sim.state.updateRecord('Items', items.draad.id, { Unit: 'rol' });
+		const changedItem = await sync(off);
+		expect(changedItem.records).toEqual([expect.objectContaining({ Code: 'EL-VD25', StandardSalesPrice: 0.65 })]);
+		expect(changedItem.records[0]).not.toHaveProperty('priceChanged');
+
+		// The price stream kept its position while off.
+		expect((await sync()).records).toEqual([expect.objectContaining({ Code: 'KK-12', StandardSalesPrice: 13.75, priceChanged: true })]);
+	});
+
+	it('keeps to the Kind option: materials and hour types each get their own price changes', async () => {
+		const staticData: IDataObject = {};
+		const run = runnerFor(exact, new ExactOnlineItem());
+		const materials = syncRunner(run, staticData, { syncName: 'materials', changesOptions: { kind: 'materials' } });
+		const hourTypes = syncRunner(run, staticData, { syncName: 'hour types', changesOptions: { kind: 'time' } });
+		expect((await materials()).records.map((i) => i.Code)).toEqual(['KM', 'KK-12', 'BUIS 15 CU', 'CV-HRE28', 'EL-VD25', 'OUD-TH01', 'SAN-WCP']);
+		expect((await hourTypes()).records.map((i) => i.Code)).toEqual(['ARBEID', 'VOORRIJ', 'SPOED']);
+
+		newDefaultPrice(items.arbeid.id, 64.5);
+		newDefaultPrice(items.kogelkraan.id, 13.1);
+		const material = await materials();
+		expect(material.records.map((i) => [i.Code, i.StandardSalesPrice, i.priceChanged])).toEqual([['KK-12', 13.1, true]]);
+		expect(callsOf(material.result)[0].query.$filter).toMatch(/ and IsTime eq 0$/);
+		expect(callsOf(material.result)[3].query.$filter).toBe(`ID eq guid'${items.arbeid.id}' and IsTime eq 0 or ID eq guid'${items.kogelkraan.id}' and IsTime eq 0`);
+		const hourType = await hourTypes();
+		expect(hourType.records.map((i) => [i.Code, i.StandardSalesPrice, i.priceChanged])).toEqual([['ARBEID', 64.5, true]]);
+	});
+
+	it('on a cursor stored before the price stream existed, starts that stream at its beginning: each item with a default price comes once', async () => {
+		const staticData: IDataObject = {};
+		const sync = syncRunner(runnerFor(exact, new ExactOnlineItem()), staticData);
+		newDefaultPrice(items.kogelkraan.id, 13.4);
+		await sync();
+		// As an earlier version stored it: no position for extra streams.
+		const stored = staticData['exactSync:item:default'] as IDataObject;
+		staticData['exactSync:item:default'] = { records: stored.records, deleted: stored.deleted, lastRunAt: stored.lastRunAt };
+
+		const upgraded = await sync();
+		expect(upgraded.records).toEqual([expect.objectContaining({ Code: 'KK-12', StandardSalesPrice: 13.4, priceChanged: true })]);
+		expect(callsOf(upgraded.result)[2].query.$filter).toBe('Timestamp gt 1L');
+		expect((staticData['exactSync:item:default'] as IDataObject).streams).toEqual({ prices: expect.stringMatching(/^\d+$/) });
+		expect((await sync()).records).toEqual([]);
 	});
 });
 
@@ -242,6 +403,8 @@ describe('Get Changes: beyond 1,000 records', () => {
 		expect(endpointsOf(first.result)).toEqual([
 			...Array(5).fill('GET sync/Logistics/Items'),
 			'GET sync/Deleted',
+			// 1,000 price rows, one page; a first run hands out every item anyway, so no look-up by ID.
+			'GET sync/Logistics/SalesItemPrices',
 			...Array(5).fill('GET bulk/Logistics/Items'),
 		]);
 		const prices = new Map(large.sim.state.listRecords('Items').map((i) => [String(i.ID), i.StandardSalesPrice]));
