@@ -7,6 +7,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { ExactOnlineAccount } from '../dist/nodes/ExactOnlineAccount/ExactOnlineAccount.node';
+import { ExactOnlineItem } from '../dist/nodes/ExactOnlineItem/ExactOnlineItem.node';
 import { ExactOnlineSalesInvoice } from '../dist/nodes/ExactOnlineSalesInvoice/ExactOnlineSalesInvoice.node';
 import { EXACT_SEED_FIXTURES, startExactSimulator, type ExactSimulator } from '../simulators/exact';
 import { runNode, type NodeRun } from '../test/harness/context';
@@ -74,6 +75,37 @@ async function accountImports(size: 'small' | 'large', count: number): Promise<v
 	}
 }
 
+/** Items: their own stream, deletions, and the price list (a new default price does not mark the item changed). */
+async function itemImports(): Promise<void> {
+	const sim = await startExactSimulator({ seed: 'small', dailyLimit: 100_000, minutelyLimit: 100_000 });
+	try {
+		const count = sim.state.listRecords('Items').length;
+		const node = new ExactOnlineItem();
+		const options = { credentials: { exactOnlineOAuth2Api: credential(sim, 5000) }, staticData: {}, mode: 'trigger' as const };
+		const parameters = { operation: 'getChanges', syncName: 'bench' };
+		const pages = Math.ceil(count / 1000);
+		const pricePages = Math.max(1, Math.ceil(sim.state.listRecords('SalesItemPrices').length / 1000));
+		// A first run hands out every item anyway: the price list is read for its position only.
+		await measure(sim, `full import, ${count} items`, pages + 1 + pricePages + pages, 'sync pages + deletions + price list + prices (bulk)', () =>
+			runNode(node, { ...options, parameters }),
+		);
+		await measure(sim, 'items, nothing changed', 3, 'one call per stream (items, deletions, price list)', () =>
+			runNode(node, { ...options, parameters }),
+		);
+		sim.state.insertRecord('SalesItemPrices', { Item: EXACT_SEED_FIXTURES.items.kogelkraan.id, Price: 13.5 });
+		const repriced = await measure(sim, 'items, one default price changed', 4, 'the three streams + the item by ID, with its price', () =>
+			runNode(node, { ...options, parameters }),
+		);
+		const item = repriced.output?.[0][0]?.json;
+		if (repriced.output?.[0].length !== 1 || item?.StandardSalesPrice !== 13.5) throw new Error('the price change did not arrive');
+		await measure(sim, 'items, nothing changed, price list off', 2, 'Include Price Changes off: as before', () =>
+			runNode(node, { ...options, parameters: { ...parameters, changesOptions: { includePriceChanges: false } } }),
+		);
+	} finally {
+		await sim.close();
+	}
+}
+
 function workOrder(n: number, debtor: string): IDataObject {
 	return {
 		WorkorderNo: `WO-BENCH-${String(n).padStart(4, '0')}`,
@@ -109,6 +141,7 @@ async function export50(): Promise<void> {
 async function main(): Promise<void> {
 	await accountImports('small', 1000);
 	await accountImports('large', 20000);
+	await itemImports();
 	await export50();
 	console.log('\nscenario                              calls  budget  seconds  note');
 	let over = 0;
