@@ -120,6 +120,12 @@ export function paymentDataToRelation(data: CustomerPaymentData): IDataObject {
 /** What OutSmart shows in front of a material that Exact no longer sells (OutSmart has no inactive flag for it). */
 export const ENDED_MATERIAL_PREFIX = '[VERVALLEN] ';
 
+/** A material description with ENDED_MATERIAL_PREFIX in front, once. */
+export function endedMaterialDescription(description: string): string {
+	const plain = text(description);
+	return plain.startsWith(ENDED_MATERIAL_PREFIX.trim()) ? plain : `${ENDED_MATERIAL_PREFIX}${plain}`;
+}
+
 /**
  * An Exact sales item -> an OutSmart material. `price` overrides the item's standard sales price. An item
  * past its end date keeps its code but gets ENDED_MATERIAL_PREFIX, so technicians stop picking it.
@@ -131,7 +137,7 @@ export function itemToMaterial(item: IDataObject, options: { price?: number; now
 	const material = mapped(
 		{
 			code: text(item.Code),
-			description: ended && description ? `${ENDED_MATERIAL_PREFIX}${description}` : description,
+			description: ended && description ? endedMaterialDescription(description) : description,
 			price: formatAmount(Number.isFinite(price) ? price : 0),
 			unit: text(item.Unit) || 'stuk',
 			eancode: text(item.Barcode),

@@ -114,6 +114,15 @@ describe('templates in a real n8n', () => {
 			expect(again.json('Changes in Exact')).toEqual([]);
 		}
 		expect(world.outsmart.state.stats().callsTotal).toBe(0);
+
+		// An item deleted in Exact: the material is kept, marked; the hour-type flow finds no hour type with its code.
+		const before = String(records('materials').find((m) => m.code === 'CV-HRE28')?.description);
+		world.exact.state.deleteRecord('Items', EXACT_SEED_FIXTURES.items.cvKetel.id);
+		const deletedMaterial = await n8n.execute(ids['02-import-materials.json']);
+		expect(deletedMaterial.json('Create or update materials in OutSmart')).toEqual([expect.objectContaining({ key: 'CV-HRE28', outcome: 'updated' })]);
+		expect(records('materials').find((m) => m.code === 'CV-HRE28')?.description).toBe(`[VERVALLEN] ${before}`);
+		const deletedHour = await n8n.execute(ids['03-import-hour-types.json']);
+		expect(deletedHour.json('Create or update hour types in OutSmart')).toEqual([expect.objectContaining({ key: 'CV-HRE28', outcome: 'skipped' })]);
 	});
 
 	it('payment data: payment conditions become payment methods, each customer\'s condition and open amount land on its relation', async () => {

@@ -9,6 +9,7 @@ import {
 	accountToRelation,
 	type CustomerPaymentData,
 	deactivatedRelation,
+	endedMaterialDescription,
 	paymentDataToRelation,
 	contactToContactPerson,
 	itemToMaterial,
@@ -33,6 +34,10 @@ export interface FromExact {
 	 * payment data. Such a record is not created when OutSmart does not have it.
 	 */
 	updateOnly: boolean;
+	/** Fields worked out from the record OutSmart has (a deleted material keeps its description, marked). */
+	fromExisting?: (existing: IDataObject) => IDataObject;
+	/** Nothing to send, and why (a deletion whose code this flow never saw). */
+	skip?: string;
 }
 
 function contactName(account: IDataObject): string | undefined {
@@ -46,15 +51,31 @@ function isPaymentData(source: IDataObject): boolean {
 	return source.AccountCode !== undefined && typeof source.OpenAmount === 'number' && source.Code === undefined;
 }
 
+/** What a deletion in Exact does in OutSmart, which keeps the record (work orders refer to it) but inactive. */
 function deactivation(this: IExecuteFunctions, entity: OutSmartEntity, code: string, itemIndex: number): FromExact {
-	if (code && entity.resource === 'relation') return { record: deactivatedRelation(code), updateOnly: true };
-	if (code && entity.resource === 'hourType') return { record: { code, active: '0' }, updateOnly: true };
-	throw new NodeOperationError(this.getNode(), `${code ? `Record ${code}` : 'A record'} was deleted in Exact`, {
-		itemIndex,
-		description: code
-			? `OutSmart's API cannot deactivate a ${entity.label}: filter deleted records out before this step, or delete the ${entity.label} in OutSmart.`
-			: 'Its code is unknown (it was deleted before this flow first read it); deactivate it in OutSmart by hand.',
-	});
+	const canDeactivate = ['relation', 'hourType', 'material'].includes(entity.resource);
+	if (!canDeactivate) {
+		throw new NodeOperationError(this.getNode(), `${code ? `Record ${code}` : 'A record'} was deleted in Exact`, {
+			itemIndex,
+			description: `OutSmart's API cannot deactivate a ${entity.label}: filter deleted records out before this step, or delete the ${entity.label} in OutSmart.`,
+		});
+	}
+	if (!code) {
+		return {
+			record: {},
+			updateOnly: true,
+			skip: `A ${entity.label} was deleted in Exact before this flow first read it, so its code is unknown: deactivate it in OutSmart by hand if it is there`,
+		};
+	}
+	switch (entity.resource) {
+		case 'relation':
+			return { record: deactivatedRelation(code), updateOnly: true };
+		case 'hourType':
+			return { record: { code, active: '0' }, updateOnly: true };
+		default:
+			// Materials have no inactive flag: the description says it, as for an ended item.
+			return { record: { code }, updateOnly: true, fromExisting: (existing) => ({ description: endedMaterialDescription(String(existing.description ?? '')) }) };
+	}
 }
 
 export function mapFromExact(this: IExecuteFunctions, entity: OutSmartEntity, itemIndex: number): FromExact {

@@ -17,7 +17,7 @@ import { describeOutSmartCode, isUncertainOutcome, listRecords, OutSmartFormatEr
 import { cleanRecord } from '../values/clean';
 import { comparable, formatValue } from '../values/format';
 import { refusalReason } from '../refusals';
-import { mapFromExact } from './fromExact';
+import { type FromExact, mapFromExact } from './fromExact';
 
 /** skipped: a deactivation or payment data for a record OutSmart does not have (nothing to change, nothing created). */
 export type Outcome = 'created' | 'updated' | 'unchanged' | 'skipped';
@@ -38,6 +38,13 @@ interface Prepared {
 	body: IDataObject;
 	ignored: string[];
 	updateOnly: boolean;
+	fromExisting?: FromExact['fromExisting'];
+}
+
+/** An item with nothing to send (see FromExact.skip). */
+interface Skipped {
+	itemIndex: number;
+	skip: string;
 }
 
 interface UpsertOptions {
@@ -74,22 +81,37 @@ export async function existingRecords(this: IExecuteFunctions, entity: OutSmartE
 
 // ------------------------------------------------------------------------------- one item -> a record
 
-function itemFields(this: IExecuteFunctions, entity: OutSmartEntity, itemIndex: number): { fields: IDataObject; updateOnly: boolean } {
+function itemFields(this: IExecuteFunctions, entity: OutSmartEntity, itemIndex: number): FromExact {
 	const mode = this.getNodeParameter('dataMode', itemIndex, 'defineBelow') as string;
-	if (mode === 'autoMapInputData') return { fields: { ...this.getInputData()[itemIndex].json }, updateOnly: false };
+	if (mode === 'autoMapInputData') return { record: { ...this.getInputData()[itemIndex].json }, updateOnly: false };
 	// Mapped from an Exact record, then the fields below on top of it.
-	const mapped = mode === 'fromExact' ? mapFromExact.call(this, entity, itemIndex) : { record: {}, updateOnly: false };
+	const mapped: FromExact = mode === 'fromExact' ? mapFromExact.call(this, entity, itemIndex) : { record: {}, updateOnly: false };
+	if (mapped.skip) return mapped;
 	const fields: IDataObject = { ...mapped.record };
 	for (const { name, value } of (this.getNodeParameter('fieldsUi', itemIndex, {}) as FieldsUi).field ?? []) {
 		if (!name) throw new NodeOperationError(this.getNode(), 'A field in "Fields" has no name', { itemIndex });
 		fields[name] = value as IDataObject[string];
 	}
-	return { fields, updateOnly: mapped.updateOnly };
+	return { ...mapped, record: fields };
 }
 
 /** The record to send for one item, formatted for OutSmart; refuses an item without its key. */
-function prepare(this: IExecuteFunctions, entity: OutSmartEntity, itemIndex: number): Prepared {
-	const { fields: given, updateOnly } = itemFields.call(this, entity, itemIndex);
+function prepare(this: IExecuteFunctions, entity: OutSmartEntity, itemIndex: number): Prepared | Skipped {
+	const mapped = itemFields.call(this, entity, itemIndex);
+	if (mapped.skip) return { itemIndex, skip: mapped.skip };
+	const { body, ignored } = formatFields.call(this, entity, mapped.record, itemIndex);
+	const missing = entity.requiredKey.filter((name) => body[name] === undefined || body[name] === null || body[name] === '');
+	if (missing.length) {
+		throw new NodeOperationError(this.getNode(), `The ${entity.label} has no ${missing.join(', ')}`, {
+			itemIndex,
+			description: `OutSmart identifies a ${entity.label} by ${entity.key.join(' + ')}: fill in ${missing.join(', ')}.`,
+		});
+	}
+	return { itemIndex, body, ignored, updateOnly: mapped.updateOnly, fromExisting: mapped.fromExisting };
+}
+
+/** Fields written the way OutSmart wants them; names OutSmart does not know are listed, not sent. */
+function formatFields(this: IExecuteFunctions, entity: OutSmartEntity, given: IDataObject, itemIndex: number): { body: IDataObject; ignored: string[] } {
 	const body: IDataObject = {};
 	const ignored: string[] = [];
 	for (const [name, value] of Object.entries(given)) {
@@ -106,14 +128,7 @@ function prepare(this: IExecuteFunctions, entity: OutSmartEntity, itemIndex: num
 			throw new NodeOperationError(this.getNode(), `The ${entity.label} field ${name} cannot be sent: ${reason}`, { itemIndex });
 		}
 	}
-	const missing = entity.requiredKey.filter((name) => body[name] === undefined || body[name] === null || body[name] === '');
-	if (missing.length) {
-		throw new NodeOperationError(this.getNode(), `The ${entity.label} has no ${missing.join(', ')}`, {
-			itemIndex,
-			description: `OutSmart identifies a ${entity.label} by ${entity.key.join(' + ')}: fill in ${missing.join(', ')}.`,
-		});
-	}
-	return { itemIndex, body, ignored, updateOnly };
+	return { body, ignored };
 }
 
 // ------------------------------------------------------------------------------- sending
@@ -236,7 +251,9 @@ export async function runUpsert(this: IExecuteFunctions, entity: OutSmartEntity)
 	const prepared: Prepared[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			prepared.push(prepare.call(this, entity, itemIndex));
+			const item = prepare.call(this, entity, itemIndex);
+			if ('skip' in item) results[itemIndex] = { json: { outcome: 'skipped', sent: false, reason: item.skip } };
+			else prepared.push(item);
 		} catch (error) {
 			results[itemIndex] = { error: asNodeError(this.getNode(), error, itemIndex) };
 		}
@@ -246,10 +263,11 @@ export async function runUpsert(this: IExecuteFunctions, entity: OutSmartEntity)
 	// Classified in input order against a working copy, so a key repeated in the input compares with its predecessor.
 	const working = new Map(await existingRecords.call(this, entity));
 	const planned: Planned[] = prepared.map((record) => {
-		const { itemIndex, body, ignored } = record;
-		const key = keyOf(entity, body);
+		const { itemIndex, ignored } = record;
+		const key = keyOf(entity, record.body);
 		const existing = working.get(key);
-		const verdict = classify(entity, record, existing);
+		const body = existing && record.fromExisting ? { ...record.body, ...formatFields.call(this, entity, record.fromExisting(existing), itemIndex).body } : record.body;
+		const verdict = classify(entity, { ...record, body }, existing);
 		if (verdict.outcome !== 'skipped') working.set(key, { ...(existing ?? {}), ...body });
 		return { itemIndex, key, body: existing ? completeFromExisting(entity, body, existing) : body, ignoredFields: ignored, ...verdict };
 	});

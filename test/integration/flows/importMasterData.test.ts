@@ -168,19 +168,32 @@ describe('payment data: Exact payment conditions -> OutSmart payment methods', (
 });
 
 describe('deletions', () => {
-	it('deactivates a deleted hour type, skips one OutSmart never had, and refuses a deleted material with a clear reason', async () => {
+	it('deactivates a deleted hour type and marks a deleted material; skips what OutSmart never had or whose code is unknown', async () => {
 		const hour = jsonOf(await upsert('hourType', [{ ID: 'x', Code: 'SPOED', changeType: 'deleted' }, { ID: 'z', Code: 'NOOIT', changeType: 'deleted' }]));
 		expect(hour.map((h) => h.outcome)).toEqual(['updated', 'skipped']);
 		expect((outsmart.state.list('hourtypes') as IDataObject[]).find((h) => h.code === 'SPOED')?.active).toBe('0');
 		expect((outsmart.state.list('hourtypes') as IDataObject[]).some((h) => h.code === 'NOOIT')).toBe(false);
 
-		const material = await runNode(outSmart, {
-			parameters: { resource: 'material', operation: 'upsert', dataMode: 'fromExact' } as never,
-			items: [{ ID: 'y', Code: 'KK-12', changeType: 'deleted' }],
+		// OutSmart has no inactive flag for materials: the description it has gets the mark, once.
+		const materials = () => outsmart.state.list('materials') as IDataObject[];
+		const before = String(materials().find((m) => m.code === 'CV-HRE28')?.description);
+		const deleted = { ID: 'y', Code: 'CV-HRE28', changeType: 'deleted' };
+		expect(jsonOf(await upsert('material', [deleted]))[0]).toMatchObject({ outcome: 'updated', changedFields: ['description'] });
+		expect(materials().find((m) => m.code === 'CV-HRE28')?.description).toBe(`[VERVALLEN] ${before}`);
+		expect(jsonOf(await upsert('material', [deleted]))[0]).toMatchObject({ outcome: 'unchanged', sent: false });
+
+		const unknown = jsonOf(await upsert('relation', [{ ID: 'w', Code: null, changeType: 'deleted' }]));
+		expect(unknown[0]).toMatchObject({ outcome: 'skipped', sent: false, reason: expect.stringContaining('code is unknown') });
+	});
+
+	it('refuses a deleted contact person with a clear reason (OutSmart cannot deactivate one)', async () => {
+		const contact = await runNode(outSmart, {
+			parameters: { resource: 'contactPerson', operation: 'upsert', dataMode: 'fromExact' } as never,
+			items: [{ ID: 'c', changeType: 'deleted' }],
 			credentials: outSmartCredentials(outsmart),
 			continueOnFail: true,
 		});
-		expect(jsonOf(material)[0].error).toBe('Record KK-12 was deleted in Exact');
+		expect(jsonOf(contact)[0].error).toBe('A record was deleted in Exact');
 	});
 });
 
