@@ -411,6 +411,22 @@ describe('Get Changes: beyond 1,000 records', () => {
 		expect(first.records.every((i) => i.StandardSalesPrice === prices.get(String(i.ID)))).toBe(true);
 	}, 60_000);
 
+	it('reads 150 items whose default price changed in one pass over bulk/Logistics/Items, with their prices', async () => {
+		const staticData: IDataObject = {};
+		const sync = syncRunner(runnerFor(large, new ExactOnlineItem()), staticData, { changesOptions: { kind: 'materials' } });
+		await sync();
+		const materials = large.sim.state.listRecords('Items').filter((i) => i.IsTime === 0).slice(0, 150);
+		materials.forEach((item, n) => large.sim.state.insertRecord('SalesItemPrices', { Item: item.ID, Price: 100 + n }));
+		const next = await sync();
+		expect(next.records).toHaveLength(150);
+		const newPrice = new Map(materials.map((item, n) => [item.ID, 100 + n]));
+		expect(next.records.every((i) => i.StandardSalesPrice === newPrice.get(String(i.ID)) && i.priceChanged === true)).toBe(true);
+		const bulk = callsOf(next.result).filter((c) => c.path === 'bulk/Logistics/Items');
+		expect(endpointsOf(next.result)).toEqual(['GET sync/Logistics/Items', 'GET sync/Deleted', 'GET sync/Logistics/SalesItemPrices', ...bulk.map(() => 'GET bulk/Logistics/Items')]);
+		expect(bulk[0].query.$filter).toBe('IsTime eq 0');
+		expect(bulk.length).toBeLessThan(Math.ceil(150 / 20));
+	}, 60_000);
+
 	it('groups ~2,000 invoice rows over two pages into 500 invoices with all their lines', async () => {
 		const sync = syncRunner(runnerFor(large, new ExactOnlineSalesInvoice()), {});
 		const first = await sync();
