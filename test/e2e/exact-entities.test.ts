@@ -192,8 +192,8 @@ describe('Exact Online entity nodes in a real n8n', () => {
 		expect(second.json('Accounts').map((a) => [a.Name, a.Email, a.changeType])).toEqual([['Café Façade & Zoon', 'info@cafe-facade.nl', 'changed']]);
 		expect(second.json('Items').map((i) => [i.Code, i.StandardSalesPrice])).toEqual([['KK-12', 13.95]]);
 		expect(second.runData.Invoices[0].data?.main?.[0] ?? []).toHaveLength(0);
-		// Two streams per node, one price lookup for the changed item.
-		expect(sim.state.getStats().calls.total).toBe(4 * 2 + 1);
+		// Two streams per node, the items' price list, one price lookup for the changed item.
+		expect(sim.state.getStats().calls.total).toBe(4 * 2 + 1 + 1);
 
 		sim.state.deleteRecord('Accounts', accounts.emptyEmail.id);
 		const third = await n8n.execute(ids.sync);

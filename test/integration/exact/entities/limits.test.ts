@@ -66,12 +66,12 @@ describe('the minutely limit reached mid Return All: the nodes wait, no 429 reac
 		});
 	});
 
-	it('Exact Online Item: Get Changes with sales prices (sync, deletions, bulk prices)', async () => {
+	it('Exact Online Item: Get Changes with sales prices (sync, deletions, price list, bulk prices)', async () => {
 		await withLimitedSimulator('medium', async (exact) => {
 			windowEndsIn(exact, 2, 2);
 			const result = await runnerFor(exact, new ExactOnlineItem())({ operation: 'getChanges' }, { staticData: {} });
 			expect(jsonOf(result)).toHaveLength(2500);
-			expect(callsOf(result)).toHaveLength(3 + 1 + 3);
+			expect(callsOf(result)).toHaveLength(3 + 1 + 1 + 3);
 			expect(exact.sim.state.getStats().rateLimited429).toBe(0);
 		});
 	});
