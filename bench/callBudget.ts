@@ -8,6 +8,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { ExactOnlineAccount } from '../dist/nodes/ExactOnlineAccount/ExactOnlineAccount.node';
 import { ExactOnlineItem } from '../dist/nodes/ExactOnlineItem/ExactOnlineItem.node';
+import { ExactOnlinePayment } from '../dist/nodes/ExactOnlinePayment/ExactOnlinePayment.node';
 import { ExactOnlineSalesInvoice } from '../dist/nodes/ExactOnlineSalesInvoice/ExactOnlineSalesInvoice.node';
 import { EXACT_SEED_FIXTURES, startExactSimulator, type ExactSimulator } from '../simulators/exact';
 import { runNode, type NodeRun } from '../test/harness/context';
@@ -138,10 +139,41 @@ async function export50(): Promise<void> {
 	}
 }
 
+/**
+ * Payment data per customer: the account sync stream (payment conditions) and the open items, read whole every
+ * run (Exact has no change stream for them; 60 a page).
+ */
+async function customerBalances(): Promise<void> {
+	const sim = await startExactSimulator({ seed: 'small', dailyLimit: 100_000, minutelyLimit: 100_000 });
+	try {
+		const customers = sim.state.listRecords('Accounts').filter((a) => a.Status === 'C').length;
+		const open = sim.state.listRecords('Receivables').filter((r) => r.IsFullyPaid !== true);
+		const openPages = Math.max(1, Math.ceil(open.length / 60));
+		const node = new ExactOnlinePayment();
+		const options = { credentials: { exactOnlineOAuth2Api: credential(sim, 6000) }, staticData: {}, mode: 'trigger' as const };
+		const parameters = { resource: 'customerBalance', operation: 'getChanges', syncName: 'bench' };
+		await measure(sim, `balances, first run (${customers} cust.)`, Math.ceil(customers / 1000) + openPages, `account sync + ${open.length} open items`, () =>
+			runNode(node, { ...options, parameters }),
+		);
+		await measure(sim, 'balances, nothing changed', 1 + openPages, 'account sync + the open items', () => runNode(node, { ...options, parameters }));
+		const debtor = String(open[0].AccountCode);
+		for (const receivable of open.filter((r) => r.AccountCode === debtor)) {
+			sim.state.updateRecord('Receivables', String(receivable.ID), { IsFullyPaid: true, AmountDC: 0 });
+		}
+		const paid = await measure(sim, 'balances, one customer paid all', 2 + openPages, '+ its payment condition by ID', () =>
+			runNode(node, { ...options, parameters }),
+		);
+		if (paid.output?.[0].length !== 1 || paid.output[0][0].json.IsFullyPaid !== true) throw new Error('the paid customer did not arrive');
+	} finally {
+		await sim.close();
+	}
+}
+
 async function main(): Promise<void> {
 	await accountImports('small', 1000);
 	await accountImports('large', 20000);
 	await itemImports();
+	await customerBalances();
 	await export50();
 	console.log('\nscenario                              calls  budget  seconds  note');
 	let over = 0;
