@@ -115,6 +115,12 @@ describe('templates in a real n8n', () => {
 		}
 		expect(world.outsmart.state.stats().callsTotal).toBe(0);
 
+		// A new default price in Exact's price list (the item itself is not marked changed) reaches OutSmart.
+		world.exact.state.insertRecord('SalesItemPrices', { Item: EXACT_SEED_FIXTURES.items.kogelkraan.id, Price: 19.5 });
+		const repriced = await n8n.execute(ids['02-import-materials.json']);
+		expect(repriced.json('Create or update materials in OutSmart')).toEqual([expect.objectContaining({ key: 'KK-12', outcome: 'updated', changedFields: ['price'] })]);
+		expect(records('materials').find((m) => m.code === 'KK-12')?.price).toBe('19,50');
+
 		// An item deleted in Exact: the material is kept, marked; the hour-type flow finds no hour type with its code.
 		const before = String(records('materials').find((m) => m.code === 'CV-HRE28')?.description);
 		world.exact.state.deleteRecord('Items', EXACT_SEED_FIXTURES.items.cvKetel.id);
