@@ -11,6 +11,22 @@ import {
 
 const on = (...operation: string[]) => ({ operation });
 
+/** Materials or hour types: Exact tells them apart by IsTime. */
+function kindOption(description?: string): INodeProperties {
+	return {
+		displayName: 'Kind',
+		name: 'kind',
+		type: 'options',
+		default: 'any',
+		...(description ? { description } : {}),
+		options: [
+			{ name: 'Any', value: 'any' },
+			{ name: 'Hour Types Only (Time Items, Uursoorten)', value: 'time' },
+			{ name: 'Materials Only (No Time Items)', value: 'materials' },
+		],
+	};
+}
+
 export const itemLocator = (name: string, show: Record<string, string[]>): INodeProperties =>
 	recordLocator({
 		displayName: 'Item',
@@ -88,17 +104,7 @@ export const properties: INodeProperties[] = [
 				default: [],
 				description: 'Any of these item groups. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
-			{
-				displayName: 'Kind',
-				name: 'kind',
-				type: 'options',
-				default: 'any',
-				options: [
-					{ name: 'Any', value: 'any' },
-					{ name: 'Hour Types Only (Time Items, Uursoorten)', value: 'time' },
-					{ name: 'Materials Only (No Time Items)', value: 'materials' },
-				],
-			},
+			kindOption(),
 			{ displayName: 'Modified Since', name: 'modifiedSince', type: 'dateTime', default: '', description: 'Only items changed at or after this moment' },
 			{ displayName: 'Sales Items Only', name: 'salesItemsOnly', type: 'boolean', default: true, description: 'Whether to return only items that can be sold' },
 			{ displayName: 'Stock Items Only', name: 'stockItemsOnly', type: 'boolean', default: true, description: 'Whether to return only items Exact keeps stock of' },
@@ -127,18 +133,7 @@ export const properties: INodeProperties[] = [
 			description:
 				"Whether to add StandardSalesPrice, which Exact's sync endpoint lacks: one extra call per 20 changed items (up to 100), else one per 1,000 items",
 		},
-		{
-			displayName: 'Kind',
-			name: 'kind',
-			type: 'options',
-			default: 'any',
-			description: 'Only materials or only hour types. Deletions come for every kind: Exact names only the ID of a deleted item.',
-			options: [
-				{ name: 'Any', value: 'any' },
-				{ name: 'Hour Types Only (Time Items, Uursoorten)', value: 'time' },
-				{ name: 'Materials Only (No Time Items)', value: 'materials' },
-			],
-		},
+		kindOption('Only materials or only hour types. Deletions come for every kind: Exact names only the ID of a deleted item.'),
 	]),
 	...confirmParameters(on('confirmChanges')),
 ];
