@@ -25,11 +25,12 @@ export async function runPerItem(
 		} catch (error) {
 			const nodeError = asNodeError(this.getNode(), error, itemIndex);
 			if (this.continueOnFail()) {
-				// `error` on the item is what sends it to the error output when the node's "On Error" is
-				// "Continue (using error output)"; the JSON says what went wrong and what to fix.
+				// n8n sends an item whose JSON holds only `error` (and `message`, `details`) to the error output of
+				// "Continue (using error output)", with the fields of the input item it came from added, so the
+				// failure branch knows which record failed (e.g. the work order number to mark). An item with its own
+				// `error` property would lose all of that: n8n then keeps nothing but the message.
 				returnData.push({
-					json: { error: nodeError.message, description: nodeError.description ?? null },
-					error: nodeError,
+					json: { error: nodeError.message, details: nodeError.description ?? null },
 					pairedItem: { item: itemIndex },
 				});
 				continue;

@@ -148,11 +148,16 @@ export async function runNode(nodeType: INodeType, options: RunOptions): Promise
 	const items = (options.items ?? [{}]).map((json) => ({ json }));
 	const context = { ...host.base(), getInputData: () => items };
 	try {
-		const output = await nodeType.execute!.call(context as never);
-		return { output: output as INodeExecutionData[][], host };
+		const output = (await nodeType.execute!.call(context as never)) as INodeExecutionData[][];
+		return { output: output.map((items) => items.map(asN8nKeepsIt)), host };
 	} catch (error) {
 		return { error: error as NodeRun['error'], host };
 	}
+}
+
+/** n8n (WorkflowExecute.normalizeNodeErrors) keeps only the message of an item that carries an `error` property. */
+function asN8nKeepsIt(item: INodeExecutionData): INodeExecutionData {
+	return item.error !== undefined ? { ...item, json: { error: item.error.message } } : item;
 }
 
 export async function runPoll(nodeType: INodeType, options: RunOptions): Promise<NodeRun> {

@@ -114,7 +114,8 @@ export async function createFromWorkOrder(this: IExecuteFunctions, itemIndex: nu
 	if (unknownHours.length || (unknown.length && options.unknownMaterial !== 'skip')) {
 		const kindWord = (line: DocumentLine) => (line.source === 'material' ? 'Material' : line.source === 'hours' ? 'Hour type' : 'Text item');
 		throw refuse(
-			unknown.map((line) => `${kindWord(line)} ${line.itemCode} on ${name} not found in Exact administration ${division}`).join('; '),
+			// A code on two lines (e.g. a material and its return) is named once.
+			[...new Set(unknown.map((line) => `${kindWord(line)} ${line.itemCode} on ${name} not found in Exact administration ${division}`))].join('; '),
 			'Create the item in Exact or correct the code in OutSmart; nothing was written',
 		);
 	}

@@ -99,7 +99,7 @@ describe('Create From OutSmart Work Order', () => {
 		const result = await run([workOrder('WO-T-5', { CustomerDebtorNr: '99999' }), workOrder('WO-T-6')], {}, { continueOnFail: true });
 		const out = jsonOf(result);
 		expect(out[0].error).toBe(`Relation 99999 on work order WO-T-5 not found in Exact administration ${MAIN_DIVISION}`);
-		expect(out[0].description).toMatch(/nothing was written/);
+		expect(out[0].details).toMatch(/nothing was written/);
 		expect(out[1]).toMatchObject({ status: 'created', workOrderNumber: 'WO-T-6' });
 		expect(result.output?.[0].map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(invoices().map((i) => i.YourRef)).toEqual(['WO-T-6']);
@@ -107,13 +107,20 @@ describe('Create From OutSmart Work Order', () => {
 	});
 
 	it('refuses an unknown material, or leaves the line out when asked', async () => {
-		const unknown = { Materials: [{ MaterialCode: 'MAT-9', MaterialNr: '1', MaterialPrice: '1,00' }, ...(workOrder('x').Materials as IDataObject[])] };
+		// MAT-9 twice (delivered and returned): named once.
+		const unknown = {
+			Materials: [
+				{ MaterialCode: 'MAT-9', MaterialNr: '1', MaterialPrice: '1,00' },
+				{ MaterialCode: 'MAT-9', MaterialNr: '-1', MaterialPrice: '1,00' },
+				...(workOrder('x').Materials as IDataObject[]),
+			],
+		};
 		const refused = await run([workOrder('WO-T-7', unknown)]);
 		expect(refused.error?.message).toBe(`Material MAT-9 on work order WO-T-7 not found in Exact administration ${MAIN_DIVISION}`);
 		expect(posts()).toBe(0);
 
 		const skipped = jsonOf(await run([workOrder('WO-T-7', unknown)], { exportOptions: { unknownMaterial: 'skip' } }));
-		expect(skipped[0]).toMatchObject({ status: 'created', skippedLines: ['MAT-9'], lines: 3 });
+		expect(skipped[0]).toMatchObject({ status: 'created', skippedLines: ['MAT-9', 'MAT-9'], lines: 3 });
 	});
 
 	it('refuses a malformed work order with every reason, before any call to Exact', async () => {

@@ -37,8 +37,8 @@ describe('every code on a read', () => {
 		const out = jsonOf(result);
 		const info = OUTSMART_CODES[code];
 		expect(out).toEqual([
-			{ error: `OutSmart refused the request: ${info.meaning} (code ${code}): Boodschap ${code}`, description: expect.stringContaining(info.hint) },
-			{ error: expect.stringContaining(`(code ${code})`), description: expect.stringContaining('answered with HTTP 200') },
+			{ error: `OutSmart refused the request: ${info.meaning} (code ${code}): Boodschap ${code}`, details: expect.stringContaining(info.hint) },
+			{ error: expect.stringContaining(`(code ${code})`), details: expect.stringContaining('answered with HTTP 200') },
 		]);
 		expect(result.output?.[0].map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(visible(result)).not.toContain(TOKEN);
@@ -72,9 +72,10 @@ describe('every code on an upsert', () => {
 	it.each(RECORD_CODES)('record-level code %i names the refused record', async (code) => {
 		sim.state.addFault({ match: { path: 'relations', method: 'POST' }, kind: 'code', code, messages: ['Required field missing: postal_code'] });
 		const [out] = jsonOf(await upsert());
+		// Only error and details: n8n sends such an item to the error output with its input's fields added.
 		expect(out).toEqual({
 			error: `OutSmart refused relation 1042: required field postal_code missing (code ${code})`,
-			description: expect.stringContaining(OUTSMART_CODES[code].hint),
+			details: expect.stringContaining(OUTSMART_CODES[code].hint),
 		});
 	});
 
@@ -82,7 +83,7 @@ describe('every code on an upsert', () => {
 		sim.state.addFault({ match: { path: 'relations', method: 'POST' }, kind: 'code', code });
 		const [out] = jsonOf(await upsert());
 		expect(out.error).toBe(`relation 1042 was not stored: OutSmart refused the request: ${OUTSMART_CODES[code].meaning} (code ${code})`);
-		expect(out.description).toContain(OUTSMART_CODES[code].hint);
+		expect(out.details).toContain(OUTSMART_CODES[code].hint);
 	});
 
 	it('a code this node does not know is still reported with its number', async () => {
@@ -122,6 +123,6 @@ describe('work order writes', () => {
 		sim.state.addFault({ match: { path: 'DeleteEntity' }, kind: 'code', code: 1600, messages: ['Key: x not allowed for entity: relation'] });
 		const [out] = jsonOf(await run({ resource: 'relation', operation: 'delete', deleteKey: '1001' }));
 		expect(out.error).toBe('OutSmart refused the request: deleting the entity failed (code 1600): Key: x not allowed for entity: relation');
-		expect(out.description).toContain('Check the entity name and the key');
+		expect(out.details).toContain('Check the entity name and the key');
 	});
 });

@@ -164,9 +164,9 @@ describe('Upsert', () => {
 		const items = [relation('2001'), relation('2002'), relation('1042', { postal_code: '' }), relation('2003'), relation('2004')];
 		const result = await run({ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData' }, { items, continueOnFail: true });
 		const out = jsonOf(result);
-		expect(out[2]).toEqual({
+		expect(out[2]).toMatchObject({
 			error: 'OutSmart refused relation 1042: required field postal_code missing (code 1301)',
-			description: expect.stringContaining('A relation needs name, debtor_number, street, postal_code and city'),
+			details: expect.stringContaining('A relation needs name, debtor_number, street, postal_code and city'),
 		});
 		expect([0, 1, 3, 4].map((i) => out[i].outcome)).toEqual(['created', 'created', 'created', 'created']);
 		for (const debtor of ['2001', '2002', '2003', '2004']) expect(stored('relations', 'debtor_number', debtor)).toBeDefined();
@@ -270,7 +270,7 @@ describe('Upsert', () => {
 			{ items: [{ firstname: 'Anna', lastname: 'Smit' }, { number: '14', firstname: 'Anna', lastname: 'Smit', email: 'a@x.nl' }], continueOnFail: true },
 		);
 		const out = jsonOf(result);
-		expect(out[0]).toEqual({ error: 'The employee has no number', description: 'OutSmart identifies a employee by number: fill in number.' });
+		expect(out[0]).toMatchObject({ error: 'The employee has no number', details: 'OutSmart identifies a employee by number: fill in number.' });
 		expect(out[1]).toMatchObject({ outcome: 'created', ignoredFields: ['email'] });
 	});
 
@@ -282,11 +282,11 @@ describe('Upsert', () => {
 		);
 		const out = jsonOf(result);
 		expect(out[0].error).toMatch(/^OutSmart may or may not have stored relation 2001: OutSmart refused the request: an uncaught error at OutSmart \(code 1007\)/);
-		expect(out[0].description).toContain('Running the node again is safe');
+		expect(out[0].details).toContain('Running the node again is safe');
 		expect(out[1].error).toMatch(/relation 2002/);
-		expect(out[2]).toEqual({
+		expect(out[2]).toMatchObject({
 			error: 'relation 2003 was not sent: an earlier batch failed: OutSmart refused the request: an uncaught error at OutSmart (code 1007)',
-			description: expect.stringContaining('Running the node again is safe'),
+			details: expect.stringContaining('Running the node again is safe'),
 		});
 		expect(calls('relations', 'POST')).toHaveLength(1);
 
@@ -321,7 +321,7 @@ describe('Upsert', () => {
 			'OutSmart refused the request: token not authorized (code 1004)',
 			'OutSmart refused the request: token not authorized (code 1004)',
 		]);
-		expect(out[0].description).toContain('Copy the token again from OutSmart');
+		expect(out[0].details).toContain('Copy the token again from OutSmart');
 		expect(calls('relations', 'POST')).toHaveLength(0);
 		expect(visible(result)).not.toContain('tok-Wrong-000');
 		expect(visible(result)).not.toContain(SOFTWARE_TOKEN);

@@ -113,7 +113,7 @@ describe('reading', () => {
 
 	it('an unknown work order is OutSmart\'s code 1500 as a clear per-item error', async () => {
 		const result = await run({ operation: 'get', workorder: byNumber('WO-2025-9999') }, { items: [{}, {}], continueOnFail: true });
-		const error = { error: 'OutSmart has no work order WO-2025-9999 (code 1500)', description: expect.stringContaining('Check the row id or work order number') };
+		const error = { error: 'OutSmart has no work order WO-2025-9999 (code 1500)', details: expect.stringContaining('Check the row id or work order number') };
 		expect(jsonOf(result)).toEqual([error, error]);
 		const byRow = await run({ operation: 'setWorkStatus', workorder: byRowId(1), workStatus: 'EXPFOUT' }, { continueOnFail: true });
 		expect(jsonOf(byRow)[0].error).toBe('OutSmart has no work order with row ID 1 (code 1500)');
@@ -219,14 +219,14 @@ describe('Create', () => {
 		const result = await create({ customerZip: '' }, { continueOnFail: true });
 		expect(jsonOf(result)[0]).toEqual({
 			error: 'OutSmart refused work order WO-2026-0042: required field CustomerZIP missing; required field CustomerZIPInvoice missing (code 1501)',
-			description: expect.stringContaining('A work order needs WorkorderNo, CustomerName'),
+			details: expect.stringContaining('A work order needs WorkorderNo, CustomerName'),
 		});
 	});
 
 	it('a number that exists is refused (1504), or returned with created=false when asked', async () => {
 		const refused = await create({ workorderNo: 'WO-2026-0004' }, { continueOnFail: true });
 		expect(jsonOf(refused)[0].error).toBe('OutSmart refused work order WO-2026-0004: workorderNo already exists: WO-2026-0004 (code 1504)');
-		expect(jsonOf(refused)[0].description).toContain('If the Number Exists');
+		expect(jsonOf(refused)[0].details).toContain('If the Number Exists');
 
 		const existing = await create({ workorderNo: 'WO-2026-0004', createOptions: { ifExists: 'returnExisting' } });
 		expect(jsonOf(existing)).toEqual([{ created: false, WorkorderNo: 'WO-2026-0004', id: 169827, status: 'Compleet' }]);

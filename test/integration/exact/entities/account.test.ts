@@ -95,7 +95,7 @@ describe('Exact Online Account: Get', () => {
 			"O'Neill Installaties",
 		]);
 		expect(out.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(out[1].json.description).toMatch(/Check the account's code or ID/);
+		expect(out[1].json.details).toMatch(/Check the account's code or ID/);
 		// One call per item.
 		expect(callsOf(result)).toHaveLength(3);
 	});
@@ -256,6 +256,6 @@ describe('Exact Online Account: scopes', () => {
 		expect(result.error?.message).toMatch(/HTTP 403.*Scope/i);
 		expect(result.error?.description).toMatch(/permission \(scope\)/);
 		const continued = await run({ operation: 'getMany' }, { continueOnFail: true });
-		expect(jsonOf(continued)[0]).toMatchObject({ error: expect.stringMatching(/403/), description: expect.stringMatching(/scope/) });
+		expect(jsonOf(continued)[0]).toMatchObject({ error: expect.stringMatching(/403/), details: expect.stringMatching(/scope/) });
 	});
 });
