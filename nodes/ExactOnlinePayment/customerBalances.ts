@@ -23,7 +23,7 @@ import { SYNC_START } from '../ExactOnline/transport/sync';
 import type { ItemOperation } from '../shared/router';
 import { balanceFingerprint, paidUp, summarizeReceivables, type CustomerBalance } from './balances';
 
-const ACCOUNT_FIELDS = ['ID', 'Code', 'Name', 'PaymentConditionSales', 'PaymentConditionSalesDescription'];
+const ACCOUNT_FIELDS = ['ID', 'Code', 'Name', 'Status', 'PaymentConditionSales', 'PaymentConditionSalesDescription'];
 const RECEIVABLE_FIELDS = ['Id', 'AccountId', 'AccountCode', 'AccountName', 'Amount', 'CurrencyCode', 'DueDate', 'InvoiceNumber', 'EntryNumber'];
 
 export type ChangeReason = 'firstRun' | 'account' | 'balance';
@@ -118,11 +118,11 @@ export async function getBalanceChanges(this: ExactContext, options: BalanceChan
 	const state: StoredState = options.startOver ? { accounts: SYNC_START, open: {} } : readState(options.staticData, key);
 	const firstRun = state.accounts === SYNC_START;
 
+	// Customers are picked here, not with a $filter: sync endpoints are documented with the Timestamp filter only.
 	const changedAccounts = await exactSyncRead.call(this, {
 		entity: ACCOUNT.syncEntity!,
 		select: ACCOUNT_FIELDS,
 		since: state.accounts,
-		filter: `Status eq 'C'`,
 		itemIndex: options.itemIndex,
 	});
 	const balances = await openItems.call(this, options.itemIndex);
@@ -130,6 +130,7 @@ export async function getBalanceChanges(this: ExactContext, options: BalanceChan
 	const accounts = new Map<string, IDataObject>();
 	const reasons = new Map<string, ChangeReason>();
 	for (const account of shape(changedAccounts.records, 'clean')) {
+		if (account.Status !== 'C') continue;
 		const code = String(account.Code ?? '').trim();
 		accounts.set(code, account);
 		reasons.set(code, firstRun ? 'firstRun' : 'account');

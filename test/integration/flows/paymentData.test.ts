@@ -11,7 +11,7 @@ import { OutSmart } from '../../../nodes/OutSmart/OutSmart.node';
 import { EXACT_SEED_FIXTURES } from '../../../simulators/exact';
 import type { OutSmartSimulator } from '../../../simulators/outsmart';
 import { jsonOf, runNode } from '../../harness/context';
-import { endpointsOf } from '../exact/entities/setup';
+import { callsOf, endpointsOf } from '../exact/entities/setup';
 import { startExact, type ExactFixture } from '../exactSetup';
 import { credentials as outSmartCredentials, startOutSmart } from '../outsmart/setup';
 
@@ -79,6 +79,9 @@ describe('payment data: Exact customer balances -> the OutSmart relation remark'
 		expect(balances.every((b) => b.changeReason === 'firstRun')).toBe(true);
 		// One account sync call, the open items, and no look-ups: the sync read brought every account.
 		expect(endpointsOf(run).filter((e) => e !== 'GET read/financial/ReceivablesList')).toEqual(['GET sync/CRM/Accounts']);
+		// Only the Timestamp filter on the sync endpoint; customers are picked from what it returns.
+		expect(callsOf(run).find((c) => c.path === 'sync/CRM/Accounts')?.query.$filter).toBe('Timestamp gt 1L');
+		expect(balances.some((b) => b.AccountCode === accounts.prospect.code.trim())).toBe(false);
 
 		const debtor = openReceivables()[0];
 		const code = String(debtor.AccountCode).trim();
