@@ -5,7 +5,7 @@ import { pickOperation, runPerItem } from '../shared/router';
 import { properties } from './description';
 import { operations } from './operations';
 
-/** Exact Online payment data: payment conditions, open receivables and paid status per invoice. */
+/** Exact Online payment data: payment conditions, customer balances, open receivables and paid status per invoice. */
 export class ExactOnlinePayment implements INodeType {
 	description: INodeTypeDescription = {
 		...exactEntityBase,
@@ -13,7 +13,7 @@ export class ExactOnlinePayment implements INodeType {
 		name: 'exactOnlinePayment',
 		icon: { light: 'file:../../icons/exactOnline.svg', dark: 'file:../../icons/exactOnline.dark.svg' },
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Payment conditions, open receivables and paid status of invoices in Exact Online',
+		description: 'Payment conditions, customer balances, open receivables and paid status of invoices in Exact Online',
 		defaults: { name: 'Exact Online Payment' },
 		usableAsTool: true,
 		properties,
