@@ -27,6 +27,9 @@ interface ItemFilters {
 	stockItemsOnly?: boolean;
 }
 
+/** A time item (hour type): IsTime is Exact's byte 1 (some clients send true). */
+const isTimeItem = (item: IDataObject) => item.IsTime === true || Number(item.IsTime) === 1;
+
 /** IsTime is a byte in Exact (0/1): `IsTime eq true` is refused as a type mismatch. */
 const KIND_FILTERS = {
 	any: undefined,
@@ -102,8 +105,10 @@ export const operations: Record<string, ItemOperation> = {
 		return itemBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject);
 	}),
 	getChanges: getChangesOperation(ITEM, {
-		filter(itemIndex) {
-			return KIND_FILTERS[changesOptions.call(this, itemIndex).kind ?? 'any'];
+		only(itemIndex) {
+			const kind = changesOptions.call(this, itemIndex).kind ?? 'any';
+			const filter = KIND_FILTERS[kind];
+			return filter ? { filter, keep: (item) => isTimeItem(item) === (kind === 'time') } : undefined;
 		},
 		extraStreams(itemIndex) {
 			const options = changesOptions.call(this, itemIndex);

@@ -33,6 +33,11 @@ export interface ChangesOptions {
 	includeDeleted: boolean;
 	confirmLater: boolean;
 	startOver: boolean;
+	/**
+	 * Which of the entity's records to hand out: `keep` picks them from the sync rows (sync endpoints are
+	 * documented with the Timestamp filter only), `filter` is the same choice as OData for reads by ID.
+	 */
+	keep?: (record: IDataObject) => boolean;
 	filter?: string;
 	staticData: IDataObject;
 	itemIndex?: number;
@@ -53,29 +58,30 @@ export async function getChanges(this: ExactContext, entity: ExactEntity, option
 		entity: entity.syncEntity,
 		select,
 		since: cursor.records,
-		filter: options.filter,
 		itemIndex: options.itemIndex,
 	});
+	// Codes of every row, also those not handed out: a deletion names only the ID, whatever the record was.
+	const codes = rememberCodes(entity, options.staticData, key, changed.records);
+	const records = options.keep ? changed.records.filter(options.keep) : changed.records;
 	const deleted =
 		options.includeDeleted && entity.deletedType !== undefined
 			? await exactSyncDeleted.call(this, { entityType: entity.deletedType, since: cursor.deleted, itemIndex: options.itemIndex })
 			: { records: [], cursor: cursor.deleted };
 
 	const streams: Record<string, string> = {};
-	const run: ExtraStreamRun = { changed: changed.records, fromStart: cursor.records === SYNC_START, select, filter: options.filter };
+	const run: ExtraStreamRun = { changed: records, fromStart: cursor.records === SYNC_START, select, filter: options.filter };
 	for (const stream of options.extraStreams ?? []) {
 		const read = await stream.read(streamPosition(cursor, stream.name), run);
 		streams[stream.name] = read.cursor;
-		changed.records.push(...read.records);
+		records.push(...read.records);
 	}
 
-	if (options.afterRead && changed.records.length > 0) await options.afterRead(changed.records);
+	if (options.afterRead && records.length > 0) await options.afterRead(records);
 
 	advanceCursor(options.staticData, key, { records: changed.cursor, deleted: deleted.cursor, streams }, options.confirmLater);
-	const codes = rememberCodes(entity, options.staticData, key, changed.records);
 
 	return [
-		...changed.records.map((record) => ({ ...record, changeType: 'changed' })),
+		...records.map((record) => ({ ...record, changeType: 'changed' })),
 		...deleted.records.map((record) => {
 			const id = String(record.EntityKey);
 			const code = codes?.[id] ?? null;

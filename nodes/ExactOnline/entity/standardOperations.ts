@@ -235,14 +235,14 @@ type AfterRead = (this: IExecuteFunctions, changed: IDataObject[], itemIndex: nu
 /** What a node adds to the standard Get Changes, from its parameters. */
 export interface ChangesHooks {
 	afterRead?: AfterRead;
-	/** A $filter on the entity's sync read (extra streams get it too). */
-	filter?: (this: IExecuteFunctions, itemIndex: number) => string | undefined;
+	/** Which records to hand out: a test on the sync rows and the same as OData for reads by ID (see ChangesOptions). */
+	only?: (this: IExecuteFunctions, itemIndex: number) => { keep: (record: IDataObject) => boolean; filter: string } | undefined;
 	extraStreams?: (this: IExecuteFunctions, itemIndex: number) => ExtraStream[];
 }
 
 /** `hooks` may be just an afterRead function. */
 export function getChangesOperation(entity: ExactEntity, hooks: ChangesHooks | AfterRead = {}): ItemOperation {
-	const { afterRead, filter, extraStreams } = typeof hooks === 'function' ? { afterRead: hooks } as ChangesHooks : hooks;
+	const { afterRead, only, extraStreams } = typeof hooks === 'function' ? { afterRead: hooks } as ChangesHooks : hooks;
 	return async function (this: IExecuteFunctions, itemIndex: number) {
 		// One read of the change stream per run, however many items come in.
 		if (itemIndex > 0) return [];
@@ -253,7 +253,7 @@ export function getChangesOperation(entity: ExactEntity, hooks: ChangesHooks | A
 			includeDeleted: options.includeDeleted !== false,
 			confirmLater: options.confirmLater === true,
 			startOver: options.startOver === true,
-			filter: filter?.call(this, itemIndex),
+			...only?.call(this, itemIndex),
 			staticData: this.getWorkflowStaticData('global'),
 			itemIndex,
 			extraStreams: extraStreams?.call(this, itemIndex),

@@ -289,10 +289,17 @@ describe('Get Changes: Exact Online Item, prices changed in the price list (Sale
 		newDefaultPrice(items.kogelkraan.id, 13.1);
 		const material = await materials();
 		expect(material.records.map((i) => [i.Code, i.StandardSalesPrice, i.priceChanged])).toEqual([['KK-12', 13.1, true]]);
-		expect(callsOf(material.result)[0].query.$filter).toMatch(/ and IsTime eq 0$/);
+		// The sync read carries only the Timestamp filter (the kind is picked from its rows); reads by ID filter.
+		expect(callsOf(material.result)[0].query.$filter).toMatch(/^Timestamp gt \d+L$/);
 		expect(callsOf(material.result)[3].query.$filter).toBe(`ID eq guid'${items.arbeid.id}' and IsTime eq 0 or ID eq guid'${items.kogelkraan.id}' and IsTime eq 0`);
 		const hourType = await hourTypes();
 		expect(hourType.records.map((i) => [i.Code, i.StandardSalesPrice, i.priceChanged])).toEqual([['ARBEID', 64.5, true]]);
+
+		// A deleted item comes to both, with its code, whichever kind it was.
+		exact.sim.state.deleteRecord('Items', items.spoed.id);
+		for (const stream of [materials, hourTypes]) {
+			expect((await stream()).records).toEqual([expect.objectContaining({ changeType: 'deleted', Code: 'SPOED' })]);
+		}
 	});
 
 	it('on a cursor stored before the price stream existed, starts that stream at its beginning: each item with a default price comes once', async () => {
