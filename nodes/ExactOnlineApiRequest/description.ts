@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { outputOption, returnAllOrLimit } from '../ExactOnline/entity/descriptions';
 
 const forRequest = { show: { operation: ['request'] } };
 const forGet = { show: { operation: ['request'], method: ['GET'] } };
@@ -122,23 +123,7 @@ export const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		displayOptions: forGet,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		default: 50,
-		typeOptions: { minValue: 1 },
-		displayOptions: { show: { operation: ['request'], method: ['GET'], returnAll: [false] } },
-		description: 'Max number of results to return',
-	},
+	...returnAllOrLimit(forGet.show),
 	{
 		displayName: 'Body',
 		name: 'body',
@@ -164,20 +149,7 @@ export const properties: INodeProperties[] = [
 				placeholder: 'e.g. Modified desc',
 				description: 'Sort order ($orderby)',
 			},
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				default: 'clean',
-				options: [
-					{
-						name: 'Clean',
-						value: 'clean',
-						description: 'Dates as ISO strings with offset, codes trimmed, metadata removed',
-					},
-					{ name: 'Raw', value: 'raw', description: 'Records exactly as Exact sends them' },
-				],
-			},
+			outputOption,
 			{
 				displayName: 'Query Parameters',
 				name: 'queryParameters',
