@@ -15,6 +15,7 @@ import { DateTime } from 'luxon';
 
 import { padAccountCode } from '../ExactOnline/codes';
 import { EXACT_TIME_ZONE } from '../ExactOnline/dates';
+import { type Confirmable, confirmRead, storeRead } from '../ExactOnline/entity/cursor';
 import { ACCOUNT } from '../ExactOnline/entity/definitions';
 import { keyOf, locatorInput, shape } from '../ExactOnline/entity/standardOperations';
 import { odataGuid, odataString } from '../ExactOnline/odata';
@@ -41,10 +42,7 @@ interface Memory {
 	open: Record<string, { id: string | null; fingerprint: string }>;
 }
 
-interface StoredState extends Memory {
-	pending?: Memory;
-	lastRunAt?: string;
-}
+type StoredState = Confirmable<Memory>;
 
 export function balanceStateKey(syncName: string): string {
 	return `exactCustomerBalances:${syncName.trim() || 'default'}`;
@@ -58,10 +56,7 @@ function readState(staticData: IDataObject, key: string): StoredState {
 /** Makes a pending position final; false when nothing was pending. */
 export function confirmBalances(staticData: IDataObject, syncName: string): boolean {
 	const key = balanceStateKey(syncName);
-	const state = readState(staticData, key);
-	if (!state.pending) return false;
-	staticData[key] = { ...state.pending, lastRunAt: state.lastRunAt } as unknown as IDataObject;
-	return true;
+	return confirmRead(staticData, key, readState(staticData, key));
 }
 
 function today(): string {
@@ -153,11 +148,7 @@ export async function getBalanceChanges(this: ExactContext, options: BalanceChan
 	);
 	for (const [code, account] of looked) accounts.set(code, account);
 
-	const next: Memory = { accounts: changedAccounts.cursor, open };
-	const lastRunAt = new Date().toISOString();
-	options.staticData[key] = (
-		options.confirmLater ? { ...state, pending: next, lastRunAt } : { ...next, lastRunAt }
-	) as unknown as IDataObject;
+	storeRead<Memory>(options.staticData, key, state, { accounts: changedAccounts.cursor, open }, options.confirmLater);
 
 	return [...reasons].map(([code, changeReason]) => {
 		const account = accounts.get(code);

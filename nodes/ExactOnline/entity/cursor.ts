@@ -18,11 +18,8 @@ export interface StreamPositions {
 	streams?: Record<string, string>;
 }
 
-export interface SyncCursor extends StreamPositions {
-	/** Read but not yet confirmed. */
-	pending?: StreamPositions;
-	lastRunAt?: string;
-}
+/** The positions now, and (with Confirm Later) those read but not yet confirmed. */
+export type SyncCursor = Confirmable<StreamPositions>;
 
 export function cursorKey(entityLabel: string, syncName: string): string {
 	return `exactSync:${entityLabel}:${syncName.trim() || 'default'}`;
@@ -36,10 +33,6 @@ export function readCursor(staticData: IDataObject, key: string): SyncCursor {
 /** Where an extra stream starts: its stored position, else its beginning. */
 export function streamPosition(cursor: StreamPositions, stream: string): string {
 	return cursor.streams?.[stream] ?? SYNC_START;
-}
-
-export function writeCursor(staticData: IDataObject, key: string, cursor: SyncCursor): void {
-	staticData[key] = cursor as unknown as IDataObject;
 }
 
 export function resetCursor(staticData: IDataObject, key: string): void {
@@ -58,19 +51,27 @@ function positions(records: string, deleted: string, streams: Record<string, str
  */
 export function advanceCursor(staticData: IDataObject, key: string, next: StreamPositions, confirmLater: boolean): SyncCursor {
 	const current = readCursor(staticData, key);
-	const read = positions(next.records, next.deleted, { ...current.streams, ...next.streams });
-	const updated: SyncCursor = confirmLater
-		? { ...current, pending: read, lastRunAt: new Date().toISOString() }
-		: { ...read, lastRunAt: new Date().toISOString() };
-	writeCursor(staticData, key, updated);
-	return updated;
+	storeRead(staticData, key, current, positions(next.records, next.deleted, { ...current.streams, ...next.streams }), confirmLater);
+	return readCursor(staticData, key);
 }
 
 /** Makes the pending position final; returns false when nothing was pending. */
 export function confirmCursor(staticData: IDataObject, key: string): boolean {
-	const current = readCursor(staticData, key);
+	return confirmRead(staticData, key, readCursor(staticData, key));
+}
+
+/** What a Get Changes step keeps in static data: its state now, and what it read but waits to confirm. */
+export type Confirmable<T> = T & { pending?: T; lastRunAt?: string };
+
+/** Stores what a run read: at once, or (`confirmLater`) pending beside the current state. */
+export function storeRead<T extends object>(staticData: IDataObject, key: string, current: Confirmable<T>, next: T, confirmLater: boolean): void {
+	const lastRunAt = new Date().toISOString();
+	staticData[key] = (confirmLater ? { ...current, pending: next, lastRunAt } : { ...next, lastRunAt }) as unknown as IDataObject;
+}
+
+/** Makes what is pending the state; false when nothing was pending. */
+export function confirmRead<T extends object>(staticData: IDataObject, key: string, current: Confirmable<T>): boolean {
 	if (!current.pending) return false;
-	const { records, deleted, streams } = current.pending;
-	writeCursor(staticData, key, { ...positions(records, deleted, streams), lastRunAt: current.lastRunAt });
+	staticData[key] = { ...current.pending, lastRunAt: current.lastRunAt } as unknown as IDataObject;
 	return true;
 }
