@@ -13,12 +13,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { padAccountCode } from '../ExactOnline/codes';
 import { EXACT_TIME_ZONE } from '../ExactOnline/dates';
 import { type Confirmable, confirmRead, storeRead } from '../ExactOnline/entity/cursor';
 import { ACCOUNT } from '../ExactOnline/entity/definitions';
+import { lookupByCodes } from '../ExactOnline/entity/lookups';
 import { keyOf, locatorInput, shape } from '../ExactOnline/entity/standardOperations';
-import { odataGuid, odataString } from '../ExactOnline/odata';
+import { odataGuid } from '../ExactOnline/odata';
 import { exactGetAll, exactGetAnyOf, exactSyncRead, type ExactContext } from '../ExactOnline/transport';
 import { SYNC_START } from '../ExactOnline/transport/sync';
 import type { ItemOperation } from '../shared/router';
@@ -80,10 +80,10 @@ async function accountsFor(this: ExactContext, wanted: Array<{ code: string; id:
 	};
 	const ids = wanted.filter((w) => w.id).map((w) => String(w.id));
 	const codes = wanted.filter((w) => !w.id).map((w) => w.code);
-	const select = ACCOUNT_FIELDS.join(',');
-	if (ids.length) keep(await exactGetAnyOf.call(this, { path: ACCOUNT.path, select, values: ids, condition: (id) => `ID eq ${odataGuid(id)}`, itemIndex }));
+	if (ids.length) keep(await exactGetAnyOf.call(this, { path: ACCOUNT.path, select: ACCOUNT_FIELDS.join(','), values: ids, condition: (id) => `ID eq ${odataGuid(id)}`, itemIndex }));
 	if (codes.length) {
-		keep(await exactGetAnyOf.call(this, { path: ACCOUNT.path, select, values: codes, condition: (code) => `Code eq ${odataString(padAccountCode(code))}`, itemIndex }));
+		const found = await lookupByCodes.call(this, ACCOUNT, codes, ACCOUNT_FIELDS, itemIndex);
+		keep([...found.values()].filter((record): record is IDataObject => record !== null));
 	}
 	return byCode;
 }
