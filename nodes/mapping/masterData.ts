@@ -117,6 +117,11 @@ export function paymentDataToRelation(data: CustomerPaymentData): IDataObject {
 	return { debtor_number: text(data.AccountCode), remark: paymentRemark(data) };
 }
 
+/** An hour type whose time item Exact deleted: inactive, the rest as OutSmart has it. */
+export function deactivatedHourType(code: string): IDataObject {
+	return { code: text(code), active: flag(false) };
+}
+
 /** What OutSmart shows in front of a material that Exact no longer sells (OutSmart has no inactive flag for it). */
 export const ENDED_MATERIAL_PREFIX = '[VERVALLEN] ';
 

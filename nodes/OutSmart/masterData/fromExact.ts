@@ -8,6 +8,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import {
 	accountToRelation,
 	type CustomerPaymentData,
+	deactivatedHourType,
 	deactivatedRelation,
 	endedMaterialDescription,
 	paymentDataToRelation,
@@ -71,7 +72,7 @@ function deactivation(this: IExecuteFunctions, entity: OutSmartEntity, code: str
 		case 'relation':
 			return { record: deactivatedRelation(code), updateOnly: true };
 		case 'hourType':
-			return { record: { code, active: '0' }, updateOnly: true };
+			return { record: deactivatedHourType(code), updateOnly: true };
 		default:
 			// Materials have no inactive flag: the description says it, as for an ended item.
 			return { record: { code }, updateOnly: true, fromExisting: (existing) => ({ description: endedMaterialDescription(String(existing.description ?? '')) }) };
