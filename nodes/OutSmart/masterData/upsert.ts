@@ -221,9 +221,8 @@ class Sender {
 
 // ------------------------------------------------------------------------------- the run
 
-function classify(entity: OutSmartEntity, record: Prepared, existing: IDataObject | undefined): Pick<Planned, 'outcome' | 'changedFields'> {
-	const { body } = record;
-	if (!existing) return { outcome: record.updateOnly ? 'skipped' : 'created', changedFields: [] };
+function classify(entity: OutSmartEntity, body: IDataObject, existing: IDataObject | undefined, updateOnly: boolean): Pick<Planned, 'outcome' | 'changedFields'> {
+	if (!existing) return { outcome: updateOnly ? 'skipped' : 'created', changedFields: [] };
 	const changedFields = Object.keys(body).filter((name) => {
 		const kind = fieldOf(entity, name)?.kind ?? 'text';
 		return comparable(kind, body[name]) !== comparable(kind, existing[name]);
@@ -267,7 +266,7 @@ export async function runUpsert(this: IExecuteFunctions, entity: OutSmartEntity)
 		const key = keyOf(entity, record.body);
 		const existing = working.get(key);
 		const body = existing && record.fromExisting ? { ...record.body, ...formatFields.call(this, entity, record.fromExisting(existing), itemIndex).body } : record.body;
-		const verdict = classify(entity, { ...record, body }, existing);
+		const verdict = classify(entity, body, existing, record.updateOnly);
 		if (verdict.outcome !== 'skipped') working.set(key, { ...(existing ?? {}), ...body });
 		return { itemIndex, key, body: existing ? completeFromExisting(entity, body, existing) : body, ignoredFields: ignored, ...verdict };
 	});
