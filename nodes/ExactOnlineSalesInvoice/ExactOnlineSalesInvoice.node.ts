@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { listSearch, loadOptions } from '../ExactOnline/entity/methods';
 import { exactEntityBase } from '../ExactOnline/entity/nodeDescription';
+import { exportWorkOrders } from '../ExactOnline/export/createFromWorkOrder';
 import { runPerItem } from '../shared/router';
 import { properties } from './description';
 import { operations } from './operations';
@@ -15,6 +16,9 @@ export class ExactOnlineSalesInvoice implements INodeType {
 		subtitle: '={{ $parameter["operation"] + ": sales invoice" }}',
 		description: 'Read and create sales invoices with lines in Exact Online',
 		defaults: { name: 'Exact Online Sales Invoice' },
+		// Create From OutSmart Work Order sorts work orders into two outputs: exported, and refused for a reason in
+		// the work order itself. Anything else (Exact down, auth) stops the node, so no work order is marked wrongly.
+		outputs: `={{ $parameter.operation === "createFromWorkOrder" ? [{ "type": "main", "displayName": "Exported" }, { "type": "main", "displayName": "Not Exported" }] : ["main"] }}`,
 		usableAsTool: true,
 		properties,
 	};
@@ -22,6 +26,8 @@ export class ExactOnlineSalesInvoice implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runPerItem.call(this, operations[this.getNodeParameter('operation', 0) as string]);
+		const operation = this.getNodeParameter('operation', 0) as string;
+		if (operation === 'createFromWorkOrder') return await exportWorkOrders.call(this);
+		return await runPerItem.call(this, operations[operation]);
 	}
 }

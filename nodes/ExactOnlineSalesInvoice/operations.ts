@@ -1,4 +1,3 @@
-import { createFromWorkOrder } from '../ExactOnline/export/createFromWorkOrder';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { ACCOUNT, ITEM, SALES_INVOICE, SALES_INVOICE_LINE } from '../ExactOnline/entity/definitions';
 import { lookupByCodes } from '../ExactOnline/entity/lookups';
@@ -233,7 +232,6 @@ export const operations: Record<string, ItemOperation> = {
 	get,
 	getMany: getManyOperation(SALES_INVOICE, invoiceFilter, 'InvoiceDate desc'),
 	create: createWithLines,
-	createFromWorkOrder,
 	getChanges: getInvoiceChanges,
 	confirmChanges: confirmChangesOperation(SALES_INVOICE),
 };

@@ -190,8 +190,8 @@ describe('templates in a real n8n', () => {
 			}
 		}
 		expect(exported.length).toBeGreaterThan(0);
-		// The failure branch got the work order (n8n adds the input's fields) and the reason.
-		expect(failed).toEqual([expect.objectContaining({ WorkorderNo: expect.any(String), error: expect.stringContaining(`Material ${cvKetel.code} on work order`) })]);
+		// The Not Exported output names the work order and the reason.
+		expect(failed).toEqual([{ workOrderNumber: expect.any(String), error: expect.stringContaining(`Material ${cvKetel.code} on work order`), details: expect.any(String) }]);
 		expect(run.json('Mark export failed')).toHaveLength(1);
 
 		const count = invoices().length;

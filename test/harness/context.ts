@@ -13,7 +13,7 @@ import {
 	type INodeType,
 	type IPairedItemData,
 } from 'n8n-workflow';
-import { makeHttpRequestWithAuthentication, type CredentialData, type HttpLogEntry } from './http';
+import { makeHttpRequestWithAuthentication, type CredentialData, type CredentialStore, type HttpLogEntry } from './http';
 
 export interface RunOptions {
 	parameters: INodeParameters;
@@ -88,11 +88,24 @@ export class HostSide {
 		this.staticData = options.staticData ?? {};
 	}
 
-	credential(type: string): CredentialData {
+	/** The stored credential (shared by every run given the same `credentials` object, like n8n's database). */
+	private stored(type: string): CredentialData {
 		const data = this.options.credentials?.[type];
 		if (!data) throw new Error(`Node "${this.node.name}" does not have any credentials of type "${type}" set`);
 		return data;
 	}
+
+	/** What n8n's getCredentials gives: a fresh copy of what is stored now. */
+	credential(type: string): CredentialData {
+		return structuredClone(this.stored(type));
+	}
+
+	readonly credentialStore: CredentialStore = {
+		read: (type) => this.credential(type),
+		saveTokens: (type, tokens) => {
+			this.stored(type).oauthTokenData = tokens;
+		},
+	};
 
 	private logger() {
 		const push = (level: string) => (message: string) => this.logs.push({ level, message });
@@ -121,11 +134,7 @@ export class HostSide {
 			logger: host.logger(),
 			continueOnFail: () => host.options.continueOnFail === true,
 			helpers: {
-				httpRequestWithAuthentication: makeHttpRequestWithAuthentication(
-					() => host.node,
-					{ get: (type) => host.credential(type) },
-					host.http,
-				),
+				httpRequestWithAuthentication: makeHttpRequestWithAuthentication(() => host.node, host.credentialStore, host.http),
 				returnJsonArray: (data: IDataObject | IDataObject[]) =>
 					(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 				constructExecutionMetaData: (

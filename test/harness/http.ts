@@ -4,10 +4,10 @@
  * - `ignoreHttpStatusErrors` (true, or { ignore, except: [401] }), `returnFullResponse`, `json`, `timeout`;
  * - errors thrown as NodeApiError wrapping an axios-like error ({ code, response: { status, headers, data },
  *   config with the Authorization header, as axios keeps it: our code must never let that reach output);
- * - OAuth2: Bearer token, and after a thrown 401 one refresh at the credential's token URL (form-encoded,
- *   client id and secret in the body), the rotated tokens stored on the credential, the call repeated.
+ * - OAuth2 as n8n 2.x does it (see makeHttpRequestWithAuthentication), with a credential store that behaves
+ *   like n8n's database, so that two runs sharing it act like two n8n processes sharing one credential.
  */
-import { NodeApiError, type IHttpRequestOptions, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IHttpRequestOptions, type INode, type JsonObject } from 'n8n-workflow';
 
 export interface OAuthTokenData {
 	access_token: string;
@@ -113,7 +113,27 @@ function exactTokenUrl(credential: CredentialData): string {
 	return `${root}/api/oauth2/token`;
 }
 
-async function refreshOAuth2(credential: CredentialData, log: HttpLogEntry[]): Promise<void> {
+/** What @n8n/client-oauth2 throws when the token endpoint refuses (n8n wraps it in a NodeApiError). */
+class AuthError extends Error {
+	readonly code = 'EAUTH';
+
+	constructor(
+		message: string,
+		readonly body: Record<string, unknown>,
+	) {
+		super(message);
+	}
+}
+
+/** n8n's error for a revoked grant (invalid_grant): the credential must be reconnected. */
+function reconnectError(node: INode): NodeOperationError {
+	return new NodeOperationError(node, `The credential of type "exactOnlineOAuth2Api" needs to be reconnected.`, {
+		description: 'Access could not be refreshed. Open the credential and reconnect it to continue.',
+		failure: { cause: 'credential-invalid' },
+	} as never);
+}
+
+async function refreshOAuth2(node: INode, credential: CredentialData, log: HttpLogEntry[]): Promise<OAuthTokenData> {
 	const tokens = credential.oauthTokenData;
 	if (!tokens) throw new Error('OAuth credentials not connected');
 	const form = new URLSearchParams({
@@ -132,30 +152,36 @@ async function refreshOAuth2(credential: CredentialData, log: HttpLogEntry[]): P
 	const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
 	log[log.length - 1].status = response.status;
 	if (!response.ok) {
-		const error = new Error(
-			data.error === 'invalid_grant'
-				? 'The credential needs to be reconnected.'
-				: `${String(data.error ?? 'token refresh failed')}: ${String(data.error_description ?? '')}`,
-		);
-		Object.assign(error, { httpCode: String(response.status) });
-		throw error;
+		if (data.error === 'invalid_grant') throw reconnectError(node);
+		throw new AuthError(String(data.error_description ?? data.error ?? `HTTP status ${response.status}`), data);
 	}
-	credential.oauthTokenData = { ...tokens, ...(data as OAuthTokenData) };
+	return { ...tokens, ...(data as OAuthTokenData) };
 }
 
+/**
+ * Where credentials live, like n8n's database: every read is a fresh copy of what is stored now (so another
+ * "process" sharing the store can have saved new tokens in between), and a refresh saves the new tokens.
+ */
 export interface CredentialStore {
-	get(type: string): CredentialData;
+	read(type: string): CredentialData;
+	saveTokens(type: string, tokens: OAuthTokenData): void;
 }
 
-/** n8n's `httpRequestWithAuthentication`, for our two credential types. */
+/**
+ * n8n's `httpRequestWithAuthentication`, for our two credential types. For OAuth2 it behaves as n8n 2.x does:
+ * the credential is read once per request; after a thrown 401 the stored credential is read again, and when
+ * another process has saved a new access token meanwhile that one is used; otherwise one refresh with the
+ * refresh token this request read, the new tokens saved, the call repeated. A refused refresh is thrown as
+ * n8n throws it (NodeApiError around client-oauth2's AuthError, or n8n's "needs to be reconnected").
+ */
 export function makeHttpRequestWithAuthentication(node: () => INode, store: CredentialStore, log: HttpLogEntry[]) {
 	return async function httpRequestWithAuthentication(type: string, options: IHttpRequestOptions): Promise<unknown> {
-		const credential = store.get(type);
-		const call = () => {
+		const credential = store.read(type);
+		const call = (tokens: OAuthTokenData | undefined) => {
 			const headers: Record<string, string> = { ...((options.headers as Record<string, string>) ?? {}) };
 			const request = { ...options };
 			if (type === 'exactOnlineOAuth2Api') {
-				headers.Authorization = `Bearer ${credential.oauthTokenData?.access_token ?? ''}`;
+				headers.Authorization = `Bearer ${tokens?.access_token ?? ''}`;
 			} else if (type === 'outSmartApi') {
 				request.qs = { ...(options.qs ?? {}), token: String(credential.token), software_token: String(credential.softwareToken) };
 			}
@@ -163,14 +189,15 @@ export function makeHttpRequestWithAuthentication(node: () => INode, store: Cred
 		};
 		try {
 			try {
-				return await call();
+				return await call(credential.oauthTokenData);
 			} catch (error) {
 				const status = (error as AxiosLikeError).response?.status;
-				if (type === 'exactOnlineOAuth2Api' && status === 401) {
-					await refreshOAuth2(credential, log);
-					return await call();
-				}
-				throw error;
+				if (type !== 'exactOnlineOAuth2Api' || status !== 401) throw error;
+				const stored = store.read(type).oauthTokenData;
+				if (stored && stored.access_token !== credential.oauthTokenData?.access_token) return await call(stored);
+				const renewed = await refreshOAuth2(node(), credential, log);
+				store.saveTokens(type, renewed);
+				return await call(renewed);
 			}
 		} catch (error) {
 			throw new NodeApiError(node(), error as JsonObject);

@@ -5,7 +5,7 @@ const show = { operation: ['createFromWorkOrder'] };
 export const createFromWorkOrderProperties: INodeProperties[] = [
 	{
 		displayName:
-			'Turns a completed OutSmart work order (from the OutSmart Trigger or the OutSmart node) into a draft document in Exact, with a line per material and per hour type. The work order number goes into Your Reference: a work order that was exported before is found and never written twice.',
+			'Turns completed OutSmart work orders (from the OutSmart Trigger or the OutSmart node) into draft documents in Exact, a line per material and per hour type, Your Reference = the work order number: never written twice, also when two runs or n8n processes export at once. Output "Exported": mark these handled. Output "Not Exported": refused for a reason in the work order (unknown relation or material, …). When Exact is down or the login fails, the node stops with the error and no work order is sorted: keep Settings → On Error at "Stop Workflow".',
 		name: 'exportNotice',
 		type: 'notice',
 		default: '',

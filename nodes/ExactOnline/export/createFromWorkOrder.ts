@@ -1,17 +1,27 @@
 /**
- * Create From OutSmart Work Order: validate everything first (no call that Exact would refuse: Exact blocks an
- * endpoint after 10 errors an hour), look for an earlier export of the same work order, then write once. When
- * the answer to the write is lost, look again before trying a second time.
+ * Create From OutSmart Work Order: a batch operation over all input work orders, with two outputs.
+ *
+ * - Exported: a document was written, or one written earlier was found (the flow marks these handled).
+ * - Not Exported: something is wrong with the work order itself (malformed, an unknown relation or material, a
+ *   reference used for another customer, a document Exact refused for its content). The flow marks these failed.
+ * - Anything else (Exact down, auth or token refresh failing, limits used up, a write whose answer was lost and
+ *   that can't be found yet) is not the work order's fault: the node stops with that error, every work order stays
+ *   as it is, and the next run picks them up. A write is never sent twice on evidence that can still change.
+ *
+ * Never twice, also across n8n processes: before writing, look for the work order's reference; after all writes,
+ * read the references back. When two processes wrote the same work order at the same moment, the oldest document
+ * is kept and each process whose own document is newer deletes it (so two processes never delete each other's).
  */
-import { NodeApiError, NodeOperationError, jsonParse, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, jsonParse, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { asNodeError } from '../../shared/nodeErrors';
 import { cleanRecord } from '../records';
 import { ACCOUNT, ITEM } from '../entity/definitions';
 import { lookupByCodes } from '../entity/lookups';
-import { exactRequest, readList, resolveDivision, exactBaseUrl, EXACT_CREDENTIAL_TYPE } from '../transport';
-import { workOrderToDocument, type DocumentLine, type DocumentOptions, type HourRounding } from '../../mapping/workOrderDocument';
+import { odataGuid } from '../odata';
+import { exactGetAnyOf, exactRequest, readList, resolveDivision, exactBaseUrl, EXACT_CREDENTIAL_TYPE } from '../transport';
+import { workOrderToDocument, type DocumentLine, type DocumentOptions, type HourRounding, type WorkOrderDocument } from '../../mapping/workOrderDocument';
 import { SALES_INVOICE_DOCUMENT, SALES_ORDER_DOCUMENT, type DocumentKind } from './documents';
-import { findByReferences, rememberReference, withReferenceLock } from './references';
+import { findByReferences, withReferenceLock, type ReferenceCache } from './references';
 
 interface ExportParameters {
 	descriptionTemplate?: string;
@@ -23,11 +33,39 @@ interface ExportParameters {
 	descriptionLineItem?: string;
 }
 
+/** Something wrong with one work order: it goes to the Not Exported output, the others go on. */
+export class WorkOrderFault extends NodeOperationError {}
+
+/** One input item, read and mapped before any call. */
+interface Candidate {
+	itemIndex: number;
+	kind: DocumentKind;
+	options: ExportParameters & DocumentOptions;
+	document?: WorkOrderDocument;
+	fault?: WorkOrderFault;
+}
+
+/** What one run shares between its work orders: passed down, never kept beyond the run. */
+interface ExportRun {
+	division: number;
+	baseUrl: string;
+	references: ReferenceCache;
+}
+
+/** A document this run wrote, to be read back at the end. */
+interface Written {
+	candidate: Candidate;
+	document: WorkOrderDocument;
+	account: IDataObject;
+	created: IDataObject;
+	summary: IDataObject;
+}
+
 function workOrderOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const value = this.getNodeParameter('workOrder', itemIndex) as unknown;
 	const parsed = typeof value === 'string' ? jsonParse<unknown>(value, { fallbackValue: undefined }) : value;
 	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw new NodeOperationError(this.getNode(), 'The Work Order is not an OutSmart work order object', {
+		throw new WorkOrderFault(this.getNode(), 'The Work Order is not an OutSmart work order object', {
 			itemIndex,
 			description: 'Pass the work order from the OutSmart Trigger or the OutSmart node, e.g. {{ $json }}',
 		});
@@ -52,76 +90,181 @@ function optionsOf(this: IExecuteFunctions, itemIndex: number): ExportParameters
 	};
 }
 
+function nameOf(document: WorkOrderDocument): string {
+	return `work order ${document.workOrderNumber || '(no number)'}`;
+}
+
+function candidateOf(this: IExecuteFunctions, itemIndex: number): Candidate {
+	const kind = kindOf.call(this, itemIndex);
+	const options = optionsOf.call(this, itemIndex);
+	try {
+		const document = workOrderToDocument(workOrderOf.call(this, itemIndex), options);
+		if (!document.problems.length) return { itemIndex, kind, options, document };
+		return {
+			itemIndex,
+			kind,
+			options,
+			document,
+			fault: new WorkOrderFault(this.getNode(), `The ${nameOf(document)} cannot be exported: ${document.problems.join('; ')}`, {
+				itemIndex,
+				description: 'Correct the work order in OutSmart, then run the export again',
+			}),
+		};
+	} catch (error) {
+		if (error instanceof WorkOrderFault) return { itemIndex, kind, options, fault: error };
+		throw asNodeError(this.getNode(), error, itemIndex);
+	}
+}
+
 /**
- * Before item 0: the whole run's references, then the accounts and items of the work orders not exported
- * yet, in a few batched calls (a re-run of exported work orders costs only the reference look-ups).
+ * The whole run's references, accounts and, for work orders not exported yet, items: a few batched calls
+ * (a re-run of exported work orders costs only the reference and account look-ups).
  */
-async function prefetch(this: IExecuteFunctions): Promise<void> {
-	const documents: Array<{ kind: DocumentKind; document: ReturnType<typeof workOrderToDocument> }> = [];
-	for (let i = 0; i < this.getInputData().length; i++) {
-		try {
-			const document = workOrderToDocument(workOrderOf.call(this, i), optionsOf.call(this, i));
-			if (!document.problems.length) documents.push({ kind: kindOf.call(this, i), document });
-		} catch {
-			// This item's own run reports what is wrong with it.
-		}
-	}
+async function prefetch(this: IExecuteFunctions, run: ExportRun, candidates: Candidate[]): Promise<void> {
+	const ready = candidates.filter((c) => c.document && !c.fault);
 	const exported = new Set<string>();
-	for (const kind of new Set(documents.map((d) => d.kind))) {
-		const refs = documents.filter((d) => d.kind === kind).map((d) => d.document.workOrderNumber);
-		for (const [ref, record] of await findByReferences.call(this, kind, refs)) if (record) exported.add(ref);
+	for (const kind of new Set(ready.map((c) => c.kind))) {
+		const refs = ready.filter((c) => c.kind === kind).map((c) => c.document!.workOrderNumber);
+		for (const [ref, found] of await findByReferences.call(this, kind, refs, run.references)) if (found.length) exported.add(ref);
 	}
-	const pending = documents.filter((d) => !exported.has(d.document.workOrderNumber)).map((d) => d.document);
-	await lookupByCodes.call(this, ACCOUNT, pending.map((d) => d.debtorNumber), ['Name']);
+	await lookupByCodes.call(this, ACCOUNT, ready.map((c) => c.document!.debtorNumber), ['Name']);
+	const pending = ready.filter((c) => !exported.has(c.document!.workOrderNumber)).map((c) => c.document!);
 	await lookupByCodes.call(this, ITEM, pending.flatMap((d) => d.lines.map((line) => line.itemCode)), ['Description']);
 }
 
-function noAnswer(error: unknown): boolean {
-	return error instanceof NodeApiError && (error.httpCode === null || error.httpCode === undefined);
+function sameId(a: unknown, b: unknown): boolean {
+	return String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase();
 }
 
-export async function createFromWorkOrder(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject[]> {
-	if (itemIndex === 0) await prefetch.call(this);
-	const workOrder = workOrderOf.call(this, itemIndex);
-	const options = optionsOf.call(this, itemIndex);
-	const kind = kindOf.call(this, itemIndex);
-	const document = workOrderToDocument(workOrder, options);
-	const name = `work order ${document.workOrderNumber || '(no number)'}`;
-	const refuse = (message: string, description: string) =>
-		new NodeOperationError(this.getNode(), message, { itemIndex, description });
+function summaryOf(kind: DocumentKind, document: WorkOrderDocument, record: IDataObject, status: 'created' | 'alreadyExported'): IDataObject {
+	const clean = cleanRecord(record);
+	return {
+		workOrderNumber: document.workOrderNumber,
+		status,
+		documentType: kind.label,
+		[kind.key]: clean[kind.key],
+		[kind.numberField]: clean[kind.numberField] ?? null,
+		account: document.debtorNumber,
+	};
+}
 
-	if (document.problems.length) {
-		throw refuse(`The ${name} cannot be exported: ${document.problems.join('; ')}`, 'Correct the work order in OutSmart, then run the export again');
+/** Refuses a reference that another customer's document carries: the work order number is not proof alone. */
+async function refuseForeign(this: IExecuteFunctions, candidate: Candidate, document: WorkOrderDocument, foreign: IDataObject): Promise<never> {
+	const { kind, itemIndex } = candidate;
+	const [owner] = await exactGetAnyOf.call(this, {
+		path: ACCOUNT.path,
+		select: 'ID,Code,Name',
+		values: [String(foreign.OrderedBy ?? '')].filter(Boolean),
+		condition: (id) => `ID eq ${odataGuid(id)}`,
+		itemIndex,
+	});
+	const customer = owner ? `${String(owner.Code ?? '').trim()} (${String(owner.Name ?? '')})` : String(foreign.OrderedByName ?? 'unknown');
+	throw new WorkOrderFault(
+		this.getNode(),
+		`Reference ${document.workOrderNumber} is used by ${kind.label} ${String(foreign[kind.numberField] ?? foreign[kind.key])} of customer ${customer}, not of relation ${document.debtorNumber} on this work order`,
+		{
+			itemIndex,
+			description: `Nothing was written. Two work orders with the same number for different customers, or a document typed by hand with this reference: check the ${kind.label} in Exact and the work order in OutSmart`,
+		},
+	);
+}
+
+/** The earlier document of this work order for its customer (oldest first), or undefined. */
+async function earlierExport(
+	this: IExecuteFunctions,
+	run: ExportRun,
+	candidate: Candidate,
+	document: WorkOrderDocument,
+	account: IDataObject,
+	fresh: boolean,
+): Promise<IDataObject[]> {
+	const found = (await findByReferences.call(this, candidate.kind, [document.workOrderNumber], run.references, { fresh, itemIndex: candidate.itemIndex })).get(
+		document.workOrderNumber,
+	) ?? [];
+	const mine = found.filter((record) => sameId(record.OrderedBy, account.ID));
+	if (!mine.length && found.length) await refuseForeign.call(this, candidate, document, found[0]);
+	return mine;
+}
+
+function refuse(this: IExecuteFunctions, candidate: Candidate, message: string, description: string): WorkOrderFault {
+	return new WorkOrderFault(this.getNode(), message, { itemIndex: candidate.itemIndex, description });
+}
+
+/** No status at all (time-out, connection dropped) or a 5xx: Exact may have stored the write or not. */
+function answerLost(error: unknown): boolean {
+	if (!(error instanceof NodeApiError)) return false;
+	const status = Number(error.httpCode);
+	return error.httpCode === null || error.httpCode === undefined || status >= 500;
+}
+
+/**
+ * Exact refused the document for what is in it (HTTP 400): the work order's fault, unless it is about the
+ * journal, which is the same for the whole run and must be fixed in the node, not in every work order.
+ */
+function refusedContent(error: unknown): boolean {
+	return error instanceof NodeApiError && String(error.httpCode) === '400' && !/journal/i.test(error.message);
+}
+
+/** Writes the document once. A lost answer is looked into, never answered with a second write. */
+async function write(this: IExecuteFunctions, run: ExportRun, candidate: Candidate, document: WorkOrderDocument, account: IDataObject, body: IDataObject): Promise<IDataObject> {
+	const { kind, itemIndex } = candidate;
+	try {
+		const response = await exactRequest.call(this, { method: 'POST', path: kind.path, body, itemIndex });
+		return readList(response.body).records[0] ?? {};
+	} catch (error) {
+		if (refusedContent(error)) {
+			const nodeError = error as NodeApiError;
+			throw refuse.call(this, candidate, `Exact refused the ${kind.label} for ${nameOf(document)}: ${nodeError.message}`, nodeError.description ?? 'Correct the work order in OutSmart, then run the export again');
+		}
+		if (!answerLost(error)) throw asNodeError(this.getNode(), error, itemIndex);
+		const stored = await earlierExport.call(this, run, candidate, document, account, true);
+		if (stored.length) return stored[stored.length - 1];
+		throw new NodeOperationError(
+			this.getNode(),
+			`Exact did not confirm the ${kind.label} for ${nameOf(document)} (${(error as NodeApiError).message}) and it is not in Exact (yet)`,
+			{
+				itemIndex,
+				description:
+					'It was not written a second time, because Exact may still store the first one. The work order stays ready: the next run looks for it first and writes it only if it is still not there.',
+			},
+		);
 	}
-	const credentials = await this.getCredentials(EXACT_CREDENTIAL_TYPE, itemIndex);
-	const division = await resolveDivision.call(this, exactBaseUrl(credentials), credentials);
-	const exportedBefore = (await findByReferences.call(this, kind, [document.workOrderNumber], { itemIndex })).get(document.workOrderNumber);
-	if (exportedBefore) {
-		const record = cleanRecord(exportedBefore);
-		return [{ workOrderNumber: document.workOrderNumber, status: 'alreadyExported', documentType: kind.label, [kind.key]: record[kind.key], [kind.numberField]: record[kind.numberField] ?? null, account: document.debtorNumber }];
-	}
+}
+
+async function exportOne(this: IExecuteFunctions, run: ExportRun, candidate: Candidate): Promise<IDataObject | Written> {
+	if (candidate.fault) throw candidate.fault;
+	const document = candidate.document!;
+	const { kind, options, itemIndex } = candidate;
+	const name = nameOf(document);
 
 	const account = (await lookupByCodes.call(this, ACCOUNT, [document.debtorNumber], ['Name'], itemIndex)).get(document.debtorNumber);
 	if (!account) {
-		throw refuse(
-			`Relation ${document.debtorNumber} on ${name} not found in Exact administration ${division}`,
+		throw refuse.call(
+			this,
+			candidate,
+			`Relation ${document.debtorNumber} on ${name} not found in Exact administration ${run.division}`,
 			'Create the relation in Exact (or import it), or correct the debtor number in OutSmart; nothing was written',
 		);
 	}
+	const earlier = await earlierExport.call(this, run, candidate, document, account, false);
+	if (earlier.length) return duplicatesNoted(summaryOf(kind, document, earlier[0], 'alreadyExported'), kind, earlier);
+
 	const items = await lookupByCodes.call(this, ITEM, document.lines.map((l) => l.itemCode), ['Description'], itemIndex);
 	const unknown = document.lines.filter((line) => !items.get(line.itemCode));
 	const unknownHours = unknown.filter((line) => line.source !== 'material');
 	if (unknownHours.length || (unknown.length && options.unknownMaterial !== 'skip')) {
 		const kindWord = (line: DocumentLine) => (line.source === 'material' ? 'Material' : line.source === 'hours' ? 'Hour type' : 'Text item');
-		throw refuse(
+		throw refuse.call(
+			this,
+			candidate,
 			// A code on two lines (e.g. a material and its return) is named once.
-			[...new Set(unknown.map((line) => `${kindWord(line)} ${line.itemCode} on ${name} not found in Exact administration ${division}`))].join('; '),
+			[...new Set(unknown.map((line) => `${kindWord(line)} ${line.itemCode} on ${name} not found in Exact administration ${run.division}`))].join('; '),
 			'Create the item in Exact or correct the code in OutSmart; nothing was written',
 		);
 	}
 	const lines = document.lines.filter((line) => items.get(line.itemCode));
 	if (!lines.some((line) => line.source !== 'text')) {
-		throw refuse(`Nothing is left to export on ${name}`, 'All its lines have materials unknown in Exact');
+		throw refuse.call(this, candidate, `Nothing is left to export on ${name}`, 'All its lines have materials unknown in Exact');
 	}
 
 	const body: IDataObject = {
@@ -136,40 +279,99 @@ export async function createFromWorkOrder(this: IExecuteFunctions, itemIndex: nu
 			Description: line.description.slice(0, 60),
 		})),
 	};
-	const summary = (record: IDataObject, status: 'created' | 'alreadyExported') => ({
-		workOrderNumber: document.workOrderNumber,
-		status,
-		documentType: kind.label,
-		[kind.key]: record[kind.key],
-		[kind.numberField]: record[kind.numberField] ?? null,
-		account: document.debtorNumber,
-		lines: lines.length,
-		skippedLines: unknown.map((line) => line.itemCode),
-	});
+	const details = { lines: lines.length, skippedLines: unknown.map((line) => line.itemCode) };
 
-	const lockKey = `${exactBaseUrl(credentials)}|${division}|${kind.path}|${document.workOrderNumber}`;
+	const lockKey = `${run.baseUrl}|${run.division}|${kind.path}|${document.workOrderNumber}`;
 	return await withReferenceLock(lockKey, async (waited) => {
-		const earlier = (await findByReferences.call(this, kind, [document.workOrderNumber], { fresh: waited, itemIndex })).get(
-			document.workOrderNumber,
-		);
-		if (earlier) return [summary(cleanRecord(earlier), 'alreadyExported')];
-		const write = async () => {
-			const response = await exactRequest.call(this, { method: 'POST', path: kind.path, body, itemIndex });
-			return cleanRecord(readList(response.body).records[0] ?? {});
-		};
-		let created: IDataObject;
-		try {
-			created = await write();
-		} catch (error) {
-			if (!noAnswer(error)) throw asNodeError(this.getNode(), error, itemIndex);
-			// The answer was lost: the document may exist. Only a fresh look that finds nothing allows a retry.
-			const after = (await findByReferences.call(this, kind, [document.workOrderNumber], { fresh: true, itemIndex })).get(
-				document.workOrderNumber,
-			);
-			if (after) return [summary(cleanRecord(after), 'created')];
-			created = await write();
+		if (waited) {
+			// Another execution in this process wrote this work order a moment ago.
+			const meanwhile = await earlierExport.call(this, run, candidate, document, account, true);
+			if (meanwhile.length) return { ...summaryOf(kind, document, meanwhile[0], 'alreadyExported'), ...details };
 		}
-		rememberReference.call(this, kind, document.workOrderNumber, created);
-		return [summary(created, 'created')];
+		const created = await write.call(this, run, candidate, document, account, body);
+		return { candidate, document, account, created, summary: { ...summaryOf(kind, document, created, 'created'), ...details } };
 	});
+}
+
+/** A later run that finds more than one document for a work order says so (it deletes nothing it did not write). */
+function duplicatesNoted(summary: IDataObject, kind: DocumentKind, documents: IDataObject[]): IDataObject {
+	if (documents.length < 2) return summary;
+	return { ...summary, duplicates: documents.slice(1).map((d) => d[kind.numberField] ?? d[kind.key]) };
+}
+
+function isWritten(value: IDataObject | Written | WorkOrderFault): value is Written {
+	return !(value instanceof WorkOrderFault) && 'candidate' in value && 'created' in value && 'summary' in value;
+}
+
+/**
+ * Reads back every document this run wrote (batched), and where another process wrote the same work order
+ * first, deletes this run's newer draft: the oldest document is the one that counts.
+ */
+async function settle(this: IExecuteFunctions, run: ExportRun, written: Written[]): Promise<Map<Written, IDataObject>> {
+	const settled = new Map<Written, IDataObject>();
+	for (const kind of new Set(written.map((w) => w.candidate.kind))) {
+		const ofKind = written.filter((w) => w.candidate.kind === kind);
+		const found = await findByReferences.call(this, kind, ofKind.map((w) => w.document.workOrderNumber), run.references, { fresh: true });
+		for (const entry of ofKind) {
+			const mine = (found.get(entry.document.workOrderNumber) ?? []).filter((r) => sameId(r.OrderedBy, entry.account.ID));
+			const oldest = mine[0];
+			if (!oldest || sameId(oldest[kind.key], entry.created[kind.key])) {
+				settled.set(entry, entry.summary);
+				continue;
+			}
+			settled.set(entry, await removeNewer.call(this, entry, oldest));
+		}
+	}
+	return settled;
+}
+
+async function removeNewer(this: IExecuteFunctions, entry: Written, oldest: IDataObject): Promise<IDataObject> {
+	const { kind, itemIndex } = entry.candidate;
+	const ownNumber = entry.created[kind.numberField] ?? entry.created[kind.key];
+	const result = { ...summaryOf(kind, entry.document, oldest, 'alreadyExported'), lines: entry.summary.lines, skippedLines: entry.summary.skippedLines };
+	try {
+		await exactRequest.call(this, { method: 'DELETE', path: `${kind.path}(${odataGuid(String(entry.created[kind.key]))})`, itemIndex });
+		return { ...result, duplicateRemoved: ownNumber };
+	} catch (error) {
+		// The work order is exported (the oldest document stays); this run's copy could not be removed.
+		const reason = error instanceof Error ? error.message : String(error);
+		return { ...result, duplicateNotRemoved: ownNumber, warning: `Another run exported this work order at the same moment; delete ${kind.label} ${String(ownNumber)} in Exact by hand (${reason})` };
+	}
+}
+
+export async function exportWorkOrders(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const count = this.getInputData().length;
+	if (count === 0) return [[], []];
+	const credentials = await this.getCredentials(EXACT_CREDENTIAL_TYPE);
+	const baseUrl = exactBaseUrl(credentials);
+	const run: ExportRun = { baseUrl, division: await resolveDivision.call(this, baseUrl, credentials), references: new Map() };
+	const candidates = Array.from({ length: count }, (_, itemIndex) => candidateOf.call(this, itemIndex));
+	await prefetch.call(this, run, candidates);
+
+	const results: Array<IDataObject | Written | WorkOrderFault> = [];
+	for (const candidate of candidates) {
+		try {
+			results.push(await exportOne.call(this, run, candidate));
+		} catch (error) {
+			if (!(error instanceof WorkOrderFault)) throw asNodeError(this.getNode(), error, candidate.itemIndex);
+			results.push(error);
+		}
+	}
+	const settled = await settle.call(this, run, results.filter(isWritten));
+
+	const exported: INodeExecutionData[] = [];
+	const failed: INodeExecutionData[] = [];
+	results.forEach((result, index) => {
+		const candidate = candidates[index];
+		const pairedItem = { item: candidate.itemIndex };
+		if (result instanceof WorkOrderFault) {
+			failed.push({
+				json: { workOrderNumber: candidate.document?.workOrderNumber ?? null, error: result.message, details: result.description ?? null },
+				pairedItem,
+			});
+		} else {
+			exported.push({ json: isWritten(result) ? settled.get(result)! : result, pairedItem });
+		}
+	});
+	return [exported, failed];
 }

@@ -1,36 +1,46 @@
 /**
- * Finding earlier exports by their reference (YourRef = the work order number), in batches for a whole
- * run, and a lock so that two executions in one n8n process never write the same work order at once.
+ * Earlier exports of a work order, found by their reference (YourRef = the work order number), in batches for
+ * a whole run. A reference alone proves nothing: the document must also be for the work order's customer.
+ * Several documents with one reference are possible when two n8n processes wrote at the same moment; they are
+ * ordered oldest first, so that every process agrees which one is kept.
  */
 import type { IDataObject } from 'n8n-workflow';
 import { odataString } from '../odata';
 import { exactGetAnyOf, type ExactContext } from '../transport';
 import type { DocumentKind } from './documents';
 
-const found = new WeakMap<object, Map<string, IDataObject | null>>();
-
-/** One cache per node run (the context object), keyed by document path and reference. */
-function cacheFor(context: object): Map<string, IDataObject | null> {
-	let cache = found.get(context);
-	if (!cache) {
-		cache = new Map();
-		found.set(context, cache);
-	}
-	return cache;
-}
+/** The documents one run has seen, per document path and reference (oldest first; empty = none). */
+export type ReferenceCache = Map<string, IDataObject[]>;
 
 function select(kind: DocumentKind): string {
-	return [kind.key, kind.numberField, 'YourRef'].join(',');
+	return [kind.key, kind.numberField, 'YourRef', 'OrderedBy', 'OrderedByName', 'Created', 'Status'].join(',');
 }
 
-/** The earlier documents of these references; `fresh` skips the run's cache (after a lost answer). */
+/** Exact's `/Date(1700000000000)/` as a number, for ordering; anything else sorts last. */
+function createdAt(record: IDataObject): number {
+	const match = /\/Date\((-?\d+)/.exec(String(record.Created ?? ''));
+	return match ? Number(match[1]) : Number.MAX_SAFE_INTEGER;
+}
+
+/** Oldest first: creation time, then document number, then ID, so that two processes always agree. */
+export function oldestFirst(kind: DocumentKind, records: IDataObject[]): IDataObject[] {
+	const number = (r: IDataObject) => Number(r[kind.numberField] ?? Number.MAX_SAFE_INTEGER);
+	return [...records].sort(
+		(a, b) => createdAt(a) - createdAt(b) || number(a) - number(b) || String(a[kind.key]).localeCompare(String(b[kind.key])),
+	);
+}
+
+/**
+ * The documents with these references, oldest first. What the run's cache already holds is not asked again
+ * unless `fresh` (after a write, or when the answer to a write was lost).
+ */
 export async function findByReferences(
 	this: ExactContext,
 	kind: DocumentKind,
 	references: string[],
+	cache: ReferenceCache,
 	options: { fresh?: boolean; itemIndex?: number } = {},
-): Promise<Map<string, IDataObject | null>> {
-	const cache = cacheFor(this);
+): Promise<Map<string, IDataObject[]>> {
 	const cacheKey = (ref: string) => `${kind.path}|${ref}`;
 	const wanted = [...new Set(references.filter(Boolean))];
 	const missing = options.fresh ? wanted : wanted.filter((ref) => !cache.has(cacheKey(ref)));
@@ -41,20 +51,18 @@ export async function findByReferences(
 		condition: (ref) => `YourRef eq ${odataString(ref)}`,
 		itemIndex: options.itemIndex,
 	});
-	for (const ref of missing) cache.set(cacheKey(ref), null);
-	for (const record of records) cache.set(cacheKey(String(record.YourRef ?? '').trim()), record);
-	return new Map(wanted.map((ref) => [ref, cache.get(cacheKey(ref)) ?? null]));
-}
-
-export function rememberReference(this: ExactContext, kind: DocumentKind, reference: string, record: IDataObject): void {
-	cacheFor(this).set(`${kind.path}|${reference}`, record);
+	const byRef = new Map<string, IDataObject[]>(missing.map((ref) => [ref, []]));
+	for (const record of records) byRef.get(String(record.YourRef ?? '').trim())?.push(record);
+	for (const [ref, found] of byRef) cache.set(cacheKey(ref), oldestFirst(kind, found));
+	return new Map(wanted.map((ref) => [ref, cache.get(cacheKey(ref)) ?? []]));
 }
 
 const inFlight = new Map<string, Promise<unknown>>();
 
 /**
- * Runs `task` only after any other task with the same key (in this process) has finished. The task is told
- * whether it waited: then the other one may just have written, and what the run cached is stale.
+ * Runs `task` only after any other task with the same key in this process has finished, so that two executions
+ * in one n8n process do not both write. (Across processes the read-back after the write settles it.) The task
+ * is told whether it waited: then the other one may just have written, and what the run cached is stale.
  */
 export async function withReferenceLock<T>(key: string, task: (waited: boolean) => Promise<T>): Promise<T> {
 	const previous = inFlight.get(key);

@@ -15,6 +15,8 @@ export interface ExactFailure {
 	itemIndex?: number;
 	/** A message of our own (network failure, limit reached) instead of Exact's. */
 	message?: string;
+	/** The token could not be renewed: only reconnecting the credential helps. */
+	refreshRefused?: boolean;
 }
 
 /** Exact's error body: {"error":{"code":"","message":{"lang":"","value":"..."}}}, or an OAuth-style one. */
@@ -72,6 +74,9 @@ function hintFor(failure: ExactFailure, exactMessage: string | undefined): strin
 	const division = failure.division !== undefined ? ` ${failure.division}` : '';
 	if (status === undefined) {
 		return 'Exact Online could not be reached. Check the region or base URL in the credential and the network; reads are retried automatically, writes are not.';
+	}
+	if (failure.refreshRefused) {
+		return 'The Exact Online credential must be reconnected: open it in n8n and click "Reconnect" to sign in at Exact again. (Exact accepts each refresh token once; when another app or n8n instance uses the same connection, its tokens replace ours.) Nothing was written after this error; run the workflow again once reconnected.';
 	}
 	if (status === 401) {
 		return 'Exact no longer accepts this connection. Open the Exact Online credential and click "Reconnect" to sign in again.';

@@ -16,6 +16,7 @@ import { InvalidDivisionError, resolveDivision } from './division';
 import { exactApiError } from './errors';
 import { ExactConfigurationError, exactBaseUrl } from './regions';
 import { DailyLimitReachedError, acquire, readRateLimitHeaders, recordExhausted } from './throttle';
+import { refreshRefusal, storedAccessToken, storedTokenChanged } from './tokenRefresh';
 
 export type ExactQuery = Record<string, string | number | boolean | undefined>;
 
@@ -150,7 +151,7 @@ export async function exactRequest(this: ExactContext, options: ExactRequestOpti
 		timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
 	};
 
-	const fail = (failure: TransportFailure & { message?: string }) =>
+	const fail = (failure: TransportFailure & { message?: string; refreshRefused?: boolean }) =>
 		exactApiError(this.getNode(), {
 			...failure,
 			request,
@@ -160,6 +161,8 @@ export async function exactRequest(this: ExactContext, options: ExactRequestOpti
 
 	let readRetries = 0;
 	let rateLimitRetries = 0;
+	let tokenUsed = storedAccessToken(credentials);
+	let resentAfterRefusal = false;
 	for (;;) {
 		let ticket;
 		try {
@@ -179,6 +182,18 @@ export async function exactRequest(this: ExactContext, options: ExactRequestOpti
 				httpOptions,
 			)) as typeof response;
 		} catch (error) {
+			const refusal = refreshRefusal(error);
+			if (refusal) {
+				ticket.release();
+				// Another process may have refreshed first and stored new tokens: send once more with those.
+				if (refusal.kind === 'refused' && !resentAfterRefusal && (await storedTokenChanged.call(this, tokenUsed))) {
+					resentAfterRefusal = true;
+					tokenUsed = storedAccessToken(await this.getCredentials(EXACT_CREDENTIAL_TYPE));
+					this.logger.info('Exact Online refused a token refresh; another process had stored new tokens, sending the request once more');
+					continue;
+				}
+				throw fail({ status: 401, message: `Exact refused to renew the access token (${refusal.reason})`, refreshRefused: true });
+			}
 			const failure = transportFailure(error);
 			ticket.release(failure.headers);
 			const noAnswer = failure.status === undefined;

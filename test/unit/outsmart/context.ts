@@ -39,7 +39,7 @@ export function outSmartContext(sim: OutSmartSimulator, credentials: Record<stri
 		getCredentials: async () => data,
 		logger: { debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error') },
 		helpers: {
-			httpRequestWithAuthentication: makeHttpRequestWithAuthentication(() => NODE, { get: () => data }, http),
+			httpRequestWithAuthentication: makeHttpRequestWithAuthentication(() => NODE, { read: () => data, saveTokens: () => undefined }, http),
 		},
 	};
 	return { ctx: ctx as unknown as IExecuteFunctions, http, logs, credentials: data };
