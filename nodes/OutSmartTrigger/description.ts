@@ -51,6 +51,15 @@ export const properties: INodeProperties[] = [
 				default: 300,
 				description: 'How long to wait for OutSmart\'s answer (a long list can take minutes); never longer than n8n allows a poll',
 			},
+			{
+				displayName: 'Retry After (Minutes)',
+				name: 'retryAfterMinutes',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 60,
+				description:
+					'Emit a work order again when it is still complete (still in this list) this many minutes after it was last emitted. So an export that died (n8n restarted, out of memory) or was postponed (Exact unreachable) is offered again instead of staying stuck; the export is idempotent, so a repeat never invoices twice. Keep it longer than an export takes. Costs no extra OutSmart calls. 0 = never emit an unchanged work order again.',
+			},
 		],
 	},
 ];

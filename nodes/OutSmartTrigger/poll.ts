@@ -2,7 +2,8 @@
  * One poll of the OutSmart Trigger: ONE GetWorkorders call (status Compleet, optionally one work status,
  * update_status=false), then dedupe against the workflow's static data. OutSmart has no paging and no
  * "changed since": every poll reads the whole Compleet list, so the list answer is used as is (it carries full
- * detail) and never read a second time.
+ * detail) and never read a second time. Retries of work orders still waiting come from that same answer: they
+ * cost no extra call.
  */
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
@@ -14,7 +15,17 @@ export interface TriggerOptions {
 	emitExisting?: boolean;
 	onlyFinished?: boolean;
 	output?: OutputMode;
+	retryAfterMinutes?: number;
 	timeoutSeconds?: number;
+}
+
+/** Default of "Retry After (Minutes)": a stuck work order is offered again within the hour. */
+export const DEFAULT_RETRY_AFTER_MINUTES = 60;
+
+/** The retry interval in seconds from the option (absent: the default; 0 or less: never). */
+export function retryAfterSeconds(options: TriggerOptions): number {
+	const minutes = options.retryAfterMinutes ?? DEFAULT_RETRY_AFTER_MINUTES;
+	return Number.isFinite(minutes) && minutes > 0 ? Math.round(minutes * 60) : 0;
 }
 
 /** How many work orders "Fetch Test Event" shows. */
@@ -62,6 +73,8 @@ function newestFirst(workorders: IDataObject[]): IDataObject[] {
 }
 
 export async function pollCompletedWorkorders(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	// The poll's start, not the end of a read that may take minutes: scheduled polls then lie one interval apart.
+	const now = new Date();
 	const workStatus = String(this.getNodeParameter('workStatus', '') ?? '').trim();
 	const options = this.getNodeParameter('options', {}) as TriggerOptions;
 	const { workorders, messages } = await readWorkorders.call(this, {
@@ -87,15 +100,21 @@ export async function pollCompletedWorkorders(this: IPollFunctions): Promise<INo
 	}
 
 	const staticData = this.getWorkflowStaticData('node');
-	const decision = decide(candidates, readState(staticData), {
+	const decision = decide(candidates, readState(staticData, now), {
 		scope: JSON.stringify({ workStatus, onlyFinished: options.onlyFinished === true }),
 		emitExisting: options.emitExisting === true,
-		now: new Date(),
+		retryAfterSeconds: retryAfterSeconds(options),
+		now,
 	});
 	staticData.outSmartTrigger = decision.next as unknown as IDataObject;
 	this.logger.debug(
 		`OutSmart Trigger: ${candidates.length} complete, ${decision.emit.length} to emit, ${decision.forgotten} no longer complete` +
 			(decision.firstPoll ? ` (first poll, ${options.emitExisting ? 'existing ones emitted' : 'existing ones remembered only'})` : ''),
 	);
+	if (decision.retried) {
+		this.logger.info(
+			`OutSmart Trigger: emitting ${decision.retried} unchanged work order(s) again, still complete ${retryAfterSeconds(options) / 60} minute(s) or more after their last emission (not marked handled nor set to another work status)`,
+		);
+	}
 	return decision.emit.length ? toItems(decision.emit) : null;
 }

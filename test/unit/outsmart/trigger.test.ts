@@ -1,8 +1,8 @@
-/** The OutSmart Trigger's memory and decisions, pure, and its time-out within n8n's poll budget. */
+/** The OutSmart Trigger's memory and decisions (dedupe, retries, migration), pure, and its time-out within n8n's poll budget. */
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 
-import { STATE_VERSION, decide, fingerprint, readState, rowIdOf, type TriggerState } from '../../../nodes/OutSmartTrigger/dedupe';
-import { requestTimeout } from '../../../nodes/OutSmartTrigger/poll';
+import { STATE_VERSION, decide, fingerprint, readState, rowIdOf, toSeconds, type TriggerState } from '../../../nodes/OutSmartTrigger/dedupe';
+import { requestTimeout, retryAfterSeconds } from '../../../nodes/OutSmartTrigger/poll';
 
 const wo = (id: number, extra: IDataObject = {}): IDataObject => ({
 	id: String(id),
@@ -15,7 +15,15 @@ const wo = (id: number, extra: IDataObject = {}): IDataObject => ({
 	...extra,
 });
 const NOW = new Date('2026-11-27T10:00:00Z');
-const opts = (emitExisting = false, scope = 's') => ({ scope, emitExisting, now: NOW });
+const HOUR = 3600;
+const opts = (emitExisting = false, scope = 's') => ({ scope, emitExisting, retryAfterSeconds: HOUR, now: NOW });
+/** Options for a poll `minutes` after NOW, with retries after `retryAfterMinutes`. */
+const later = (minutes: number, retryAfterMinutes = 60) => ({
+	scope: 's',
+	emitExisting: false,
+	retryAfterSeconds: retryAfterMinutes * 60,
+	now: new Date(NOW.getTime() + minutes * 60_000),
+});
 const ids = (list: IDataObject[]) => list.map((w) => w.id);
 
 describe('fingerprint', () => {
@@ -50,9 +58,12 @@ describe('decide', () => {
 		const list = [wo(1), wo(2)];
 		const quiet = decide(list, undefined, opts(false));
 		expect(quiet).toMatchObject({ emit: [], firstPoll: true, forgotten: 0 });
-		expect(Object.keys(quiet.next.seen)).toEqual(['1', '2']);
+		// Remembered only: emitted at 0, never.
+		expect(quiet.next.seen).toEqual({ 1: [fingerprint(wo(1)), 0], 2: [fingerprint(wo(2)), 0] });
 		expect(quiet.next).toMatchObject({ version: STATE_VERSION, scope: 's', since: NOW.toISOString() });
-		expect(ids(decide(list, undefined, opts(true)).emit)).toEqual(['1', '2']);
+		const loud = decide(list, undefined, opts(true));
+		expect(ids(loud.emit)).toEqual(['1', '2']);
+		expect(loud.next.seen['1']).toEqual([fingerprint(wo(1)), toSeconds(NOW)]);
 	});
 
 	it('then emits only new or changed work orders, and forgets those that left', () => {
@@ -77,12 +88,114 @@ describe('decide', () => {
 		expect(ids(decide([wo(5), wo(5)], undefined, opts(true)).emit)).toEqual(['5']);
 	});
 
-	it('reads only a state it wrote (right version, a seen map)', () => {
-		const state: TriggerState = { version: STATE_VERSION, scope: 's', seen: { 1: 'x' }, since: '' };
-		expect(readState({ outSmartTrigger: state as unknown as IDataObject })).toBe(state);
-		expect(readState({})).toBeUndefined();
-		expect(readState({ outSmartTrigger: { ...state, version: 0 } as unknown as IDataObject })).toBeUndefined();
-		expect(readState({ outSmartTrigger: { version: STATE_VERSION } as unknown as IDataObject })).toBeUndefined();
+	it('reads only a state it wrote (a known version, a seen map of [fingerprint, emitted at])', () => {
+		const state: TriggerState = { version: STATE_VERSION, scope: 's', seen: { 1: ['x', 0] }, since: '' };
+		const read = (value: unknown) => readState({ outSmartTrigger: value as IDataObject }, NOW);
+		expect(read(state)).toBe(state);
+		expect(readState({}, NOW)).toBeUndefined();
+		expect(read({ ...state, version: 0 })).toBeUndefined();
+		expect(read({ ...state, version: STATE_VERSION + 1 })).toBeUndefined();
+		expect(read({ version: STATE_VERSION })).toBeUndefined();
+		expect(read({ ...state, seen: { 1: 'x' } })).toBeUndefined();
+	});
+});
+
+describe('retry of work orders still waiting', () => {
+	/** The state after work orders 1 and 2 were emitted at NOW. */
+	const emittedAtNow = () => decide([wo(1), wo(2)], undefined, opts(true)).next;
+
+	it('emits an unchanged work order again once the interval has passed since its last emission, not before', () => {
+		const state = emittedAtNow();
+		expect(decide([wo(1), wo(2)], state, later(59)).emit).toEqual([]);
+		const due = decide([wo(1), wo(2)], state, later(60));
+		expect(ids(due.emit)).toEqual(['1', '2']);
+		expect(due.retried).toBe(2);
+		// The interval starts over from this emission.
+		expect(due.next.seen['1']).toEqual([fingerprint(wo(1)), toSeconds(later(60).now)]);
+		expect(decide([wo(1), wo(2)], due.next, later(119)).emit).toEqual([]);
+		expect(ids(decide([wo(1), wo(2)], due.next, later(120)).emit)).toEqual(['1', '2']);
+	});
+
+	it('an unchanged work order that is not due keeps its emission time (quiet polls do not postpone the retry)', () => {
+		let state = emittedAtNow();
+		for (const minutes of [10, 20, 30, 40, 50]) state = decide([wo(1)], state, later(minutes)).next;
+		expect(state.seen['1']).toEqual([fingerprint(wo(1)), toSeconds(NOW)]);
+		expect(ids(decide([wo(1)], state, later(60)).emit)).toEqual(['1']);
+	});
+
+	it('a scheduled poll one interval later still counts when it started a few seconds earlier than the emission did', () => {
+		const emitted = decide([wo(1)], undefined, { ...opts(true), now: new Date('2026-11-27T10:00:04Z') }).next;
+		const at = (iso: string) => ({ ...opts(), now: new Date(iso) });
+		expect(ids(decide([wo(1)], emitted, at('2026-11-27T11:00:00Z')).emit)).toEqual(['1']);
+		expect(decide([wo(1)], emitted, at('2026-11-27T10:59:50Z')).emit).toEqual([]);
+	});
+
+	it('a changed fingerprint emits at once, however recent the last emission', () => {
+		const changed = decide([wo(1, { WorkStatus: 'EXPFOUT' }), wo(2)], emittedAtNow(), later(1));
+		expect(ids(changed.emit)).toEqual(['1']);
+		expect(changed.retried).toBe(0);
+		expect(changed.next.seen['1'][1]).toBe(toSeconds(later(1).now));
+	});
+
+	it('work orders only remembered on the first poll are never retried, only emitted when they change', () => {
+		const remembered = decide([wo(1), wo(2)], undefined, opts(false)).next;
+		expect(decide([wo(1), wo(2)], remembered, later(24 * 60)).emit).toEqual([]);
+		expect(ids(decide([wo(1), wo(2, { Workperiods: [] })], remembered, later(24 * 60)).emit)).toEqual(['2']);
+	});
+
+	it('0 minutes never emits an unchanged work order again; changes still emit', () => {
+		const state = emittedAtNow();
+		expect(decide([wo(1), wo(2)], state, later(30 * 24 * 60, 0)).emit).toEqual([]);
+		expect(ids(decide([wo(1), wo(2, { WorkStatus: 'X' })], state, later(30 * 24 * 60, 0)).emit)).toEqual(['2']);
+	});
+
+	it('a work order that left the list is forgotten with its emission time; back again, it is emitted at once', () => {
+		let state = emittedAtNow();
+		state = decide([wo(2)], state, later(1)).next;
+		expect(Object.keys(state.seen)).toEqual(['2']);
+		expect(ids(decide([wo(1), wo(2)], state, later(2)).emit)).toEqual(['1']);
+	});
+
+	it('keeps the state small: about 40 bytes a work order', () => {
+		const list = Array.from({ length: 1000 }, (_, i) => wo(170_000 + i));
+		const state = decide(list, undefined, opts(true)).next;
+		expect(JSON.stringify(state).length / 1000).toBeLessThan(45);
+	});
+});
+
+describe('migration of a version 1 state (row id -> fingerprint)', () => {
+	const v1 = (): IDataObject => ({
+		outSmartTrigger: { version: 1, scope: 's', seen: { 1: fingerprint(wo(1)), 2: fingerprint(wo(2)) }, since: '2026-01-05T08:00:00.000Z' },
+	});
+
+	it('keeps scope, since and fingerprints, and counts every work order as emitted at migration time', () => {
+		expect(readState(v1(), NOW)).toEqual({
+			version: STATE_VERSION,
+			scope: 's',
+			since: '2026-01-05T08:00:00.000Z',
+			seen: { 1: [fingerprint(wo(1)), toSeconds(NOW)], 2: [fingerprint(wo(2)), toSeconds(NOW)] },
+		});
+	});
+
+	it('emits nothing unchanged right after the update, only new or changed work orders', () => {
+		const first = decide([wo(1), wo(2, { WorkStatus: 'EXPFOUT' }), wo(3)], readState(v1(), NOW), opts());
+		expect(first.firstPoll).toBe(false);
+		expect(ids(first.emit)).toEqual(['2', '3']);
+	});
+
+	it('offers the work orders still waiting again one interval after the update', () => {
+		const migrated = decide([wo(1), wo(2)], readState(v1(), NOW), opts()).next;
+		expect(decide([wo(1), wo(2)], migrated, later(59)).emit).toEqual([]);
+		expect(ids(decide([wo(1), wo(2)], migrated, later(60)).emit)).toEqual(['1', '2']);
+	});
+});
+
+describe('Retry After (Minutes)', () => {
+	it('defaults to 60 minutes; 0 turns retries off; fractions are honoured in seconds', () => {
+		expect(retryAfterSeconds({})).toBe(3600);
+		expect(retryAfterSeconds({ retryAfterMinutes: 0 })).toBe(0);
+		expect(retryAfterSeconds({ retryAfterMinutes: -5 })).toBe(0);
+		expect(retryAfterSeconds({ retryAfterMinutes: 1.5 })).toBe(90);
 	});
 });
 
