@@ -1,15 +1,18 @@
 /**
  * The OutSmart Trigger against the fake OutSmart, poll by poll with one static-data object as n8n keeps it:
- * the first-poll option, no duplicates across polls and restarts (static data saved as JSON and loaded
- * again), a work order set back to the trigger's work status after a failed export comes back, changed
- * content comes back, state pruned to the Compleet list, manual mode leaves the state alone, ONE read per
- * poll with update_status=false, and a list of thousands.
+ * the first-poll option, no duplicates across polls and restarts (ActivePollTrigger: static data saved only
+ * when a poll emits or on activation, as n8n does), a work order set back to the trigger's work status after a
+ * failed export comes back, changed content comes back, work orders still complete after "Retry After" come
+ * back (a dead or postponed export is never stuck), a state of the previous version is migrated, state pruned
+ * to the Compleet list, manual mode leaves the state alone, ONE read per poll with update_status=false, and a
+ * list of thousands.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OutSmart } from '../../../nodes/OutSmart/OutSmart.node';
 import { OutSmartTrigger } from '../../../nodes/OutSmartTrigger/OutSmartTrigger.node';
 import { type OutSmartSimulator, type SeedWorkorder, demoSeed } from '../../../simulators/outsmart';
+import { ActivePollTrigger } from '../../harness/activePollTrigger';
 import { jsonOf, runNode, runPoll, type NodeRun } from '../../harness/context';
 import { byNumber, credentials, startOutSmart } from './setup';
 
@@ -33,8 +36,11 @@ const emitted = (run: NodeRun): string[] => {
 	return (run.output?.[0] ?? []).map((item) => String(item.json.WorkorderNo));
 };
 
-/** n8n saves static data as JSON in its database and loads it on start. */
-const restart = (staticData: IDataObject): IDataObject => JSON.parse(JSON.stringify(staticData)) as IDataObject;
+/** The trigger in an active workflow of an n8n that can restart (static data saved as n8n saves it). */
+const activeTrigger = (parameters: INodeParameters = {}) => new ActivePollTrigger(trigger, { parameters, credentials: credentials(sim) });
+
+type Seen = Record<string, [string, number]>;
+const seenOf = (data: IDataObject): Seen => (data.outSmartTrigger as { seen: Seen }).seen;
 
 const workorderReads = () => sim.state.calls().filter((c) => c.endpoint === 'GetWorkorders' || c.endpoint === 'GetWorkorder');
 
@@ -83,17 +89,18 @@ describe('dedupe', () => {
 		expect(workorderReads().map((c) => c.endpoint)).toEqual(['GetWorkorders', 'GetWorkorders', 'GetWorkorders', 'GetWorkorders']);
 	});
 
-	it('survives a restart: the state n8n saved (as JSON) keeps the emitted work orders from coming back', async () => {
-		let data: IDataObject = {};
-		await poll(data);
+	it('survives a restart: the state n8n saved keeps the emitted work orders from coming back', async () => {
+		const active = activeTrigger();
+		await active.poll();
 		sim.state.completeWorkorder('WO-2026-0002');
-		expect(emitted(await poll(data))).toEqual(['WO-2026-0002']);
+		expect(emitted(await active.poll())).toEqual(['WO-2026-0002']);
 
-		data = restart(data);
-		expect((await poll(data)).output).toBeUndefined();
+		active.restart();
+		expect((await active.poll()).output).toBeUndefined();
 		sim.state.completeWorkorder('WO-2026-0003');
-		data = restart(data);
-		expect(emitted(await poll(data))).toEqual(['WO-2026-0003']);
+		active.restart();
+		expect(emitted(await active.poll())).toEqual(['WO-2026-0003']);
+		expect((await active.poll()).output).toBeUndefined();
 	});
 
 	it('emits a work order again after a failed export set it aside and it was set back to the trigger\'s work status', async () => {
@@ -109,7 +116,7 @@ describe('dedupe', () => {
 		});
 		expect(jsonOf(failed)[0].result).toBe('updated');
 		expect((await poll(data, params)).output).toBeUndefined();
-		expect((data.outSmartTrigger as { seen: Record<string, string> }).seen).not.toHaveProperty('169827');
+		expect(seenOf(data)).not.toHaveProperty('169827');
 
 		// The user fixes the cause and sets it back to GEREED: it is emitted again, once.
 		sim.state.setWorkorderStatus('WO-2026-0004', { workStatus: 'GEREED' });
@@ -146,8 +153,7 @@ describe('dedupe', () => {
 		await poll(data);
 		for (const no of ['WO-2026-0004', 'WO-2026-0005']) sim.state.setWorkorderStatus(no, { status: 'Afgehandeld' });
 		await poll(data);
-		const seen = (data.outSmartTrigger as { seen: Record<string, string> }).seen;
-		expect(Object.keys(seen).sort()).toEqual(['169829', '169830', '169831', '169834']);
+		expect(Object.keys(seenOf(data)).sort()).toEqual(['169829', '169830', '169831', '169834']);
 	});
 
 	it('another work status starts over as a first poll (the option decides again)', async () => {
@@ -163,6 +169,147 @@ describe('dedupe', () => {
 		expect(emitted(await poll(data, params))).not.toContain('WO-2026-0007');
 		sim.state.completeWorkorder('WO-2026-0007', { workStatus: 'GEREED' });
 		expect(emitted(await poll(data, params))).toEqual(['WO-2026-0007']);
+	});
+});
+
+describe('a work order is never stuck: emitted again while still complete after "Retry After"', () => {
+	const T0 = new Date('2026-11-27T10:00:00.000Z');
+	/** The host's clock (only Date is faked: HTTP and the simulator's timers run for real). */
+	const at = (minutes: number, seconds = 0) => jest.setSystemTime(T0.getTime() + minutes * 60_000 + seconds * 1000);
+	const GEREED = ['WO-2026-0004', 'WO-2026-0005', 'WO-2026-0011'];
+
+	beforeEach(() => {
+		jest.useFakeTimers({
+			doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+			now: T0,
+		});
+	});
+	afterEach(() => jest.useRealTimers());
+
+	it('an execution that died after the emit: the work order comes back once Retry After has passed, not at the restart, then not again once handled', async () => {
+		const active = activeTrigger({ workStatus: 'GEREED' });
+		expect((await active.poll()).output).toBeUndefined(); // activation: remembered only
+		sim.state.completeWorkorder('WO-2026-0001', { workStatus: 'GEREED' });
+		at(1);
+		expect(emitted(await active.poll())).toEqual(['WO-2026-0001']);
+
+		// The execution dies (n8n killed, out of memory): nothing marks WO-2026-0001 handled. n8n starts again.
+		at(3);
+		active.restart();
+		expect((await active.poll()).output).toBeUndefined();
+		for (const minutes of [10, 30, 60]) {
+			at(minutes);
+			expect((await active.poll()).output).toBeUndefined();
+		}
+		at(61);
+		const retried = await active.poll();
+		expect(emitted(retried)).toEqual(['WO-2026-0001']);
+		expect(retried.host.logs).toContainEqual({ level: 'info', message: expect.stringContaining('emitting 1 unchanged work order(s) again') });
+		// The re-emitted item is the same work order with full detail, still Compleet.
+		expect(retried.output?.[0][0].json).toMatchObject({ WorkorderNo: 'WO-2026-0001', status: 'Compleet', WorkStatus: 'GEREED' });
+
+		// This time the export finishes and marks it handled: it leaves the list and is never emitted again.
+		sim.state.setWorkorderStatus('WO-2026-0001', { status: 'Afgehandeld' });
+		for (const minutes of [62, 122, 200]) {
+			at(minutes);
+			expect((await active.poll()).output).toBeUndefined();
+		}
+		// Retries cost no call: one GetWorkorders per poll, nothing else.
+		expect(workorderReads().map((c) => c.endpoint)).toEqual(Array(10).fill('GetWorkorders'));
+	});
+
+	it('emits a waiting work order once per interval, and only those still complete', async () => {
+		const active = activeTrigger({ workStatus: 'GEREED', options: { emitExisting: true } });
+		expect(emitted(await active.poll())).toEqual(GEREED);
+		at(30);
+		expect((await active.poll()).output).toBeUndefined();
+		sim.state.setWorkorderStatus('WO-2026-0004', { status: 'Afgehandeld' }); // exported meanwhile
+		at(60);
+		expect(emitted(await active.poll())).toEqual(['WO-2026-0005', 'WO-2026-0011']);
+		at(61);
+		expect((await active.poll()).output).toBeUndefined();
+		at(119, 30);
+		expect((await active.poll()).output).toBeUndefined();
+		at(120);
+		expect(emitted(await active.poll())).toEqual(['WO-2026-0005', 'WO-2026-0011']);
+	});
+
+	it('a changed work order is emitted at once, however recently it was emitted', async () => {
+		const active = activeTrigger({ workStatus: 'GEREED', options: { emitExisting: true } });
+		await active.poll();
+		sim.state.completeWorkorder('WO-2026-0005', {
+			workperiods: [{ WorkDate: '22-11-2026', BeginTime: '07:00', EndTime: '12:00', Break: 0, HourType: 'UUR-MONTEUR', EmployeeNr: '11' }],
+		});
+		at(2);
+		expect(emitted(await active.poll())).toEqual(['WO-2026-0005']);
+		// Its interval starts from that emission; the others' from the first.
+		at(60);
+		expect(emitted(await active.poll())).toEqual(['WO-2026-0004', 'WO-2026-0011']);
+		at(62);
+		expect(emitted(await active.poll())).toEqual(['WO-2026-0005']);
+	});
+
+	it('Retry After 0 never emits an unchanged work order again', async () => {
+		const active = activeTrigger({ workStatus: 'GEREED', options: { emitExisting: true, retryAfterMinutes: 0 } });
+		expect(emitted(await active.poll())).toEqual(GEREED);
+		for (const minutes of [60, 24 * 60, 30 * 24 * 60]) {
+			at(minutes);
+			expect((await active.poll()).output).toBeUndefined();
+		}
+	});
+
+	it('work orders only remembered on the first poll are never emitted by a retry', async () => {
+		const active = activeTrigger({ options: { retryAfterMinutes: 1 } });
+		expect((await active.poll()).output).toBeUndefined();
+		at(24 * 60);
+		expect((await active.poll()).output).toBeUndefined();
+		expect(Object.values(seenOf(active.staticData)).every(([, emittedAt]) => emittedAt === 0)).toBe(true);
+	});
+
+	it('a quiet poll\'s changes are lost on a restart (n8n saves on emit only): a work order that left and came back meanwhile returns with its retry', async () => {
+		const node = new OutSmart();
+		const active = activeTrigger({ workStatus: 'GEREED', options: { emitExisting: true } });
+		expect(emitted(await active.poll())).toContain('WO-2026-0004');
+		// The export fails and sets it aside; the next poll forgets it, in memory only.
+		await runNode(node, {
+			parameters: { resource: 'workorder', operation: 'setWorkStatus', workorder: byNumber('WO-2026-0004'), workStatus: 'EXPFOUT' },
+			credentials: credentials(sim),
+		});
+		at(1);
+		expect((await active.poll()).output).toBeUndefined();
+		expect(seenOf(active.staticData)).not.toHaveProperty('169827');
+		expect(seenOf(active.savedStaticData)).toHaveProperty('169827');
+
+		// n8n restarts; meanwhile the user set it back to GEREED unchanged. The saved state still has it as
+		// emitted at T0, so it is not "back" (it would be without the restart) but waiting for its retry.
+		active.restart();
+		sim.state.setWorkorderStatus('WO-2026-0004', { workStatus: 'GEREED' });
+		at(2);
+		expect((await active.poll()).output).toBeUndefined();
+		at(60);
+		expect(emitted(await active.poll())).toEqual(GEREED);
+	});
+
+	it('a state saved by the previous version is migrated: nothing emitted at the update, the waiting ones one interval later', async () => {
+		// What version 1 saved for the same list: row id -> fingerprint.
+		const current = activeTrigger({ workStatus: 'GEREED' });
+		await current.poll();
+		const v2 = current.staticData.outSmartTrigger as { scope: string; since: string; seen: Seen };
+		const v1 = { version: 1, scope: v2.scope, since: v2.since, seen: Object.fromEntries(Object.entries(v2.seen).map(([id, [print]]) => [id, print])) };
+
+		const updated = new ActivePollTrigger(trigger, { parameters: { workStatus: 'GEREED' }, credentials: credentials(sim) });
+		updated.staticData = { outSmartTrigger: v1 };
+		expect((await updated.poll()).output).toBeUndefined(); // the first poll after the update
+		expect(updated.staticData.outSmartTrigger).toMatchObject({ version: 2, scope: v1.scope, since: v1.since });
+		sim.state.completeWorkorder('WO-2026-0001', { workStatus: 'GEREED' });
+		at(5);
+		expect(emitted(await updated.poll())).toEqual(['WO-2026-0001']); // new: at once
+		at(59);
+		expect((await updated.poll()).output).toBeUndefined();
+		at(60);
+		expect(emitted(await updated.poll())).toEqual(GEREED); // still waiting one interval after the update
+		at(65);
+		expect(emitted(await updated.poll())).toEqual(['WO-2026-0001']);
 	});
 });
 
@@ -223,7 +370,8 @@ describe('a large Compleet list', () => {
 		expect((await poll(data, { workStatus: 'GEREED' })).output).toBeUndefined();
 		const secondMs = Date.now() - second;
 		expect(workorderReads()).toHaveLength(2);
-		expect(JSON.stringify(data).length).toBeLessThan(3003 * 30);
+		// Fingerprint and emission time: about 42 bytes a work order.
+		expect(JSON.stringify(data).length).toBeLessThan(3003 * 45);
 		console.info(`OutSmart Trigger, 3,003 work orders: first poll ${firstMs} ms, second ${secondMs} ms, state ${JSON.stringify(data).length} bytes`);
 	}, 60_000);
 });
