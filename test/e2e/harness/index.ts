@@ -22,6 +22,7 @@
  *   await n8n.testCredential('outsmartCred01');  // the dialog's Test button → { status: 'OK'|'Error', message }
  *   await n8n.listExecutions(pollId);            // public API, newest first, with data
  *   await n8n.stop();                            // SIGTERM, SIGKILL after 20 s
+ *   await n8n.kill();                            // SIGKILL at once, no shutdown (a crash); start() again
  *
  * Cost: every CLI call (importCredentials, importWorkflow, execute, exportCredential, publishWorkflow) is a
  * fresh n8n process, ~4–6 s on 2 cores, so pass arrays to the imports. start() takes ~12 s; after it a

@@ -335,6 +335,18 @@ export class N8nInstance {
 		this.cookie = undefined;
 	}
 
+	/**
+	 * SIGKILL to n8n's process group at once, no shutdown: a crash, an OOM kill or a killed container. Executions
+	 * in flight die where they are; the next start() finds them unfinished. No-op when stopped.
+	 */
+	async kill(): Promise<void> {
+		const server = this.server;
+		if (!server || this.serverExit) return;
+		killGroup(server.child, 'SIGKILL');
+		await server.exited;
+		this.cookie = undefined;
+	}
+
 	/** stop() and delete the user folder (kept when N8N_E2E_KEEP=1, for debugging). */
 	async dispose(): Promise<void> {
 		await this.stop();
