@@ -20,6 +20,8 @@ interface Row {
 	budget: number;
 	seconds: number;
 	note: string;
+	/** Size of the workflow static data after the run (JSON bytes), where the scenario keeps state. */
+	stateBytes?: number;
 }
 
 const rows: Row[] = [];
@@ -43,24 +45,31 @@ async function measure(
 	budget: number,
 	note: string,
 	run: () => Promise<NodeRun>,
+	staticData?: IDataObject,
 ): Promise<NodeRun> {
 	sim.state.resetStats();
 	const started = Date.now();
 	const result = await run();
 	if (result.error) throw new Error(`${scenario}: ${result.error.message}`);
-	rows.push({ scenario, calls: sim.state.getStats().calls.total, budget, seconds: (Date.now() - started) / 1000, note });
+	const stateBytes = staticData ? Buffer.byteLength(JSON.stringify(staticData)) : undefined;
+	rows.push({ scenario, calls: sim.state.getStats().calls.total, budget, seconds: (Date.now() - started) / 1000, note, stateBytes });
 	return result;
 }
 
 async function accountImports(size: 'small' | 'large', count: number): Promise<void> {
 	const sim = await startExactSimulator({ seed: size, dailyLimit: 100_000, minutelyLimit: 100_000 });
 	try {
-		const staticData = {};
+		const staticData: IDataObject = {};
 		const node = new ExactOnlineAccount();
 		const options = { credentials: { exactOnlineOAuth2Api: credential(sim, count) }, staticData, mode: 'trigger' as const };
 		const parameters = { operation: 'getChanges', syncName: 'bench' };
-		const full = await measure(sim, `full import, ${count} accounts`, Math.ceil(count / 1000) + 2, 'sync pages of 1,000 + deletions', () =>
-			runNode(node, { ...options, parameters }),
+		const full = await measure(
+			sim,
+			`full import, ${count} accounts`,
+			Math.ceil(count / 1000) + 2,
+			'sync pages of 1,000 + deletions; state = cursor + ID->code of each account (for deletions)',
+			() => runNode(node, { ...options, parameters }),
+			staticData,
 		);
 		const read = full.output?.[0].length ?? 0;
 		if (read < count) throw new Error(`full import read ${read} of ${count} accounts`);
@@ -175,13 +184,13 @@ async function main(): Promise<void> {
 	await itemImports();
 	await customerBalances();
 	await export50();
-	console.log('\nscenario                              calls  budget  seconds  note');
+	console.log('\nscenario                              calls  budget  seconds  state KB  note');
 	let over = 0;
 	for (const row of rows) {
 		const flag = row.calls > row.budget ? '  OVER BUDGET' : '';
 		if (flag) over++;
 		console.log(
-			`${row.scenario.padEnd(38)}${String(row.calls).padStart(5)}  ${String(row.budget).padStart(6)}  ${row.seconds.toFixed(2).padStart(7)}  ${row.note}${flag}`,
+			`${row.scenario.padEnd(38)}${String(row.calls).padStart(5)}  ${String(row.budget).padStart(6)}  ${row.seconds.toFixed(2).padStart(7)}  ${(row.stateBytes === undefined ? '' : (row.stateBytes / 1024).toFixed(0)).padStart(8)}  ${row.note}${flag}`,
 		);
 	}
 	process.exit(over ? 1 : 0);

@@ -6,7 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { exactSyncDeleted, exactSyncRead, SYNC_START, type ExactContext } from '../transport';
-import { advanceCursor, cursorKey, readCursor, resetCursor, streamPosition } from './cursor';
+import { advanceCursor, cursorKey, readCodes, readCursor, rememberCodes, resetCodes, resetCursor, streamPosition } from './cursor';
 import type { ExactEntity } from './definitions';
 
 /** What an extra stream sees of the run it is part of. */
@@ -50,7 +50,10 @@ export interface ChangesOptions {
 export async function getChanges(this: ExactContext, entity: ExactEntity, options: ChangesOptions): Promise<IDataObject[]> {
 	if (!entity.syncEntity) throw new Error(`Exact has no sync endpoint for ${entity.label}s`);
 	const key = cursorKey(entity.label, options.syncName);
-	if (options.startOver) resetCursor(options.staticData, key);
+	if (options.startOver) {
+		resetCursor(options.staticData, key);
+		resetCodes(options.staticData, key);
+	}
 	const cursor = readCursor(options.staticData, key);
 	const select = [...new Set(options.select)];
 
@@ -60,9 +63,12 @@ export async function getChanges(this: ExactContext, entity: ExactEntity, option
 		since: cursor.records,
 		itemIndex: options.itemIndex,
 	});
-	// Codes of every row, also those not handed out: a deletion names only the ID, whatever the record was.
-	const codes = rememberCodes(entity, options.staticData, key, changed.records);
 	const records = options.keep ? changed.records.filter(options.keep) : changed.records;
+	if (entity.codeField) {
+		const codeField = entity.codeField;
+		const entries = records.filter((r) => r[codeField] !== undefined && r[codeField] !== null);
+		rememberCodes(options.staticData, key, entries.map((r) => [String(r[entity.key]), String(r[codeField]).trim()]));
+	}
 	const deleted =
 		options.includeDeleted && entity.deletedType !== undefined
 			? await exactSyncDeleted.call(this, { entityType: entity.deletedType, since: cursor.deleted, itemIndex: options.itemIndex })
@@ -78,14 +84,14 @@ export async function getChanges(this: ExactContext, entity: ExactEntity, option
 
 	if (options.afterRead && records.length > 0) await options.afterRead(records);
 
-	advanceCursor(options.staticData, key, { records: changed.cursor, deleted: deleted.cursor, streams }, options.confirmLater);
+	const codes = readCodes(options.staticData, key);
+	const forget = deleted.records.map((record) => String(record.EntityKey));
+	advanceCursor(options.staticData, key, { records: changed.cursor, deleted: deleted.cursor, streams, forget }, options.confirmLater);
 
 	return [
 		...records.map((record) => ({ ...record, changeType: 'changed' })),
 		...deleted.records.map((record) => {
-			const id = String(record.EntityKey);
-			const code = codes?.[id] ?? null;
-			if (codes) delete codes[id];
+			const code = codes[String(record.EntityKey)] ?? null;
 			return {
 				[entity.key]: record.EntityKey,
 				...(entity.codeField ? { [entity.codeField]: code } : {}),
@@ -95,26 +101,4 @@ export async function getChanges(this: ExactContext, entity: ExactEntity, option
 			};
 		}),
 	];
-}
-
-/**
- * sync/Deleted names only the ID of a deleted record, while OutSmart knows records by code. So the codes of
- * records seen by this change stream are remembered (ID -> code, beside the cursor) and handed out with
- * their deletion, which lets a flow deactivate the record in OutSmart.
- */
-function rememberCodes(
-	entity: ExactEntity,
-	staticData: IDataObject,
-	cursorKey: string,
-	changed: IDataObject[],
-): Record<string, string> | undefined {
-	if (!entity.codeField) return undefined;
-	const storeKey = `${cursorKey}:codes`;
-	const codes = (staticData[storeKey] as Record<string, string> | undefined) ?? {};
-	for (const record of changed) {
-		const code = record[entity.codeField];
-		if (code !== undefined && code !== null) codes[String(record[entity.key])] = String(code).trim();
-	}
-	staticData[storeKey] = codes;
-	return codes;
 }
