@@ -1,8 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { listSearch, loadOptions } from '../ExactOnline/entity/methods';
 import { exactEntityBase } from '../ExactOnline/entity/nodeDescription';
-import { exportWorkOrders } from '../ExactOnline/export/createFromWorkOrder';
-import { runPerItem } from '../shared/router';
+import { runOperation } from '../shared/router';
 import { properties } from './description';
 import { operations } from './operations';
 
@@ -26,8 +25,6 @@ export class ExactOnlineSalesInvoice implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = this.getNodeParameter('operation', 0) as string;
-		if (operation === 'createFromWorkOrder') return await exportWorkOrders.call(this);
-		return await runPerItem.call(this, operations[operation]);
+		return await runOperation.call(this, operations[this.getNodeParameter('operation', 0) as string]);
 	}
 }

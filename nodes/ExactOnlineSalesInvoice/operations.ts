@@ -1,3 +1,4 @@
+import { exportWorkOrders } from '../ExactOnline/export/createFromWorkOrder';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { ACCOUNT, ITEM, SALES_INVOICE, SALES_INVOICE_LINE } from '../ExactOnline/entity/definitions';
 import { lookupByCodes } from '../ExactOnline/entity/lookups';
@@ -21,7 +22,7 @@ import {
 import { getChanges } from '../ExactOnline/entity/changes';
 import { andFilters, isGuid, odataDateTime, odataGuid, odataNumber, odataString } from '../ExactOnline/odata';
 import { exactGetAll } from '../ExactOnline/transport';
-import type { ItemOperation } from '../shared/router';
+import type { ItemOperation, Operation } from '../shared/router';
 
 interface InvoiceReadOptions extends ReadOptions {
 	includeLines?: boolean;
@@ -228,10 +229,11 @@ const getInvoiceChanges: ItemOperation = async function (this: IExecuteFunctions
 	return shape(groupInvoiceRows(rows, extra), options.output);
 };
 
-export const operations: Record<string, ItemOperation> = {
+export const operations: Record<string, Operation> = {
 	get,
 	getMany: getManyOperation(SALES_INVOICE, invoiceFilter, 'InvoiceDate desc'),
 	create: createWithLines,
+	createFromWorkOrder: { batch: exportWorkOrders },
 	getChanges: getInvoiceChanges,
 	confirmChanges: confirmChangesOperation(SALES_INVOICE),
 };

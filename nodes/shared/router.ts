@@ -8,6 +8,21 @@ import { asNodeError } from './nodeErrors';
 
 export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject[]>;
 
+/**
+ * An operation that needs all input items at once (e.g. the work order export: batched look-ups, writes, a
+ * read-back); it returns every output, each item paired with its input.
+ */
+export interface BatchOperation {
+	batch: (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>;
+}
+
+export type Operation = ItemOperation | BatchOperation;
+
+/** Runs an operation of either kind. */
+export async function runOperation(this: IExecuteFunctions, operation: Operation): Promise<INodeExecutionData[][]> {
+	return 'batch' in operation ? await operation.batch.call(this) : await runPerItem.call(this, operation);
+}
+
 export async function runPerItem(
 	this: IExecuteFunctions,
 	operation: ItemOperation,
