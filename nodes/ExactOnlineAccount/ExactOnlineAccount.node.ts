@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { listSearch, loadOptions } from '../ExactOnline/entity/methods';
 import { exactEntityBase } from '../ExactOnline/entity/nodeDescription';
-import { runPerItem } from '../shared/router';
+import { runOperation } from '../shared/router';
 import { properties } from './description';
 import { operations } from './operations';
 
@@ -22,6 +22,6 @@ export class ExactOnlineAccount implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runPerItem.call(this, operations[this.getNodeParameter('operation', 0) as string]);
+		return await runOperation.call(this, operations[this.getNodeParameter('operation', 0) as string]);
 	}
 }

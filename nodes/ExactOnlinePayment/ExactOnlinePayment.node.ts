@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { listSearch, loadOptions } from '../ExactOnline/entity/methods';
 import { exactEntityBase } from '../ExactOnline/entity/nodeDescription';
-import { pickOperation, runPerItem } from '../shared/router';
+import { pickOperation, runOperation } from '../shared/router';
 import { properties } from './description';
 import { operations } from './operations';
 
@@ -22,6 +22,6 @@ export class ExactOnlinePayment implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runPerItem.call(this, pickOperation.call(this, operations));
+		return await runOperation.call(this, pickOperation.call(this, operations));
 	}
 }

@@ -6,7 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { pickOperation, runPerItem } from '../shared/router';
+import { pickOperation, runOperation } from '../shared/router';
 import { properties } from './description';
 import { loadOptions } from './methods/loadOptions';
 import { operations } from './operations';
@@ -24,7 +24,9 @@ export class OutSmart implements INodeType {
 		defaults: { name: 'OutSmart' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		// Create or Update sorts records into two outputs: stored, and refused for something in the record. Anything
+		// else (auth, OutSmart down) stops the node, so a flow never takes unsent records for stored ones.
+		outputs: `={{ $parameter.operation === "upsert" ? [{ "type": "main", "displayName": "Stored" }, { "type": "main", "displayName": "Refused" }] : ["main"] }}`,
 		credentials: [{ name: 'outSmartApi', required: true }],
 		properties,
 	};
@@ -32,6 +34,6 @@ export class OutSmart implements INodeType {
 	methods = { loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await runPerItem.call(this, pickOperation.call(this, operations));
+		return await runOperation.call(this, pickOperation.call(this, operations));
 	}
 }

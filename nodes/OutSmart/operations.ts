@@ -1,10 +1,10 @@
 /** Every operation of the OutSmart node by resource and operation, for the shared router's pickOperation. */
-import type { ItemOperation } from '../shared/router';
+import type { Operation } from '../shared/router';
 import { ENTITIES } from './entities';
 import { masterDataOperations } from './masterData/operations';
 import { workorderOperations } from './workorder/operations';
 
-export const operations: Record<string, Record<string, ItemOperation>> = {
+export const operations: Record<string, Record<string, Operation>> = {
 	workorder: workorderOperations,
 	...Object.fromEntries(ENTITIES.map((entity) => [entity.resource, masterDataOperations(entity)])),
 };

@@ -57,10 +57,7 @@ export async function runPerItem(
 }
 
 /** Picks the operation by the node's `resource` and `operation` parameters (read once, at item 0). */
-export function pickOperation(
-	this: IExecuteFunctions,
-	operations: Record<string, Record<string, ItemOperation>>,
-): ItemOperation {
+export function pickOperation(this: IExecuteFunctions, operations: Record<string, Record<string, Operation>>): Operation {
 	const resource = this.getNodeParameter('resource', 0, 'default') as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
 	const chosen = operations[resource]?.[operation];

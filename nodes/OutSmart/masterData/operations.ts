@@ -1,12 +1,12 @@
-/** Get Many, Upsert and Delete for one master-data entity, as per-item operations for the shared router. */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+/** Get Many and Delete (per item) and Upsert (a batch) for one master-data entity, for the shared router. */
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import type { ItemOperation } from '../../shared/router';
+import type { BatchOperation, ItemOperation, Operation } from '../../shared/router';
 import { type FilterValues, limitToMax } from '../descriptions';
 import type { OutSmartEntity } from '../entities';
 import { type OutSmartFilter, type OutSmartOperator, deleteEntity, listRecords } from '../transport';
 import { type OutputMode, cleanRecord, shapeOutput } from '../values/clean';
-import { type ItemResult, runUpsert } from './upsert';
+import { runUpsert } from './upsert';
 
 /** The filter rows of a Get Many, as transport filters. */
 export function readFilters(this: IExecuteFunctions, itemIndex: number): OutSmartFilter[] {
@@ -55,30 +55,39 @@ function remove(entity: OutSmartEntity): ItemOperation {
 	};
 }
 
-/** Upsert runs once for all items (batches across items); each item then takes its own result. */
-const upsertRuns = new WeakMap<object, Map<string, Promise<ItemResult[]>>>();
-
-function upsert(entity: OutSmartEntity): ItemOperation {
-	return async function (this: IExecuteFunctions, itemIndex: number) {
-		let perRun = upsertRuns.get(this);
-		if (!perRun) {
-			perRun = new Map();
-			upsertRuns.set(this, perRun);
-		}
-		let run = perRun.get(entity.endpoint);
-		if (!run) {
-			run = runUpsert.call(this, entity);
-			perRun.set(entity.endpoint, run);
-		}
-		const result = (await run)[itemIndex];
-		if (!result) throw new NodeOperationError(this.getNode(), 'No upsert result for this item', { itemIndex });
-		if ('error' in result) throw result.error;
-		return [result.json];
+/**
+ * Upsert sends all input items together (in batches) and has two outputs: Stored (created, updated, unchanged,
+ * skipped) and Refused (OutSmart refused the record, or it cannot be sent as it is), each item paired with its
+ * input. A refused item carries its input's fields plus `error` and `details`, as n8n's own error output does, so
+ * a flow can tell which record it was (e.g. Exact's Confirm Changes retries it later). A failure that is not about
+ * a record (auth, network, OutSmart down) stops the node: nothing is sorted, running again is safe.
+ */
+function upsert(entity: OutSmartEntity): BatchOperation {
+	return {
+		async batch(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			const results = await runUpsert.call(this, entity);
+			const stopped = results.find((result) => 'error' in result);
+			if (stopped && 'error' in stopped) throw stopped.error;
+			const input = this.getInputData();
+			const stored: INodeExecutionData[] = [];
+			const refused: INodeExecutionData[] = [];
+			results.forEach((result, itemIndex) => {
+				const pairedItem = { item: itemIndex };
+				if ('json' in result) stored.push({ json: result.json, pairedItem });
+				else if ('refused' in result) {
+					refused.push({
+						json: { ...input[itemIndex].json, error: result.refused.message, details: result.refused.description ?? null },
+						pairedItem,
+					});
+				}
+			});
+			return [stored, refused];
+		},
 	};
 }
 
-export function masterDataOperations(entity: OutSmartEntity): Record<string, ItemOperation> {
-	const operations: Record<string, ItemOperation> = { getMany: getMany(entity), upsert: upsert(entity) };
+export function masterDataOperations(entity: OutSmartEntity): Record<string, Operation> {
+	const operations: Record<string, Operation> = { getMany: getMany(entity), upsert: upsert(entity) };
 	if (entity.delete) operations.delete = remove(entity);
 	return operations;
 }

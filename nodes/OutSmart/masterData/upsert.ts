@@ -7,7 +7,8 @@
  * 3. send the rest in batches; when OutSmart refuses a batch for a record-level reason (a required field, a
  *    value it cannot parse), split it until the refused record is alone: that item gets OutSmart's reason,
  *    the others are stored. Re-sending a record is harmless: an upsert of the same data changes nothing.
- * The result is one entry per input item (a JSON result or an error), for the shared per-item router.
+ * The result is one entry per input item: a JSON result, a refusal (something in that record: OutSmart refused
+ * it, or it cannot be sent as it is), or an error that is not the record's (auth, network, OutSmart down).
  */
 import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
@@ -22,7 +23,12 @@ import { type FromExact, mapFromExact } from './fromExact';
 /** skipped: a deactivation or payment data for a record OutSmart does not have (nothing to change, nothing created). */
 export type Outcome = 'created' | 'updated' | 'unchanged' | 'skipped';
 
-export type ItemResult = { json: IDataObject } | { error: NodeApiError | NodeOperationError };
+export type ItemResult =
+	| { json: IDataObject }
+	/** Something in this record: the other records go on. */
+	| { refused: NodeApiError | NodeOperationError }
+	/** Not about this record (auth, network, OutSmart down): the run must stop. */
+	| { error: NodeApiError | NodeOperationError };
 
 interface Planned {
 	itemIndex: number;
@@ -148,7 +154,7 @@ function describe(entity: OutSmartEntity, record: Planned): string {
 }
 
 class Sender {
-	readonly failures = new Map<Planned, NodeApiError | NodeOperationError>();
+	readonly failures = new Map<Planned, ItemResult>();
 	calls = 0;
 	/** A failure that is not about a record (auth, endpoint, network, OutSmart down): later batches are not sent. */
 	private stoppedBy?: { error: unknown; cause: NodeApiError | NodeOperationError };
@@ -161,7 +167,7 @@ class Sender {
 	async send(records: Planned[]): Promise<void> {
 		if (!records.length) return;
 		if (this.stoppedBy) {
-			for (const record of records) this.failures.set(record, this.notSent(record));
+			for (const record of records) this.failures.set(record, { error: this.notSent(record) });
 			return;
 		}
 		try {
@@ -171,7 +177,7 @@ class Sender {
 			const details = outSmartErrorDetails(error);
 			if (details && isRecordRefusal(details.code)) {
 				if (records.length === 1) {
-					this.failures.set(records[0], this.refused(records[0], details.code, details.messages));
+					this.failures.set(records[0], { refused: this.refused(records[0], details.code, details.messages) });
 					return;
 				}
 				const middle = Math.ceil(records.length / 2);
@@ -180,7 +186,7 @@ class Sender {
 				return;
 			}
 			this.stoppedBy = { error, cause: asNodeError(this.ctx.getNode(), error) };
-			for (const record of records) this.failures.set(record, this.batchFailed(record, error));
+			for (const record of records) this.failures.set(record, { error: this.batchFailed(record, error) });
 		}
 	}
 
@@ -254,7 +260,7 @@ export async function runUpsert(this: IExecuteFunctions, entity: OutSmartEntity)
 			if ('skip' in item) results[itemIndex] = { json: { outcome: 'skipped', sent: false, reason: item.skip } };
 			else prepared.push(item);
 		} catch (error) {
-			results[itemIndex] = { error: asNodeError(this.getNode(), error, itemIndex) };
+			results[itemIndex] = { refused: asNodeError(this.getNode(), error, itemIndex) };
 		}
 	}
 	if (!prepared.length) return results;
@@ -282,7 +288,7 @@ export async function runUpsert(this: IExecuteFunctions, entity: OutSmartEntity)
 	for (const record of planned) {
 		const failure = sender.failures.get(record);
 		if (failure) {
-			results[record.itemIndex] = { error: failure };
+			results[record.itemIndex] = failure;
 			continue;
 		}
 		const json: IDataObject = {

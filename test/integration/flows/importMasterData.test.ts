@@ -191,9 +191,10 @@ describe('deletions', () => {
 			parameters: { resource: 'contactPerson', operation: 'upsert', dataMode: 'fromExact' } as never,
 			items: [{ ID: 'c', changeType: 'deleted' }],
 			credentials: outSmartCredentials(outsmart),
-			continueOnFail: true,
 		});
-		expect(jsonOf(contact)[0].error).toBe('A record was deleted in Exact');
+		expect(contact.output?.[1].map((item) => item.json)).toEqual([
+			{ ID: 'c', changeType: 'deleted', error: 'A record was deleted in Exact', details: expect.any(String) },
+		]);
 	});
 });
 

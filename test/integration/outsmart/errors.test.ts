@@ -63,33 +63,34 @@ describe('every code on a read', () => {
 });
 
 describe('every code on an upsert', () => {
-	const upsert = () =>
-		run(
-			{ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData' },
-			{ items: [{ debtor_number: '1042', name: 'Nieuw', street: 'Markt', postal_code: '1234 AB', city: 'Gouda' }] },
-		);
+	const RELATION = { debtor_number: '1042', name: 'Nieuw', street: 'Markt', postal_code: '1234 AB', city: 'Gouda' };
+	const upsert = () => run({ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData' }, { items: [RELATION] });
 
-	it.each(RECORD_CODES)('record-level code %i names the refused record', async (code) => {
+	it.each(RECORD_CODES)('record-level code %i names the refused record on the Refused output', async (code) => {
 		sim.state.addFault({ match: { path: 'relations', method: 'POST' }, kind: 'code', code, messages: ['Required field missing: postal_code'] });
-		const [out] = jsonOf(await upsert());
-		// Only error and details: n8n sends such an item to the error output with its input's fields added.
-		expect(out).toEqual({
-			error: `OutSmart refused relation 1042: required field postal_code missing (code ${code})`,
-			details: expect.stringContaining(OUTSMART_CODES[code].hint),
-		});
+		const result = await upsert();
+		expect(jsonOf(result)).toEqual([]);
+		expect(result.output?.[1].map((item) => item.json)).toEqual([
+			{
+				...RELATION,
+				error: `OutSmart refused relation 1042: required field postal_code missing (code ${code})`,
+				details: expect.stringContaining(OUTSMART_CODES[code].hint),
+			},
+		]);
 	});
 
-	it.each(REQUEST_CODES)('request-level code %i says the record was not stored and why', async (code) => {
+	it.each(REQUEST_CODES)('request-level code %i stops the node: the record was not stored, and why', async (code) => {
 		sim.state.addFault({ match: { path: 'relations', method: 'POST' }, kind: 'code', code });
-		const [out] = jsonOf(await upsert());
-		expect(out.error).toBe(`relation 1042 was not stored: OutSmart refused the request: ${OUTSMART_CODES[code].meaning} (code ${code})`);
-		expect(out.details).toContain(OUTSMART_CODES[code].hint);
+		const result = await upsert();
+		expect(result.output).toBeUndefined();
+		expect(result.error?.message).toBe(`relation 1042 was not stored: OutSmart refused the request: ${OUTSMART_CODES[code].meaning} (code ${code})`);
+		expect(result.error?.description).toContain(OUTSMART_CODES[code].hint);
 	});
 
 	it('a code this node does not know is still reported with its number', async () => {
 		sim.state.addFault({ match: { path: 'relations', method: 'POST' }, kind: 'code', code: 2999, messages: ['Iets nieuws'] });
-		const [out] = jsonOf(await upsert());
-		expect(out.error).toBe('relation 1042 was not stored: OutSmart refused the request: an unknown OutSmart code (code 2999): Iets nieuws');
+		const result = await upsert();
+		expect(result.error?.message).toBe('relation 1042 was not stored: OutSmart refused the request: an unknown OutSmart code (code 2999): Iets nieuws');
 	});
 });
 

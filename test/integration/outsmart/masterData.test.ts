@@ -20,6 +20,12 @@ beforeAll(async () => {
 afterAll(async () => sim.close());
 beforeEach(() => sim.state.reset(demoSeed()));
 
+/** The Refused output of an upsert. */
+function refusedOf(result: { output?: Array<Array<{ json: IDataObject }>>; error?: Error }): IDataObject[] {
+	if (result.error) throw result.error;
+	return (result.output?.[1] ?? []).map((item) => item.json);
+}
+
 const run = (parameters: INodeParameters, extra: Partial<RunOptions> = {}) =>
 	runNode(node, { parameters, credentials: credentials(sim), ...extra });
 
@@ -160,22 +166,29 @@ describe('Upsert', () => {
 		expect(sim.state.list('relations')).toHaveLength(13);
 	});
 
-	it('finds the refused record by splitting the batch: that item gets OutSmart\'s reason, the others are stored', async () => {
+	it('finds the refused record by splitting the batch: it goes to Refused with OutSmart\'s reason, the others are stored', async () => {
 		const items = [relation('2001'), relation('2002'), relation('1042', { postal_code: '' }), relation('2003'), relation('2004')];
-		const result = await run({ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData' }, { items, continueOnFail: true });
-		const out = jsonOf(result);
-		expect(out[2]).toMatchObject({
-			error: 'OutSmart refused relation 1042: required field postal_code missing (code 1301)',
-			details: expect.stringContaining('A relation needs name, debtor_number, street, postal_code and city'),
-		});
-		expect([0, 1, 3, 4].map((i) => out[i].outcome)).toEqual(['created', 'created', 'created', 'created']);
+		const result = await run({ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData' }, { items });
+		// The refused item carries its input's fields (as n8n's error output does), so a flow knows which record it was.
+		expect(refusedOf(result)).toEqual([
+			{
+				...items[2],
+				error: 'OutSmart refused relation 1042: required field postal_code missing (code 1301)',
+				details: expect.stringContaining('A relation needs name, debtor_number, street, postal_code and city'),
+			},
+		]);
+		expect(result.output?.map((output) => output.map((item) => item.pairedItem))).toEqual([
+			[{ item: 0 }, { item: 1 }, { item: 3 }, { item: 4 }],
+			[{ item: 2 }],
+		]);
+		expect(jsonOf(result).map((o) => o.outcome)).toEqual(['created', 'created', 'created', 'created']);
 		for (const debtor of ['2001', '2002', '2003', '2004']) expect(stored('relations', 'debtor_number', debtor)).toBeDefined();
 		expect(stored('relations', 'debtor_number', '1042')).toBeUndefined();
 		// 5 refused, then [3 refused -> 2 ok + 1 refused], then 2 ok: far fewer calls than one per record twice.
 		expect(calls('relations', 'POST').length).toBeLessThanOrEqual(5);
 	});
 
-	it('without Continue On Fail the run stops with the refused item\'s error, after storing the others', async () => {
+	it('a value that cannot be sent refuses that record only; the others are stored', async () => {
 		const result = await run(
 			{ resource: 'material', operation: 'upsert', dataMode: 'autoMapInputData' },
 			{
@@ -186,7 +199,9 @@ describe('Upsert', () => {
 				],
 			},
 		);
-		expect(result.error?.message).toBe('The material field price cannot be sent: Cannot read "twaalf" as an OutSmart amount: expected a number such as "12,50", "0,00", "1.234,50", "-2,00" or "12.50"');
+		expect(refusedOf(result).map((r) => [r.code, r.error])).toEqual([
+			['NIEUW-2', 'The material field price cannot be sent: Cannot read "twaalf" as an OutSmart amount: expected a number such as "12,50", "0,00", "1.234,50", "-2,00" or "12.50"'],
+		]);
 		expect(stored('materials', 'code', 'NIEUW-1')?.price).toBe('12,50');
 		expect(stored('materials', 'code', 'NIEUW-3')?.price).toBe('1234,50');
 	});
@@ -194,11 +209,10 @@ describe('Upsert', () => {
 	it('an OutSmart refusal the node cannot foresee (a too long value, code 1300) is reported for that record only', async () => {
 		const result = await run(
 			{ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData' },
-			{ items: [relation('2001'), relation('2002', { contact: 'x'.repeat(300) })], continueOnFail: true },
+			{ items: [relation('2001'), relation('2002', { contact: 'x'.repeat(300) })] },
 		);
-		const out = jsonOf(result);
-		expect(out[0].outcome).toBe('created');
-		expect(out[1].error).toBe('OutSmart refused relation 2002: value too long for field: contact (code 1300)');
+		expect(jsonOf(result).map((o) => o.outcome)).toEqual(['created']);
+		expect(refusedOf(result)[0].error).toBe('OutSmart refused relation 2002: value too long for field: contact (code 1300)');
 	});
 
 	it('writes numbers, booleans and ISO dates the way each entity wants them', async () => {
@@ -267,27 +281,24 @@ describe('Upsert', () => {
 	it('refuses an item without its key before calling, and names fields it does not send', async () => {
 		const result = await run(
 			{ resource: 'employee', operation: 'upsert', dataMode: 'autoMapInputData' },
-			{ items: [{ firstname: 'Anna', lastname: 'Smit' }, { number: '14', firstname: 'Anna', lastname: 'Smit', email: 'a@x.nl' }], continueOnFail: true },
+			{ items: [{ firstname: 'Anna', lastname: 'Smit' }, { number: '14', firstname: 'Anna', lastname: 'Smit', email: 'a@x.nl' }] },
 		);
-		const out = jsonOf(result);
-		expect(out[0]).toMatchObject({ error: 'The employee has no number', details: 'OutSmart identifies a employee by number: fill in number.' });
-		expect(out[1]).toMatchObject({ outcome: 'created', ignoredFields: ['email'] });
+		expect(refusedOf(result)).toEqual([
+			{ firstname: 'Anna', lastname: 'Smit', error: 'The employee has no number', details: 'OutSmart identifies a employee by number: fill in number.' },
+		]);
+		expect(jsonOf(result)).toEqual([expect.objectContaining({ outcome: 'created', ignoredFields: ['email'] })]);
 	});
 
-	it('an error that is not about a record (code 1007) fails that batch and stops sending; running again is safe', async () => {
+	it('an error that is not about a record (code 1007) stops sending and fails the node, sorting nothing; running again is safe', async () => {
 		sim.state.addFault({ match: { path: 'relations', method: 'POST' }, kind: 'code', code: 1007, times: 1 });
 		const result = await run(
 			{ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData', upsertOptions: { batchSize: 2 } },
 			{ items: [relation('2001'), relation('2002'), relation('2003')], continueOnFail: true },
 		);
-		const out = jsonOf(result);
-		expect(out[0].error).toMatch(/^OutSmart may or may not have stored relation 2001: OutSmart refused the request: an uncaught error at OutSmart \(code 1007\)/);
-		expect(out[0].details).toContain('Running the node again is safe');
-		expect(out[1].error).toMatch(/relation 2002/);
-		expect(out[2]).toMatchObject({
-			error: 'relation 2003 was not sent: an earlier batch failed: OutSmart refused the request: an uncaught error at OutSmart (code 1007)',
-			details: expect.stringContaining('Running the node again is safe'),
-		});
+		// Not on Refused (a flow would retry or report records that are fine), not on Stored (a flow would confirm them).
+		expect(result.output).toBeUndefined();
+		expect(result.error?.message).toMatch(/^OutSmart may or may not have stored relation 2001: OutSmart refused the request: an uncaught error at OutSmart \(code 1007\)/);
+		expect(result.error?.description).toContain('Running the node again is safe');
 		expect(calls('relations', 'POST')).toHaveLength(1);
 
 		const again = await run(
@@ -301,12 +312,11 @@ describe('Upsert', () => {
 		sim.state.addFault({ match: { path: 'relations', method: 'POST' }, kind: 'write-then-drop', times: 1 });
 		const result = await run(
 			{ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData', upsertOptions: { batchSize: 1 } },
-			{ items: [relation('2001'), relation('2002')], continueOnFail: true },
+			{ items: [relation('2001'), relation('2002')] },
 		);
-		const out = jsonOf(result);
-		expect(out[0].error).toMatch(/^OutSmart may or may not have stored relation 2001: OutSmart did not answer POST relations/);
-		expect(out[1].error).toMatch(/^relation 2002 was not sent: an earlier batch failed/);
+		expect(result.error?.message).toMatch(/^OutSmart may or may not have stored relation 2001: OutSmart did not answer POST relations/);
 		expect(stored('relations', 'debtor_number', '2001')).toBeDefined();
+		expect(stored('relations', 'debtor_number', '2002')).toBeUndefined();
 		expect(calls('relations', 'POST')).toHaveLength(1);
 		expect(visible(result)).not.toContain(TOKEN);
 	});
@@ -314,14 +324,11 @@ describe('Upsert', () => {
 	it('a wrong token fails the whole run with OutSmart\'s code 1004, no token in sight', async () => {
 		const result = await run(
 			{ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData' },
-			{ items: [relation('2001'), relation('2002')], credentials: credentials(sim, { token: 'tok-Wrong-000' }), continueOnFail: true },
+			{ items: [relation('2001'), relation('2002')], credentials: credentials(sim, { token: 'tok-Wrong-000' }) },
 		);
-		const out = jsonOf(result);
-		expect(out.map((o) => o.error)).toEqual([
-			'OutSmart refused the request: token not authorized (code 1004)',
-			'OutSmart refused the request: token not authorized (code 1004)',
-		]);
-		expect(out[0].details).toContain('Copy the token again from OutSmart');
+		expect(result.output).toBeUndefined();
+		expect(result.error?.message).toBe('OutSmart refused the request: token not authorized (code 1004)');
+		expect(result.error?.description).toContain('Copy the token again from OutSmart');
 		expect(calls('relations', 'POST')).toHaveLength(0);
 		expect(visible(result)).not.toContain('tok-Wrong-000');
 		expect(visible(result)).not.toContain(SOFTWARE_TOKEN);
