@@ -12,5 +12,7 @@ module.exports = {
 		{ ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
 		{ ...base, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.test.ts'] },
 		{ ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+		// n8n in queue mode (main + workers, Redis, PostgreSQL from apt); `npm run test:queue`.
+		{ ...base, displayName: 'e2e-queue', testMatch: ['<rootDir>/test/e2e-queue/**/*.test.ts'] },
 	],
 };

@@ -136,6 +136,9 @@ export class N8nInstance {
 
 	private server: SpawnedN8n | undefined;
 
+	/** The log file of the running (or last) start(): `<userFolder>/n8n-start.log`, or `n8n-worker.log` for a worker. */
+	logPath: string | undefined;
+
 	private serverExit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
 
 	private cookie: string | undefined;
@@ -279,15 +282,23 @@ export class N8nInstance {
 
 	// ---------------------------------------------------------------- the server
 
-	/** `n8n start`, resolved when /healthz/readiness answers 200. */
-	async start(options: { timeoutMs?: number } = {}): Promise<void> {
+	/**
+	 * `n8n start`, resolved when /healthz/readiness answers 200. `args` runs another long-lived command instead,
+	 * e.g. `['worker', '--concurrency=1']` for a queue-mode worker, whose health server must then listen on this
+	 * instance's port (QUEUE_HEALTH_CHECK_ACTIVE=true, QUEUE_HEALTH_CHECK_PORT=port; see queue.ts). The output goes
+	 * to `<userFolder>/n8n-<command>.log` (logPath) and logs()/waitForLog().
+	 */
+	async start(options: { timeoutMs?: number; args?: string[] } = {}): Promise<void> {
 		if (this.isRunning) throw new Error('n8n is already running');
 		const timeoutMs = options.timeoutMs ?? 120_000;
 		const started = Date.now();
-		const logFile = fs.createWriteStream(path.join(this.userFolder, 'n8n-start.log'), { flags: 'a' });
+		const args = options.args ?? ['start'];
+		const what = `n8n ${args.join(' ')}`;
+		this.logPath = path.join(this.userFolder, `n8n-${args[0]}.log`);
+		const logFile = fs.createWriteStream(this.logPath, { flags: 'a' });
 		this.cookie = undefined;
 		this.serverExit = undefined;
-		const server = spawnN8n(this.paths, ['start'], await this.env(), {
+		const server = spawnN8n(this.paths, args, await this.env(), {
 			cwd: this.userFolder,
 			onLine: (line) => logFile.write(`${line}\n`),
 		});
@@ -300,7 +311,7 @@ export class N8nInstance {
 		try {
 			await waitFor(
 				async () => {
-					if (this.serverExit) throw new ExitedError(`n8n start exited with ${this.serverExit.code ?? this.serverExit.signal}`);
+					if (this.serverExit) throw new ExitedError(`${what} exited with ${this.serverExit.code ?? this.serverExit.signal}`);
 					const res = await fetch(`${this.baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
 					return res.status === 200;
 				},
@@ -308,7 +319,7 @@ export class N8nInstance {
 				{ description: 'n8n /healthz/readiness', intervalMs: 200, stopOn: (e) => e instanceof ExitedError },
 			);
 		} catch (error) {
-			const message = `n8n start did not become ready: ${(error as Error).message}`;
+			const message = `${what} did not become ready: ${(error as Error).message}`;
 			await this.stop();
 			throw new Error(withTail(message, server.tail.last(400)));
 		}
