@@ -16,7 +16,7 @@ import {
 } from '../ExactOnline/entity/standardOperations';
 import { andFilters, odataContains, odataDateTime, odataGuid, odataString, orFilters } from '../ExactOnline/odata';
 import { exactGetAll, exactGetAnyOf } from '../ExactOnline/transport';
-import type { ItemOperation } from '../shared/router';
+import type { ItemOperation, Operation } from '../shared/router';
 
 interface AccountFilters {
 	blocked?: 'any' | 'blocked' | 'notBlocked';
@@ -93,7 +93,7 @@ async function addAccountCodes(this: IExecuteFunctions, contacts: IDataObject[],
 	for (const contact of contacts) contact.AccountCode = codes.get(String(contact.Account)) ?? null;
 }
 
-export const operations: Record<string, ItemOperation> = {
+export const operations: Record<string, Operation> = {
 	get: getWithRelated,
 	getMany: getManyOperation(
 		ACCOUNT,

@@ -13,7 +13,7 @@ import {
 } from '../ExactOnline/entity/standardOperations';
 import { andFilters, odataContains, odataDateTime, odataGuid, odataString, orFilters } from '../ExactOnline/odata';
 import { exactGetAll } from '../ExactOnline/transport';
-import type { ItemOperation } from '../shared/router';
+import type { ItemOperation, Operation } from '../shared/router';
 import { priceChangesStream } from './priceChanges';
 
 interface ItemFilters {
@@ -84,7 +84,7 @@ const getHourTypes: ItemOperation = async function (this: IExecuteFunctions, ite
 	return shape(records, 'clean');
 };
 
-export const operations: Record<string, ItemOperation> = {
+export const operations: Record<string, Operation> = {
 	get: getOperation(ITEM, 'item'),
 	getMany: getManyOperation(
 		ITEM,

@@ -10,18 +10,18 @@
  * nothing changed costs one account-sync call plus the open-item pages; customers handed out for their
  * balance alone cost one account look-up per 20 (for the payment condition).
  */
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
 import { EXACT_TIME_ZONE } from '../ExactOnline/dates';
 import { type Confirmable, confirmRead, storeRead } from '../ExactOnline/entity/cursor';
 import { ACCOUNT } from '../ExactOnline/entity/definitions';
 import { lookupByCodes } from '../ExactOnline/entity/lookups';
-import { keyOf, locatorInput, shape } from '../ExactOnline/entity/standardOperations';
+import { givenBack, keyOf, locatorInput, shape } from '../ExactOnline/entity/standardOperations';
 import { odataGuid } from '../ExactOnline/odata';
 import { exactGetAll, exactGetAnyOf, exactSyncRead, type ExactContext } from '../ExactOnline/transport';
 import { SYNC_START } from '../ExactOnline/transport/sync';
-import type { ItemOperation } from '../shared/router';
+import type { BatchOperation, ItemOperation, Operation } from '../shared/router';
 import { balanceFingerprint, paidUp, summarizeReceivables, type CustomerBalance } from './balances';
 
 const ACCOUNT_FIELDS = ['ID', 'Code', 'Name', 'Status', 'PaymentConditionSales', 'PaymentConditionSalesDescription'];
@@ -57,6 +57,23 @@ function readState(staticData: IDataObject, key: string): StoredState {
 export function confirmBalances(staticData: IDataObject, syncName: string): boolean {
 	const key = balanceStateKey(syncName);
 	return confirmRead(staticData, key, readState(staticData, key));
+}
+
+/**
+ * Customers a flow gave back (refused downstream) are marked in the memory as not handed out, so the next run
+ * hands them out again: with their balance when something is open, else paid up, with their payment condition.
+ */
+function retryBalances(staticData: IDataObject, syncName: string, items: IDataObject[]): void {
+	const codes = items.map((item) => String(item.AccountCode ?? '').trim()).filter(Boolean);
+	if (codes.length === 0) return;
+	const key = balanceStateKey(syncName);
+	const state = readState(staticData, key);
+	const open = { ...state.open };
+	items.forEach((item) => {
+		const code = String(item.AccountCode ?? '').trim();
+		if (code) open[code] = { id: (item.AccountID as string) ?? open[code]?.id ?? null, fingerprint: 'given back' };
+	});
+	staticData[key] = { ...state, open } as unknown as IDataObject;
 }
 
 function today(): string {
@@ -187,10 +204,17 @@ const getChanges: ItemOperation = async function (this: IExecuteFunctions, itemI
 	})) as unknown as IDataObject[];
 };
 
-const confirmChanges: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
-	if (itemIndex > 0) return [];
-	const syncName = this.getNodeParameter('syncName', itemIndex, 'default') as string;
-	return [{ syncName, confirmed: confirmBalances(this.getWorkflowStaticData('global'), syncName) }];
+/** Confirm Changes: the position made final, and the customers the flow gave back handed out again next run. */
+const confirmChanges: BatchOperation = {
+	async batch(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const input = this.getInputData();
+		const syncName = this.getNodeParameter('syncName', 0, 'default') as string;
+		const staticData = this.getWorkflowStaticData('global');
+		const confirmed = confirmBalances(staticData, syncName);
+		const back = givenBack(input, 'AccountCode');
+		retryBalances(staticData, syncName, back);
+		return [[{ json: { syncName, confirmed, givenBack: back.length }, pairedItem: input.map((_, item) => ({ item })) }]];
+	},
 };
 
-export const customerBalanceOperations: Record<string, ItemOperation> = { getMany, getChanges, confirmChanges };
+export const customerBalanceOperations: Record<string, Operation> = { getMany, getChanges, confirmChanges };

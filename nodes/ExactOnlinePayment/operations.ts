@@ -14,7 +14,7 @@ import {
 } from '../ExactOnline/entity/standardOperations';
 import { andFilters, odataGuid, odataNumber, odataString } from '../ExactOnline/odata';
 import { exactGetAll } from '../ExactOnline/transport';
-import type { ItemOperation } from '../shared/router';
+import type { ItemOperation, Operation } from '../shared/router';
 import { customerBalanceOperations } from './customerBalances';
 
 const RECEIVABLE_FIELDS = ['Id', 'AccountId', 'AccountCode', 'AccountName', 'InvoiceNumber', 'InvoiceDate', 'DueDate', 'Amount', 'AmountInTransit', 'CurrencyCode', 'Description', 'YourRef', 'EntryNumber'];
@@ -102,7 +102,7 @@ const getPaymentStatus: ItemOperation = async function (this: IExecuteFunctions,
 	];
 };
 
-export const operations: Record<string, Record<string, ItemOperation>> = {
+export const operations: Record<string, Record<string, Operation>> = {
 	paymentCondition: {
 		getMany: getManyOperation(PAYMENT_CONDITION, () => undefined, 'Code'),
 		create: createOperation(PAYMENT_CONDITION, function (itemIndex) {

@@ -212,7 +212,7 @@ describe('Exact Online entity nodes in a real n8n', () => {
 
 		const confirmed = await n8n.execute(ids.confirmed);
 		expect(changedIn(confirmed.json('Changes'))).toHaveLength(count);
-		expect(confirmed.json('Confirm')).toEqual([{ syncName: 'to OutSmart', confirmed: true }]);
+		expect(confirmed.json('Confirm')).toEqual([{ syncName: 'to OutSmart', confirmed: true, givenBack: 0, retrying: 0 }]);
 		const next = await n8n.execute(ids.confirmed);
 		expect(next.runData.Changes[0].data?.main?.[0] ?? []).toHaveLength(0);
 

@@ -76,7 +76,7 @@ describe('templates in a real n8n', () => {
 		// The blocked customer is not brought into OutSmart.
 		expect(report.find((r) => r.key === EXACT_SEED_FIXTURES.accounts.blocked.code.trim())).toMatchObject({ outcome: 'skipped' });
 		expect(records('relations').find((r) => r.debtor_number === '1')).toMatchObject({ name: "Bakkerij 't Hoekje", city: "'s-Hertogenbosch" });
-		expect(run.json('Confirm changes processed')).toEqual([{ syncName: 'relations to OutSmart', confirmed: true }]);
+		expect(run.json('Confirm changes processed')).toEqual([{ syncName: 'relations to OutSmart', confirmed: true, givenBack: 0, retrying: 0 }]);
 		// Contacts arrive as contact persons of their relation.
 		const contactPersons = records('contactpersons');
 		expect(contactPersons.length).toBeGreaterThan(5);
@@ -93,6 +93,34 @@ describe('templates in a real n8n', () => {
 		const blocked = await n8n.execute(ids['01-import-relations.json']);
 		expect(blocked.json('Create or update relations in OutSmart')).toEqual([expect.objectContaining({ key: '2', outcome: 'updated', changedFields: ['active'] })]);
 		expect(records('relations').find((r) => r.debtor_number === '2')).toMatchObject({ active: '0', name: EXACT_SEED_FIXTURES.accounts.oneill.name });
+	});
+
+	it('relations: a customer OutSmart refuses (no address) does not stop the others or the position, and is sent again until fixed', async () => {
+		const noAddress = world.exact.state.insertRecord('Accounts', { Name: 'Zonder Adres BV', Status: 'C', AddressLine1: '', Postcode: '', City: '', PaymentConditionSales: '30' });
+		const fine = world.exact.state.insertRecord('Accounts', { Name: 'Met Adres BV', Status: 'C', AddressLine1: 'Markt 1', Postcode: '2801 JA', City: 'Gouda', PaymentConditionSales: '30' });
+		const run = await n8n.execute(ids['01-import-relations.json']);
+		expect(run.status).toBe('success');
+		expect(run.json('Create or update relations in OutSmart')).toEqual([expect.objectContaining({ key: String(fine.Code).trim(), outcome: 'created' })]);
+		// Visible in the execution, with OutSmart's reason and the Exact record it was.
+		expect(run.json('Refused by OutSmart (retried next run)')).toEqual([
+			expect.objectContaining({ ID: noAddress.ID, error: expect.stringMatching(/^OutSmart refused relation .+: required field/) }),
+		]);
+		const confirms = [0, 1].map((i) => run.json('Confirm changes processed', { run: i })[0]);
+		expect(confirms.filter((c) => c.confirmed === true)).toHaveLength(1);
+		expect(confirms.map((c) => c.retrying)).toContain(1);
+
+		// Next run: nothing new in Exact; only the refused customer is sent again (and refused again).
+		const again = await n8n.execute(ids['01-import-relations.json']);
+		expect(again.json('Changes in Exact')).toEqual([expect.objectContaining({ ID: noAddress.ID, retry: true })]);
+		expect(again.json('Refused by OutSmart (retried next run)')).toHaveLength(1);
+
+		// Fixed in Exact: it arrives, and the retry ends.
+		world.exact.state.updateRecord('Accounts', String(noAddress.ID), { AddressLine1: 'Dorpsstraat 2', Postcode: '1234 AB', City: 'Ede' });
+		const fixed = await n8n.execute(ids['01-import-relations.json']);
+		expect(fixed.json('Create or update relations in OutSmart')).toEqual([expect.objectContaining({ outcome: 'created' })]);
+		expect(fixed.json('Confirm changes processed')).toEqual([expect.objectContaining({ confirmed: true, retrying: 0 })]);
+		expect(records('relations').find((r) => r.name === 'Zonder Adres BV')).toMatchObject({ city: 'Ede' });
+		expect((await n8n.execute(ids['01-import-relations.json'])).json('Changes in Exact')).toEqual([]);
 	});
 
 	it('materials and hour types: sales items and time items arrive in OutSmart', async () => {
@@ -140,7 +168,7 @@ describe('templates in a real n8n', () => {
 		const known = new Set(records('relations').map((r) => r.debtor_number));
 		const remarks = records('relations').filter((r) => /^Betalingsconditie: .+\nOpenstaand volgens Exact: (niets|€ -?[\d.]+,\d\d \(.+\))$/.test(String(r.remark ?? '')));
 		expect(remarks.length).toBe(balances.filter((b) => known.has(String(b.AccountCode))).length);
-		expect(run.json('Confirm payment data processed')).toEqual([{ syncName: 'payment data to OutSmart', confirmed: true }]);
+		expect(run.json('Confirm payment data processed')).toEqual([{ syncName: 'payment data to OutSmart', confirmed: true, givenBack: 0 }]);
 
 		// A customer pays everything: only it is sent, and its remark says nothing is open.
 		const open = () => world.exact.state.listRecords('Receivables').filter((r) => r.IsFullyPaid !== true && known.has(String(r.AccountCode).trim()));

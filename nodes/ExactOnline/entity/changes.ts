@@ -6,7 +6,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { exactSyncDeleted, exactSyncRead, SYNC_START, type ExactContext } from '../transport';
-import { advanceCursor, cursorKey, readCodes, readCursor, rememberCodes, resetCodes, resetCursor, streamPosition } from './cursor';
+import { advanceCursor, cursorKey, readCursor, resetCursor, streamPosition } from './cursor';
+import { readRemembered, remember, resetRemembered } from './remembered';
 import type { ExactEntity } from './definitions';
 
 /** What an extra stream sees of the run it is part of. */
@@ -52,7 +53,7 @@ export async function getChanges(this: ExactContext, entity: ExactEntity, option
 	const key = cursorKey(entity.label, options.syncName);
 	if (options.startOver) {
 		resetCursor(options.staticData, key);
-		resetCodes(options.staticData, key);
+		resetRemembered(options.staticData, key);
 	}
 	const cursor = readCursor(options.staticData, key);
 	const select = [...new Set(options.select)];
@@ -64,11 +65,6 @@ export async function getChanges(this: ExactContext, entity: ExactEntity, option
 		itemIndex: options.itemIndex,
 	});
 	const records = options.keep ? changed.records.filter(options.keep) : changed.records;
-	if (entity.codeField) {
-		const codeField = entity.codeField;
-		const entries = records.filter((r) => r[codeField] !== undefined && r[codeField] !== null);
-		rememberCodes(options.staticData, key, entries.map((r) => [String(r[entity.key]), String(r[codeField]).trim()]));
-	}
 	const deleted =
 		options.includeDeleted && entity.deletedType !== undefined
 			? await exactSyncDeleted.call(this, { entityType: entity.deletedType, since: cursor.deleted, itemIndex: options.itemIndex })
@@ -84,14 +80,25 @@ export async function getChanges(this: ExactContext, entity: ExactEntity, option
 
 	if (options.afterRead && records.length > 0) await options.afterRead(records);
 
-	const codes = readCodes(options.staticData, key);
-	const forget = deleted.records.map((record) => String(record.EntityKey));
-	advanceCursor(options.staticData, key, { records: changed.cursor, deleted: deleted.cursor, streams, forget }, options.confirmLater);
+	const idOf = (id: unknown) => String(id ?? '').toLowerCase();
+	if (entity.codeField) {
+		const codeField = entity.codeField;
+		const withCode = records.filter((r) => r[codeField] !== undefined && r[codeField] !== null);
+		remember(options.staticData, key, 'codes', withCode.map((r) => [idOf(r[entity.key]), String(r[codeField]).trim()]));
+	}
+	const codes = readRemembered<string>(options.staticData, key, 'codes');
+	// Records a flow gave back at Confirm Changes go out again, unless a newer version or their deletion is here.
+	const retry = readRemembered<IDataObject>(options.staticData, key, 'retry');
+	const fresh = new Set([...records.map((r) => idOf(r[entity.key])), ...deleted.records.map((r) => idOf(r.EntityKey))]);
+	const retried = Object.entries(retry).filter(([id]) => !fresh.has(id));
+	const settles = { codes: deleted.records.map((r) => idOf(r.EntityKey)), retry: Object.keys(retry) };
+	advanceCursor(options.staticData, key, { records: changed.cursor, deleted: deleted.cursor, streams, settles }, options.confirmLater);
 
 	return [
 		...records.map((record) => ({ ...record, changeType: 'changed' })),
+		...retried.map(([, record]) => ({ ...record, changeType: 'changed', retry: true })),
 		...deleted.records.map((record) => {
-			const code = codes[String(record.EntityKey)] ?? null;
+			const code = codes[idOf(record.EntityKey)] ?? null;
 			return {
 				[entity.key]: record.EntityKey,
 				...(entity.codeField ? { [entity.codeField]: code } : {}),

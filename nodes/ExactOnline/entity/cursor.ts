@@ -6,6 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { SYNC_START } from '../transport/sync';
+import { forget } from './remembered';
 
 /** Where the next read of each stream starts. */
 export interface StreamPositions {
@@ -17,10 +18,11 @@ export interface StreamPositions {
 	 */
 	streams?: Record<string, string>;
 	/**
-	 * IDs of deleted records handed out by this read: their remembered codes are dropped once the read is final
-	 * (at once, or at Confirm Changes), so that a retried run still hands the deletion out with its code.
+	 * What this read used up, dropped from the remembered maps once the read is final (at once, or at Confirm
+	 * Changes), so that a run that fails before it hands the same out again: the codes of deleted records handed
+	 * out, and the records it handed out again for a retry.
 	 */
-	forget?: string[];
+	settles?: { codes?: string[]; retry?: string[] };
 }
 
 /** The positions now, and (with Confirm Later) those read but not yet confirmed. */
@@ -44,14 +46,21 @@ export function resetCursor(staticData: IDataObject, key: string): void {
 	delete staticData[key];
 }
 
-/** Positions without an empty `streams` or `forget`, so cursors that need neither stay as they were. */
-function positions(records: string, deleted: string, streams: Record<string, string> | undefined, forget: string[] = []): StreamPositions {
+/** Positions without an empty `streams` or `settles`, so cursors that need neither stay as they were. */
+function positions(records: string, deleted: string, streams: Record<string, string> | undefined, settles?: StreamPositions['settles']): StreamPositions {
+	const used = Object.fromEntries(Object.entries(settles ?? {}).filter(([, ids]) => ids && ids.length > 0));
 	return {
 		records,
 		deleted,
 		...(streams && Object.keys(streams).length > 0 ? { streams } : {}),
-		...(forget.length > 0 ? { forget } : {}),
+		...(Object.keys(used).length > 0 ? { settles: used } : {}),
 	};
+}
+
+/** Drops from the remembered maps what a read that is now final used up. */
+function settle(staticData: IDataObject, key: string, settles: StreamPositions['settles']): void {
+	forget(staticData, key, 'codes', settles?.codes);
+	forget(staticData, key, 'retry', settles?.retry);
 }
 
 /**
@@ -61,11 +70,11 @@ function positions(records: string, deleted: string, streams: Record<string, str
  */
 export function advanceCursor(staticData: IDataObject, key: string, next: StreamPositions, confirmLater: boolean): SyncCursor {
 	const current = readCursor(staticData, key);
-	const read = positions(next.records, next.deleted, { ...current.streams, ...next.streams }, next.forget);
+	const read = positions(next.records, next.deleted, { ...current.streams, ...next.streams }, next.settles);
 	if (confirmLater) {
 		storeRead(staticData, key, current, read, true);
 	} else {
-		forgetCodes(staticData, key, read.forget);
+		settle(staticData, key, read.settles);
 		storeRead(staticData, key, current, positions(read.records, read.deleted, read.streams), false);
 	}
 	return readCursor(staticData, key);
@@ -74,50 +83,15 @@ export function advanceCursor(staticData: IDataObject, key: string, next: Stream
 /** Makes the pending position final; returns false when nothing was pending. */
 export function confirmCursor(staticData: IDataObject, key: string): boolean {
 	const cursor = readCursor(staticData, key);
-	const forget = cursor.pending?.forget;
+	const settles = cursor.pending?.settles;
 	if (!confirmRead(staticData, key, cursor)) return false;
-	if (forget) {
-		forgetCodes(staticData, key, forget);
+	if (settles) {
+		settle(staticData, key, settles);
 		const final = { ...readCursor(staticData, key) };
-		delete final.forget;
+		delete final.settles;
 		staticData[key] = final as unknown as IDataObject;
 	}
 	return true;
-}
-
-/**
- * sync/Deleted names only the ID of a deleted record, while OutSmart knows records by code. So the codes of the
- * records a change stream handed out are remembered (ID -> code, beside the cursor) and handed out with their
- * deletion, which lets a flow deactivate the record in OutSmart. Only handed-out records: a deletion of a record
- * the flow never saw needs no code. A code is dropped when its deletion was handed out and is final.
- */
-function codesKey(cursorKey: string): string {
-	return `${cursorKey}:codes`;
-}
-
-export function readCodes(staticData: IDataObject, cursorKey: string): Record<string, string> {
-	return (staticData[codesKey(cursorKey)] as Record<string, string> | undefined) ?? {};
-}
-
-/** Adds the codes of these records; writes to static data only when something is new (n8n saves any write). */
-export function rememberCodes(staticData: IDataObject, cursorKey: string, entries: Array<[id: string, code: string]>): void {
-	const codes = readCodes(staticData, cursorKey);
-	const fresh = entries.filter(([id, code]) => codes[id] !== code);
-	if (fresh.length === 0) return;
-	staticData[codesKey(cursorKey)] = { ...codes, ...Object.fromEntries(fresh) };
-}
-
-function forgetCodes(staticData: IDataObject, cursorKey: string, ids: string[] | undefined): void {
-	const codes = readCodes(staticData, cursorKey);
-	const gone = (ids ?? []).filter((id) => id in codes);
-	if (gone.length === 0) return;
-	const kept = { ...codes };
-	for (const id of gone) delete kept[id];
-	staticData[codesKey(cursorKey)] = kept;
-}
-
-export function resetCodes(staticData: IDataObject, cursorKey: string): void {
-	delete staticData[codesKey(cursorKey)];
 }
 
 /** What a Get Changes step keeps in static data: its state now, and what it read but waits to confirm. */

@@ -2,12 +2,13 @@
  * The operations every entity node has in common (Get, Get Many, Create, Update, Get Changes, Confirm
  * Changes), built from the entity's definition. A node adds its own parameters and filters.
  */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { toExactBodyDateTime } from '../dates';
 import { isGuid } from '../odata';
 import { cleanRecord } from '../records';
 import { EXACT_CREDENTIAL_TYPE, exactBaseUrl, exactGetAll, resolveDivision, type ExactQuery } from '../transport';
 import { confirmCursor, cursorKey } from './cursor';
+import { readRemembered, remember } from './remembered';
 import { getChanges, type ExtraStream } from './changes';
 import { fieldsFor, type ExactEntity } from './definitions';
 import {
@@ -20,7 +21,7 @@ import {
 	type LookupBy,
 } from './operations';
 import { asNodeError } from '../../shared/nodeErrors';
-import type { ItemOperation } from '../../shared/router';
+import type { BatchOperation, ItemOperation } from '../../shared/router';
 
 export interface ReadOptions {
 	extraFields?: string;
@@ -263,11 +264,40 @@ export function getChangesOperation(entity: ExactEntity, hooks: ChangesHooks | A
 	};
 }
 
-export function confirmChangesOperation(entity: ExactEntity): ItemOperation {
-	return async function (this: IExecuteFunctions, itemIndex: number) {
-		if (itemIndex > 0) return [];
-		const syncName = this.getNodeParameter('syncName', itemIndex, 'default') as string;
-		const confirmed = confirmCursor(this.getWorkflowStaticData('global'), cursorKey(entity.label, syncName));
-		return [{ syncName, confirmed }];
+/**
+ * The items a flow gives back to Confirm Changes: those carrying an `error` (e.g. from OutSmart's Refused output,
+ * or n8n's error output, both with the record's own fields), as they were handed out. Deletions are not given back:
+ * a refused deactivation does not change by asking again.
+ */
+export function givenBack(input: INodeExecutionData[], keyField: string): IDataObject[] {
+	return input
+		.map((item) => item.json)
+		.filter((json) => typeof json.error === 'string' && json[keyField] && json.changeType !== 'deleted')
+		.map((json) => {
+			const record = { ...json };
+			for (const field of ['error', 'details', 'changeType', 'retry']) delete record[field];
+			return record;
+		});
+}
+
+/**
+ * Confirm Changes: makes the position of a Get Changes step with Confirm Later final, and keeps the records the
+ * flow gives back (refused downstream) beside the cursor: Get Changes hands them out again on the next runs, with
+ * `retry: true`, until the flow takes them or they change in Exact. So one bad record never holds the cursor back,
+ * and is not lost either. Connect every branch that ends the flow (e.g. both outputs of an OutSmart upsert).
+ */
+export function confirmChangesOperation(entity: ExactEntity): BatchOperation {
+	return {
+		async batch(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			const input = this.getInputData();
+			const syncName = this.getNodeParameter('syncName', 0, 'default') as string;
+			const staticData = this.getWorkflowStaticData('global');
+			const key = cursorKey(entity.label, syncName);
+			const confirmed = confirmCursor(staticData, key);
+			const back = givenBack(input, entity.key);
+			remember(staticData, key, 'retry', back.map((record) => [String(record[entity.key]).toLowerCase(), record]));
+			const retrying = Object.keys(readRemembered(staticData, key, 'retry')).length;
+			return [[{ json: { syncName, confirmed, givenBack: back.length, retrying }, pairedItem: input.map((_, item) => ({ item })) }]];
+		},
 	};
 }

@@ -48,7 +48,7 @@ it('with Confirm Later keeps the code of a deletion until Confirm Changes, so a 
 	expect(jsonOf(await run())).toEqual([deletion]);
 	// The flow failed before Confirm Changes: the same deletion comes again, still with its code.
 	expect(jsonOf(await run())).toEqual([deletion]);
-	expect(jsonOf(await confirm())).toEqual([{ syncName: 'default', confirmed: true }]);
+	expect(jsonOf(await confirm())).toEqual([{ syncName: 'default', confirmed: true, givenBack: 0, retrying: 0 }]);
 	expect(JSON.stringify(staticData)).not.toContain(prospect.id);
 	expect(JSON.stringify(staticData)).not.toContain('forget');
 	expect(jsonOf(await run())).toEqual([]);

@@ -79,7 +79,7 @@ describe('relations: Exact accounts -> OutSmart relations', () => {
 				staticData,
 			}),
 		);
-		expect(confirmed).toEqual([{ syncName: 'relations', confirmed: true }]);
+		expect(confirmed).toEqual([{ syncName: 'relations', confirmed: true, givenBack: 0, retrying: 0 }]);
 	});
 
 	it('a second run reads nothing new and writes nothing', async () => {
@@ -222,5 +222,67 @@ describe('contacts: Exact contacts -> OutSmart contact persons', () => {
 		expect(read.map((c) => c.ID)).toContain(siobhan?.cpn_code);
 
 		expect(jsonOf(await upsert('contactPerson', read)).every((r) => r.outcome === 'unchanged')).toBe(true);
+	});
+});
+
+describe('one bad record never blocks the others or the cursor', () => {
+	const staticData: IDataObject = {};
+	const changes = () =>
+		runNode(exactAccount, {
+			parameters: { operation: 'getChanges', syncName: 'bad record', changesOptions: { confirmLater: true } } as never,
+			credentials: exact.credentials(),
+			staticData,
+			mode: 'trigger',
+		});
+	/** Confirm Changes fed by both outputs of the upsert, as the template wires it (n8n runs it once per branch). */
+	const confirm = async (upsertRun: Awaited<ReturnType<typeof upsert>>) => {
+		const results = [];
+		for (const output of upsertRun.output ?? []) {
+			if (!output.length) continue;
+			results.push(
+				...jsonOf(
+					await runNode(exactAccount, {
+						parameters: { operation: 'confirmChanges', syncName: 'bad record' } as never,
+						items: output.map((item) => item.json),
+						credentials: exact.credentials(),
+						staticData,
+					}),
+				),
+			);
+		}
+		return results;
+	};
+	const customers = (records: IDataObject[]) => records.filter((r) => r.Status === 'C');
+
+	it('a customer OutSmart refuses (no address) is reported, the others are stored, the cursor moves, and it is retried until fixed', async () => {
+		await confirm(await upsert('relation', customers(jsonOf(await changes()))));
+		const noAddress = exact.sim.state.insertRecord('Accounts', { Name: 'Zonder Adres BV', Status: 'C', AddressLine1: '', Postcode: '', City: '' });
+		const moved = exact.sim.state.insertRecord('Accounts', { Name: 'Verhuisd BV', Status: 'C', AddressLine1: 'Markt 1', Postcode: '2801 JA', City: 'Gouda' });
+
+		const first = await upsert('relation', customers(jsonOf(await changes())));
+		const refused = first.output?.[1].map((item) => item.json) ?? [];
+		expect(refused).toEqual([expect.objectContaining({ ID: noAddress.ID, error: expect.stringMatching(/OutSmart refused relation .*: required field/) })]);
+		expect(jsonOf(first)).toEqual([expect.objectContaining({ outcome: 'created', key: String(moved.Code).trim() })]);
+		const confirmed = await confirm(first);
+		expect(confirmed.some((c) => c.confirmed === true)).toBe(true);
+		expect(confirmed.at(-1)).toMatchObject({ retrying: 1 });
+
+		// Next run: nothing new in Exact; only the refused customer again (no re-read of everything), still refused.
+		const again = jsonOf(await changes());
+		expect(again).toEqual([expect.objectContaining({ ID: noAddress.ID, retry: true, changeType: 'changed' })]);
+		const second = await upsert('relation', again);
+		expect(second.output?.[1]).toHaveLength(1);
+		expect(await confirm(second)).toEqual([expect.objectContaining({ confirmed: true, givenBack: 1, retrying: 1 })]);
+
+		// Fixed in Exact: the fresh version comes (once, not beside the stored one), OutSmart takes it, the retry ends.
+		exact.sim.state.updateRecord('Accounts', String(noAddress.ID), { AddressLine1: 'Dorpsstraat 2', Postcode: '1234 AB', City: 'Ede' });
+		const fixed = jsonOf(await changes());
+		expect(fixed).toEqual([expect.objectContaining({ ID: noAddress.ID, City: 'Ede', changeType: 'changed' })]);
+		expect(fixed[0].retry).toBeUndefined();
+		const third = await upsert('relation', fixed);
+		expect(jsonOf(third)).toEqual([expect.objectContaining({ outcome: 'created' })]);
+		expect(await confirm(third)).toEqual([expect.objectContaining({ confirmed: true, givenBack: 0, retrying: 0 })]);
+		expect(jsonOf(await changes())).toEqual([]);
+		expect(Object.keys(staticData).some((key) => key.endsWith(':retry'))).toBe(false);
 	});
 });

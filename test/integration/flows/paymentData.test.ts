@@ -128,7 +128,25 @@ describe('payment data: Exact customer balances -> the OutSmart relation remark'
 
 	it('with Confirm Later and no Confirm Changes the next run hands out the same customer again', async () => {
 		expect(jsonOf(await balanceChanges(true)).map((b) => b.changeReason)).toEqual(['balance']);
-		expect(await confirm()).toEqual([{ syncName: 'payment data', confirmed: true }]);
+		expect(await confirm()).toEqual([{ syncName: 'payment data', confirmed: true, givenBack: 0 }]);
+		expect(jsonOf(await balanceChanges())).toEqual([]);
+	});
+
+	it('a customer the flow gives back to Confirm Changes (OutSmart refused it) is handed out again next run, only that one', async () => {
+		exact.sim.state.updateRecord('Accounts', accounts.cafe.id, { PaymentConditionSales: '14' });
+		const [cafe] = jsonOf(await balanceChanges(true));
+		expect(cafe).toMatchObject({ AccountCode: '3', changeReason: 'account' });
+		const back = jsonOf(
+			await runNode(payment, {
+				parameters: { resource: 'customerBalance', operation: 'confirmChanges', syncName: 'payment data' } as never,
+				items: [{ ...cafe, error: 'OutSmart refused relation 3: remark too long (code 1300)', details: null }],
+				credentials: exact.credentials(),
+				staticData,
+			}),
+		);
+		expect(back).toEqual([{ syncName: 'payment data', confirmed: true, givenBack: 1 }]);
+		expect(jsonOf(await balanceChanges(true))).toEqual([expect.objectContaining({ AccountCode: '3', PaymentCondition: '14' })]);
+		await confirm();
 		expect(jsonOf(await balanceChanges())).toEqual([]);
 	});
 

@@ -84,12 +84,12 @@ describe('Get Changes: Exact Online Account', () => {
 		expect(changed((await sync()).records)).toHaveLength(10);
 
 		const confirmed = await run({ operation: 'confirmChanges' }, { staticData });
-		expect(jsonOf(confirmed)).toEqual([{ syncName: 'default', confirmed: true }]);
+		expect(jsonOf(confirmed)).toEqual([{ syncName: 'default', confirmed: true, givenBack: 0, retrying: 0 }]);
 		expect(confirmed.host.http).toHaveLength(0);
 		expect((await sync()).records).toEqual([]);
-		expect(jsonOf(await run({ operation: 'confirmChanges' }, { staticData }))).toEqual([{ syncName: 'default', confirmed: true }]);
+		expect(jsonOf(await run({ operation: 'confirmChanges' }, { staticData }))).toEqual([{ syncName: 'default', confirmed: true, givenBack: 0, retrying: 0 }]);
 		// Nothing pending any more: a second confirmation has nothing to do.
-		expect(jsonOf(await run({ operation: 'confirmChanges' }, { staticData }))).toEqual([{ syncName: 'default', confirmed: false }]);
+		expect(jsonOf(await run({ operation: 'confirmChanges' }, { staticData }))).toEqual([{ syncName: 'default', confirmed: false, givenBack: 0, retrying: 0 }]);
 	});
 
 	it('keeps a position per Sync Name, and starts from scratch when asked', async () => {
@@ -240,7 +240,7 @@ describe('Get Changes: Exact Online Item, prices changed in the price list (Sale
 		expect((await sync()).records).toEqual([expect.objectContaining({ Code: 'CV-HRE28', StandardSalesPrice: 1949, priceChanged: true })]);
 		// The flow failed before Confirm Changes: the same price change comes again.
 		expect((await sync()).records).toEqual([expect.objectContaining({ Code: 'CV-HRE28', StandardSalesPrice: 1949, priceChanged: true })]);
-		expect(jsonOf(await run({ operation: 'confirmChanges' }, { staticData }))).toEqual([{ syncName: 'default', confirmed: true }]);
+		expect(jsonOf(await run({ operation: 'confirmChanges' }, { staticData }))).toEqual([{ syncName: 'default', confirmed: true, givenBack: 0, retrying: 0 }]);
 		expect((await sync()).records).toEqual([]);
 	});
 
