@@ -280,7 +280,9 @@ describe('one bad record never blocks the others or the cursor', () => {
 		expect(fixed).toEqual([expect.objectContaining({ ID: noAddress.ID, City: 'Ede', changeType: 'changed' })]);
 		expect(fixed[0].retry).toBeUndefined();
 		const third = await upsert('relation', fixed);
-		expect(jsonOf(third)).toEqual([expect.objectContaining({ outcome: 'created' })]);
+		// Created, or updated where an earlier test left a relation with the code Exact gave this account.
+		expect(jsonOf(third)).toEqual([expect.objectContaining({ key: String(noAddress.Code).trim(), outcome: expect.stringMatching(/^(created|updated)$/) })]);
+		expect(relations().find((r) => r.debtor_number === String(noAddress.Code).trim())).toMatchObject({ name: 'Zonder Adres BV', city: 'Ede' });
 		expect(await confirm(third)).toEqual([expect.objectContaining({ confirmed: true, givenBack: 0, retrying: 0 })]);
 		expect(jsonOf(await changes())).toEqual([]);
 		expect(Object.keys(staticData).some((key) => key.endsWith(':retry'))).toBe(false);
