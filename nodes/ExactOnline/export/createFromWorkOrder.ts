@@ -219,9 +219,10 @@ async function write(this: IExecuteFunctions, run: ExportRun, candidate: Candida
 		if (!answerLost(error)) throw asNodeError(this.getNode(), error, itemIndex);
 		const stored = await earlierExport.call(this, run, candidate, document, account, true);
 		if (stored.length) return stored[stored.length - 1];
+		const lost = error as NodeApiError;
 		throw new NodeOperationError(
 			this.getNode(),
-			`Exact did not confirm the ${kind.label} for ${nameOf(document)} (${(error as NodeApiError).message}) and it is not in Exact (yet)`,
+			`Exact did not confirm the ${kind.label} for ${nameOf(document)} (${lost.httpCode ? `HTTP ${lost.httpCode}` : 'no answer'}) and it is not in Exact (yet)`,
 			{
 				itemIndex,
 				description:

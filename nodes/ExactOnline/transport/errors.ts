@@ -104,9 +104,11 @@ function hintFor(failure: ExactFailure, exactMessage: string | undefined): strin
 export function exactApiError(node: INode, failure: ExactFailure): NodeApiError {
 	const exactMessage = exactErrorMessage(failure.body);
 	const what = failure.message ?? exactMessage ?? `HTTP ${failure.status ?? 'no answer'}`;
+	// A 5xx is Exact failing, not Exact refusing what we asked.
+	const verb = failure.status !== undefined && failure.status >= 500 ? 'could not answer' : 'refused';
 	const message =
 		failure.status !== undefined
-			? `Exact Online refused ${failure.request} (HTTP ${failure.status}): ${what}`
+			? `Exact Online ${verb} ${failure.request} (HTTP ${failure.status}): ${what}`
 			: `Exact Online: ${what} (${failure.request})`;
 	const clean: JsonObject = {
 		message,
