@@ -4,8 +4,10 @@
  * form, always through Europe/Amsterdam so that summer time is right.
  */
 import { DateTime } from 'luxon';
+import { DUTCH_TIME_ZONE, fromWallClock, wallClockAt } from '../shared/dates';
 
-export const EXACT_TIME_ZONE = 'Europe/Amsterdam';
+/** Exact's dates are Dutch time. */
+export const EXACT_TIME_ZONE = DUTCH_TIME_ZONE;
 
 const EXACT_DATE = /^\/Date\((-?\d+)(?:[+-]\d{4})?\)\/$/;
 
@@ -19,19 +21,9 @@ export function isExactDate(value: unknown): value is string {
 export function fromExactDate(value: string): string {
 	const match = EXACT_DATE.exec(value);
 	if (!match) throw new ExactDateError(`"${value}" is not an Exact date`);
-	const wallClock = DateTime.fromMillis(Number(match[1]), { zone: 'utc' });
-	const local = DateTime.fromObject(
-		{
-			year: wallClock.year,
-			month: wallClock.month,
-			day: wallClock.day,
-			hour: wallClock.hour,
-			minute: wallClock.minute,
-			second: wallClock.second,
-			millisecond: wallClock.millisecond,
-		},
-		{ zone: EXACT_TIME_ZONE },
-	);
+	// The milliseconds are the Dutch wall clock written as if it were UTC.
+	const w = DateTime.fromMillis(Number(match[1]), { zone: 'utc' });
+	const local = fromWallClock({ y: w.year, m: w.month, d: w.day, h: w.hour, i: w.minute, s: w.second, ms: w.millisecond });
 	return local.toISO() as string;
 }
 
@@ -48,17 +40,9 @@ function toAmsterdam(value: string | Date): DateTime {
 
 /** An ISO date (with or without offset; without one it is read as Dutch time) -> "/Date(ms)/". */
 export function toExactDate(value: string | Date): string {
-	const local = toAmsterdam(value);
+	const w = wallClockAt(toAmsterdam(value));
 	const wallClockAsUtc = DateTime.fromObject(
-		{
-			year: local.year,
-			month: local.month,
-			day: local.day,
-			hour: local.hour,
-			minute: local.minute,
-			second: local.second,
-			millisecond: local.millisecond,
-		},
+		{ year: w.y, month: w.m, day: w.d, hour: w.h, minute: w.i, second: w.s, millisecond: w.ms },
 		{ zone: 'utc' },
 	);
 	return `/Date(${wallClockAsUtc.toMillis()})/`;

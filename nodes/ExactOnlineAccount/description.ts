@@ -1,13 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { operationSelector, returnAllOrLimit } from '../shared/descriptions';
 import {
 	changesParameters,
 	confirmParameters,
 	fieldsCollection,
-	operationSelector,
 	paymentConditionLocator,
 	readOptions,
 	recordLocator,
-	returnAllOrLimit,
 } from '../ExactOnline/entity/descriptions';
 
 const on = (...operation: string[]) => ({ operation });

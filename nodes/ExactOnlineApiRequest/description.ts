@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { outputOption, returnAllOrLimit } from '../ExactOnline/entity/descriptions';
+import { exactOutputOption } from '../ExactOnline/entity/descriptions';
+import { returnAllOrLimit } from '../shared/descriptions';
 
 const forRequest = { show: { operation: ['request'] } };
 const forGet = { show: { operation: ['request'], method: ['GET'] } };
@@ -149,7 +150,7 @@ export const properties: INodeProperties[] = [
 				placeholder: 'e.g. Modified desc',
 				description: 'Sort order ($orderby)',
 			},
-			outputOption,
+			exactOutputOption,
 			{
 				displayName: 'Query Parameters',
 				name: 'queryParameters',

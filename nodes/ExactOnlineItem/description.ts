@@ -1,12 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { operationSelector, returnAllOrLimit } from '../shared/descriptions';
 import {
 	changesParameters,
 	confirmParameters,
 	fieldsCollection,
-	operationSelector,
 	readOptions,
 	recordLocator,
-	returnAllOrLimit,
 } from '../ExactOnline/entity/descriptions';
 
 const on = (...operation: string[]) => ({ operation });

@@ -11,9 +11,8 @@
  * balance alone cost one account look-up per 20 (for the payment condition).
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { DateTime } from 'luxon';
 
-import { EXACT_TIME_ZONE } from '../ExactOnline/dates';
+import { dutchToday } from '../shared/dates';
 import { type Confirmable, confirmRead, storeRead } from '../ExactOnline/entity/cursor';
 import { ACCOUNT } from '../ExactOnline/entity/definitions';
 import { lookupByCodes } from '../ExactOnline/entity/lookups';
@@ -76,17 +75,13 @@ function retryBalances(staticData: IDataObject, syncName: string, items: IDataOb
 	staticData[key] = { ...state, open } as unknown as IDataObject;
 }
 
-function today(): string {
-	return DateTime.now().setZone(EXACT_TIME_ZONE).toISODate() as string;
-}
-
 async function openItems(this: ExactContext, itemIndex: number, accountId?: string): Promise<Map<string, CustomerBalance>> {
 	const rows = await exactGetAll.call(this, {
 		path: 'read/financial/ReceivablesList',
 		query: { $select: RECEIVABLE_FIELDS.join(','), ...(accountId ? { $filter: `AccountId eq ${odataGuid(accountId)}` } : {}) },
 		itemIndex,
 	});
-	return summarizeReceivables(shape(rows, 'clean'), today());
+	return summarizeReceivables(shape(rows, 'clean'), dutchToday());
 }
 
 /** Accounts (payment condition, name) by ID, 20 per call; by code for the rare one without an ID. */

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { changesParameters, confirmParameters, fieldsCollection, readOptions, returnAllOrLimit } from '../ExactOnline/entity/descriptions';
+import { changesParameters, confirmParameters, fieldsCollection, readOptions } from '../ExactOnline/entity/descriptions';
+import { returnAllOrLimit } from '../shared/descriptions';
 import { accountLocator } from '../ExactOnlineAccount/description';
 
 const forResource = (resource: string, ...operation: string[]) => ({ resource: [resource], operation });

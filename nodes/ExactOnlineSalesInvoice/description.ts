@@ -1,12 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { operationSelector, returnAllOrLimit } from '../shared/descriptions';
 import {
 	changesParameters,
 	confirmParameters,
 	fieldsCollection,
-	operationSelector,
 	paymentConditionLocator,
 	readOptions,
-	returnAllOrLimit,
 } from '../ExactOnline/entity/descriptions';
 import { createFromWorkOrderProperties } from '../ExactOnline/export/createFromWorkOrder.description';
 import { accountLocator } from '../ExactOnlineAccount/description';

@@ -1,11 +1,11 @@
 /** Parameter blocks the OutSmart node's resources share. */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import type { Show } from '../shared/descriptions';
 import { OUTSMART_OPERATORS } from './transport';
 
-export type Show = Record<string, string[]>;
 
-export const outputOption: INodeProperties = {
+export const outSmartOutputOption: INodeProperties = {
 	displayName: 'Output',
 	name: 'output',
 	type: 'options',
@@ -80,8 +80,4 @@ export function filtersParameter(show: Show, keys: INodePropertyOptions[], descr
 
 export interface FilterValues {
 	filter?: Array<{ key?: string; operator?: string; value?: string | number }>;
-}
-
-export function limitToMax<T>(records: T[], returnAll: boolean, limit: number): T[] {
-	return returnAll ? records : records.slice(0, Math.max(0, limit));
 }

@@ -1,7 +1,7 @@
 /** Parameters of the OutSmart Trigger. n8n adds "Poll Times" itself to every polling trigger. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outputOption } from '../OutSmart/descriptions';
+import { outSmartOutputOption } from '../OutSmart/descriptions';
 
 export const properties: INodeProperties[] = [
 	{
@@ -42,7 +42,7 @@ export const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to skip work orders the technician completed without finishing the work (WorkFinished = 0, e.g. waiting for material)',
 			},
-			outputOption,
+			outSmartOutputOption,
 			{
 				displayName: 'Read Timeout (Seconds)',
 				name: 'timeoutSeconds',

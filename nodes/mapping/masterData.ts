@@ -4,7 +4,7 @@
  * they take clean Exact records (trimmed codes, ISO dates) as our Exact nodes output them.
  */
 import type { IDataObject } from 'n8n-workflow';
-import { formatAmount, formatPointAmount } from '../OutSmart/transport/formats';
+import { formatAmount, formatPointAmount } from '../shared/formats';
 import { splitAddressLine } from './address';
 import { flag, hasEnded, missingFields, text, truthy } from './values';
 

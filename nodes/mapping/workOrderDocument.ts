@@ -5,7 +5,7 @@
  * our OutSmart nodes output it (numbers, hours as decimals).
  */
 import type { IDataObject } from 'n8n-workflow';
-import { parseAmount, parseDuration } from '../OutSmart/transport/formats';
+import { parseAmount, parseDuration } from '../shared/formats';
 import { text } from './values';
 
 export type HourRounding = 0 | 5 | 15 | 30;

@@ -1,40 +1,7 @@
 /** Parameter blocks the entity nodes share, so every node looks and behaves the same. */
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
-type Show = Record<string, string[]>;
-
-export function operationSelector(options: INodePropertyOptions[], defaultValue: string): INodeProperties {
-	return {
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		options,
-		default: defaultValue,
-	};
-}
-
-export function returnAllOrLimit(show: Show): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			displayOptions: { show },
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			default: 50,
-			typeOptions: { minValue: 1 },
-			displayOptions: { show: { ...show, returnAll: [false] } },
-			description: 'Max number of results to return',
-		},
-	];
-}
+import { type Show } from '../../shared/descriptions';
 
 export const fieldsOption: INodeProperties = {
 	displayName: 'Extra Fields',
@@ -45,7 +12,7 @@ export const fieldsOption: INodeProperties = {
 	description: 'Comma-separated Exact fields to return besides the usual ones',
 };
 
-export const outputOption: INodeProperties = {
+export const exactOutputOption: INodeProperties = {
 	displayName: 'Output',
 	name: 'output',
 	type: 'options',
@@ -64,7 +31,7 @@ export function readOptions(show: Show, extra: INodeProperties[] = []): INodePro
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: [fieldsOption, outputOption, ...extra],
+		options: [fieldsOption, exactOutputOption, ...extra],
 	};
 }
 
@@ -95,7 +62,7 @@ export function changesParameters(show: Show, entityPlural: string, extraOptions
 			displayOptions: { show },
 			options: [
 				fieldsOption,
-				outputOption,
+				exactOutputOption,
 				{
 					displayName: 'Confirm Later',
 					name: 'confirmLater',

@@ -3,8 +3,9 @@
  * user's current division from current/Me, asked once and remembered for the process (per credential).
  */
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import type { ExactContext } from './context';
-import { exactRequest } from './request';
+import { EXACT_CREDENTIAL_TYPE, type ExactContext } from './context';
+import { exactBaseUrl } from './regions';
+import { sendExact } from './send';
 
 const CACHE_MS = 15 * 60_000;
 const cache = new Map<string, { division: number; until: number }>();
@@ -36,11 +37,9 @@ export interface CurrentUser {
 }
 
 export async function fetchCurrentUser(this: ExactContext, select = 'CurrentDivision,FullName,UserName'): Promise<CurrentUser> {
-	const response = await exactRequest.call(this, {
-		path: 'current/Me',
-		withDivision: false,
-		query: { $select: select },
-	});
+	// current/Me is one of the few endpoints without a division in its path.
+	const baseUrl = exactBaseUrl(await this.getCredentials(EXACT_CREDENTIAL_TYPE));
+	const response = await sendExact.call(this, { method: 'GET', url: `${baseUrl}/api/v1/current/Me?$select=${encodeURIComponent(select).replace(/%2C/g, ',')}`, baseUrl });
 	const results = (response.body as { d?: { results?: CurrentUser[] } })?.d?.results;
 	if (!results?.length || typeof results[0].CurrentDivision !== 'number') {
 		throw new Error('Exact Online did not say which division is current (current/Me answered without CurrentDivision)');

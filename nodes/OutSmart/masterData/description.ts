@@ -1,8 +1,8 @@
 /** The parameters of the master-data resources (relations, materials, ...): Get Many, Upsert, Delete. */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { operationSelector, returnAllOrLimit } from '../../ExactOnline/entity/descriptions';
-import { filtersParameter, outputOption } from '../descriptions';
+import { operationSelector, returnAllOrLimit } from '../../shared/descriptions';
+import { filtersParameter, outSmartOutputOption } from '../descriptions';
 import type { OutSmartEntity } from '../entities';
 import { FROM_EXACT } from './fromExact';
 
@@ -143,7 +143,7 @@ function getManyParameters(entity: OutSmartEntity): INodeProperties[] {
 			placeholder: 'Add Option',
 			default: {},
 			displayOptions: { show },
-			options: [outputOption],
+			options: [outSmartOutputOption],
 		},
 	];
 }

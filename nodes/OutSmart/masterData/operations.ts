@@ -2,7 +2,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import type { BatchOperation, ItemOperation, Operation } from '../../shared/router';
-import { type FilterValues, limitToMax } from '../descriptions';
+import { limitToMax } from '../../shared/descriptions';
+import type { FilterValues } from '../descriptions';
 import type { OutSmartEntity } from '../entities';
 import { type OutSmartFilter, type OutSmartOperator, deleteEntity, listRecords } from '../transport';
 import { type OutputMode, cleanRecord, shapeOutput } from '../values/clean';

@@ -23,7 +23,7 @@ export type {
 } from './request';
 export { OUTSMART_CODES, describeOutSmartCode } from './errors';
 export type { OutSmartCodeInfo } from './errors';
-export * from './formats';
+export * from '../../shared/formats';
 export { OUTSMART_OPERATORS, OutSmartFilterError, filterQuery } from './filters';
 export type { OutSmartFilter, OutSmartOperator } from './filters';
 export { redactSecrets, scrubText, scrubValue, secretList } from './secrets';

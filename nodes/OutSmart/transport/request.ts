@@ -16,7 +16,6 @@
 import {
 	NodeApiError,
 	NodeOperationError,
-	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHookFunctions,
@@ -25,6 +24,7 @@ import {
 	type IPollFunctions,
 	type JsonObject,
 } from 'n8n-workflow';
+import { retryBudget } from '../../shared/retry';
 
 import { describeOutSmartCode } from './errors';
 import { scrubText, secretList } from './secrets';
@@ -259,9 +259,10 @@ export async function outSmartRequestEnvelope(this: OutSmartContext, options: Ou
 	};
 
 	const safe = isSafeToRetry(method, endpoint, qs);
-	const attempts = safe ? Math.max(1, options.retry?.attempts ?? 3) : 1;
-	const baseDelay = options.retry?.baseDelayMs ?? 1000;
-	const maxDelay = options.retry?.maxDelayMs ?? 10_000;
+	const retry = retryBudget(
+		{ attempts: safe ? Math.max(1, options.retry?.attempts ?? 3) : 1, baseDelayMs: options.retry?.baseDelayMs ?? 1000, maxDelayMs: options.retry?.maxDelayMs ?? 10_000 },
+		(why, next, delay) => this.logger.debug(scrub(`OutSmart ${request}: ${why}, try ${next} in ${delay} ms`)),
+	);
 
 	const codeError = (envelope: OutSmartEnvelope, status: number) => {
 		const info = describeOutSmartCode(envelope.code);
@@ -304,14 +305,8 @@ export async function outSmartRequestEnvelope(this: OutSmartContext, options: Ou
 		});
 	};
 
-	for (let attempt = 1; ; attempt++) {
-		const retry = async (why: string): Promise<boolean> => {
-			if (attempt >= attempts) return false;
-			const delay = Math.min(maxDelay, baseDelay * 2 ** (attempt - 1));
-			this.logger.debug(scrub(`OutSmart ${request}: ${why}, try ${attempt + 1} of ${attempts} in ${delay} ms`));
-			await sleep(delay);
-			return true;
-		};
+	for (;;) {
+		const attempt = retry.attempt;
 		this.logger.debug(
 			`OutSmart ${request}${qs.update_status !== undefined ? ` update_status=${String(qs.update_status)}` : ''} (try ${attempt})`,
 		);
@@ -328,7 +323,7 @@ export async function outSmartRequestEnvelope(this: OutSmartContext, options: Ou
 		} catch (error) {
 			const failure = thrownFailure(error);
 			if (failure.status === undefined) {
-				if (await retry(failure.timedOut ? 'timeout' : `connection failed (${failure.code ?? 'no code'})`)) continue;
+				if (await retry.next(failure.timedOut ? 'timeout' : `connection failed (${failure.code ?? 'no code'})`)) continue;
 				throw noAnswer(failure, attempt);
 			}
 			status = failure.status;
@@ -337,7 +332,7 @@ export async function outSmartRequestEnvelope(this: OutSmartContext, options: Ou
 
 		const envelope = readEnvelope(body);
 		if (status >= 500 || envelope?.code === 1007) {
-			if (await retry(`HTTP ${status}${envelope ? ` code ${envelope.code}` : ''}`)) continue;
+			if (await retry.next(`HTTP ${status}${envelope ? ` code ${envelope.code}` : ''}`)) continue;
 		}
 		if (!envelope) throw foreignAnswer(status, body, attempt);
 		if (envelope.code !== 200) throw codeError(envelope, status);

@@ -8,7 +8,7 @@ import { NodeOperationError, type IDataObject } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/nodeErrors';
 import { type OutSmartFilter, OutSmartFilterError, filterQuery } from './filters';
-import { OutSmartFormatError, formatDate, formatTime } from './formats';
+import { OutSmartFormatError, formatDate, formatTime } from '../../shared/formats';
 import { type OutSmartContext, type OutSmartQuery, outSmartErrorCode, outSmartRequest, outSmartRequestEnvelope } from './request';
 
 export const WORKORDER_STATUS_FILTERS = ['Alle', 'Klaargezet', 'Opgehaald', 'Compleet', 'Afgehandeld'] as const;

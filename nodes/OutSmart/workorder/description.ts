@@ -1,8 +1,8 @@
 /** The parameters of the Work Order resource. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationSelector, returnAllOrLimit } from '../../ExactOnline/entity/descriptions';
-import { filtersParameter, outputOption } from '../descriptions';
+import { operationSelector, returnAllOrLimit } from '../../shared/descriptions';
+import { filtersParameter, outSmartOutputOption } from '../descriptions';
 
 const on = (...operation: string[]) => ({ resource: ['workorder'], operation });
 
@@ -248,7 +248,7 @@ export const workorderProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: on('get', 'getMany') },
-		options: [outputOption],
+		options: [outSmartOutputOption],
 	},
 
 	// Create

@@ -6,7 +6,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 
 import { asNodeError } from '../../shared/nodeErrors';
 import type { ItemOperation } from '../../shared/router';
-import { limitToMax } from '../descriptions';
+import { limitToMax } from '../../shared/descriptions';
 import { assertKnownFilterKeys, readFilters } from '../masterData/operations';
 import { type WorkorderStatusFilter, getWorkorder, isUncertainOutcome, markWorkorderHandled, readWorkorders, updateWorkorder } from '../transport';
 import { type OutputMode, cleanWorkorder, shapeOutput } from '../values/clean';

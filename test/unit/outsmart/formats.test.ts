@@ -19,7 +19,7 @@ import {
 	parseDurationOrNull,
 	parseFlag,
 	parseTime,
-} from '../../../nodes/OutSmart/transport/formats';
+} from '../../../nodes/shared/formats';
 
 describe('amounts', () => {
 	it.each([

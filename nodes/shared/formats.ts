@@ -12,7 +12,11 @@
  *
  * Unreadable input throws `OutSmartFormatError` (a plain typed Error: the node layer wraps it into a
  * NodeOperationError with the item index). Functions named `...OrNull` give null for empty input ("" or null).
+ *
+ * Shared by both vendors' sides: the OutSmart transport writes these formats, and the mapping reads work orders
+ * in them (it accepts a work order as OutSmart sends it). Dutch time through ./dates.
  */
+import { type WallClock, wallClockAt, wallClockToIso } from './dates';
 
 export type OutSmartFormatKind = 'amount' | 'date' | 'time' | 'duration' | 'flag' | 'datetime';
 
@@ -27,7 +31,6 @@ export class OutSmartFormatError extends Error {
 	}
 }
 
-const TIME_ZONE = 'Europe/Amsterdam';
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
 function isEmpty(value: unknown): boolean {
@@ -173,49 +176,6 @@ export function parseTimeOrNull(value: unknown): string | null {
 	return isEmpty(value) ? null : parseTime(value);
 }
 
-interface WallClock {
-	y: number;
-	m: number;
-	d: number;
-	h: number;
-	i: number;
-}
-
-/** Made once: creating an Intl.DateTimeFormat costs far more than using it (a poll reads thousands of dates). */
-let amsterdamFormat: Intl.DateTimeFormat | undefined;
-
-function amsterdamWallClock(instant: Date): WallClock {
-	amsterdamFormat ??= new Intl.DateTimeFormat('en-GB', {
-		timeZone: TIME_ZONE,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit',
-		hourCycle: 'h23',
-	});
-	const parts = amsterdamFormat.formatToParts(instant);
-	const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-	return { y: get('year'), m: get('month'), d: get('day'), h: get('hour'), i: get('minute') };
-}
-
-/** Offset of Europe/Amsterdam from UTC, in minutes, at an instant. */
-function amsterdamOffsetMinutes(utcMs: number): number {
-	const w = amsterdamWallClock(new Date(utcMs));
-	return Math.round((Date.UTC(w.y, w.m - 1, w.d, w.h, w.i) - Math.floor(utcMs / 60_000) * 60_000) / 60_000);
-}
-
-/** Dutch wall-clock time -> ISO 8601 with its offset: 2026-11-27 09:30 -> "2026-11-27T09:30:00+01:00". */
-function wallClockToIso(w: WallClock): string {
-	const asUtc = Date.UTC(w.y, w.m - 1, w.d, w.h, w.i);
-	let offset = amsterdamOffsetMinutes(asUtc);
-	const second = amsterdamOffsetMinutes(asUtc - offset * 60_000);
-	if (second !== offset) offset = second;
-	const sign = offset < 0 ? '-' : '+';
-	const abs = Math.abs(offset);
-	return `${iso(w.y, w.m, w.d)}T${pad2(w.h)}:${pad2(w.i)}:00${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
-}
-
 /**
  * Reads OutSmart's CreationDate ("2013-06-11 02:51", Dutch time; also "2013-06-11 02:51:30") or a date plus
  * time -> ISO 8601 with the Amsterdam offset.
@@ -249,7 +209,7 @@ function toWallClock(value: unknown, kind: 'date' | 'time'): WallClock {
 	const expected = kind === 'date' ? 'an ISO date such as "2026-11-27", "27-11-2026" or a Date' : 'a time "09:30", an ISO date-time or a Date';
 	if (value instanceof Date) {
 		if (Number.isNaN(value.getTime())) throw new OutSmartFormatError(kind, value, expected);
-		return amsterdamWallClock(value);
+		return wallClockAt(value);
 	}
 	if (typeof value !== 'string') throw new OutSmartFormatError(kind, value, expected);
 	const text = value.trim();
@@ -258,7 +218,7 @@ function toWallClock(value: unknown, kind: 'date' | 'time'): WallClock {
 		if (HAS_OFFSET.test(text) && dateTime[4] !== undefined) {
 			const instant = new Date(text);
 			if (Number.isNaN(instant.getTime())) throw new OutSmartFormatError(kind, value, expected);
-			return amsterdamWallClock(instant);
+			return wallClockAt(instant);
 		}
 		const [y, m, d] = [dateTime[1], dateTime[2], dateTime[3]].map(Number);
 		if (!isCalendarDate(y, m, d)) throw new OutSmartFormatError(kind, value, expected);
