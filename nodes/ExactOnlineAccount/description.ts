@@ -7,7 +7,7 @@ import {
 	paymentConditionLocator,
 	readOptions,
 	recordLocator,
-} from '../ExactOnline/entity/descriptions';
+} from '../ExactOnlineApi/entity/descriptions';
 
 const on = (...operation: string[]) => ({ operation });
 

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { padAccountCode } from '../ExactOnline/codes';
-import { ACCOUNT, ADDRESS, CONTACT } from '../ExactOnline/entity/definitions';
-import { selectFor } from '../ExactOnline/entity/operations';
-import { resolvePaymentCondition } from '../ExactOnline/entity/paymentConditions';
+import { padAccountCode } from '../ExactOnlineApi/codes';
+import { ACCOUNT, ADDRESS, CONTACT } from '../ExactOnlineApi/entity/definitions';
+import { selectFor } from '../ExactOnlineApi/entity/operations';
+import { resolvePaymentCondition } from '../ExactOnlineApi/entity/paymentConditions';
 import {
 	confirmChangesOperation,
 	createOperation,
@@ -13,9 +13,9 @@ import {
 	toBody,
 	updateOperation,
 	type ReadOptions,
-} from '../ExactOnline/entity/standardOperations';
-import { andFilters, odataContains, odataDateTime, odataGuid, odataString, orFilters } from '../ExactOnline/odata';
-import { exactGetAll, exactGetAnyOf } from '../ExactOnline/transport';
+} from '../ExactOnlineApi/entity/standardOperations';
+import { andFilters, odataContains, odataDateTime, odataGuid, odataString, orFilters } from '../ExactOnlineApi/odata';
+import { exactGetAll, exactGetAnyOf } from '../ExactOnlineApi/transport';
 import type { ItemOperation, Operation } from '../shared/router';
 
 interface AccountFilters {

@@ -6,10 +6,10 @@ import {
 	type IHttpRequestMethods,
 } from 'n8n-workflow';
 import { asNodeError } from '../shared/nodeErrors';
-import { buildFilter, type FilterCondition } from '../ExactOnline/filters';
-import { ODataLiteralError } from '../ExactOnline/odata';
-import { ExactDateError } from '../ExactOnline/dates';
-import { cleanRecord } from '../ExactOnline/records';
+import { buildFilter, type FilterCondition } from '../ExactOnlineApi/filters';
+import { ODataLiteralError } from '../ExactOnlineApi/odata';
+import { ExactDateError } from '../ExactOnlineApi/dates';
+import { cleanRecord } from '../ExactOnlineApi/records';
 import {
 	exactBaseUrl,
 	exactGetAll,
@@ -18,8 +18,8 @@ import {
 	readList,
 	EXACT_CREDENTIAL_TYPE,
 	type ExactQuery,
-} from '../ExactOnline/transport';
-import { readRateLimitHeaders } from '../ExactOnline/transport/throttle';
+} from '../ExactOnlineApi/transport';
+import { readRateLimitHeaders } from '../ExactOnlineApi/transport/throttle';
 
 interface RequestOptions {
 	orderBy?: string;

@@ -6,7 +6,7 @@ import {
 	fieldsCollection,
 	readOptions,
 	recordLocator,
-} from '../ExactOnline/entity/descriptions';
+} from '../ExactOnlineApi/entity/descriptions';
 
 const on = (...operation: string[]) => ({ operation });
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { ITEM } from '../ExactOnline/entity/definitions';
-import { addSalesPrices } from '../ExactOnline/entity/itemPrices';
+import { ITEM } from '../ExactOnlineApi/entity/definitions';
+import { addSalesPrices } from '../ExactOnlineApi/entity/itemPrices';
 import {
 	confirmChangesOperation,
 	createOperation,
@@ -10,9 +10,9 @@ import {
 	shape,
 	toBody,
 	updateOperation,
-} from '../ExactOnline/entity/standardOperations';
-import { andFilters, odataContains, odataDateTime, odataGuid, odataString, orFilters } from '../ExactOnline/odata';
-import { exactGetAll } from '../ExactOnline/transport';
+} from '../ExactOnlineApi/entity/standardOperations';
+import { andFilters, odataContains, odataDateTime, odataGuid, odataString, orFilters } from '../ExactOnlineApi/odata';
+import { exactGetAll } from '../ExactOnlineApi/transport';
 import type { ItemOperation, Operation } from '../shared/router';
 import { priceChangesStream } from './priceChanges';
 

@@ -9,9 +9,9 @@
  * Every changed item carries `priceChanged`: true when its default price row changed, else false.
  */
 import type { IDataObject } from 'n8n-workflow';
-import type { ExtraStream } from '../ExactOnline/entity/changes';
-import { readItemsById } from '../ExactOnline/entity/itemPrices';
-import { exactSyncRead, type ExactContext } from '../ExactOnline/transport';
+import type { ExtraStream } from '../ExactOnlineApi/entity/changes';
+import { readItemsById } from '../ExactOnlineApi/entity/itemPrices';
+import { exactSyncRead, type ExactContext } from '../ExactOnlineApi/transport';
 
 export const PRICE_STREAM = 'prices';
 

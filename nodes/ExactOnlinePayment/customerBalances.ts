@@ -13,13 +13,13 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { dutchToday } from '../shared/dates';
-import { type Confirmable, confirmRead, storeRead } from '../ExactOnline/entity/cursor';
-import { ACCOUNT } from '../ExactOnline/entity/definitions';
-import { lookupByCodes } from '../ExactOnline/entity/lookups';
-import { givenBack, keyOf, locatorInput, shape } from '../ExactOnline/entity/standardOperations';
-import { odataGuid } from '../ExactOnline/odata';
-import { exactGetAll, exactGetAnyOf, exactSyncRead, type ExactContext } from '../ExactOnline/transport';
-import { SYNC_START } from '../ExactOnline/transport/sync';
+import { type Confirmable, confirmRead, storeRead } from '../ExactOnlineApi/entity/cursor';
+import { ACCOUNT } from '../ExactOnlineApi/entity/definitions';
+import { lookupByCodes } from '../ExactOnlineApi/entity/lookups';
+import { givenBack, keyOf, locatorInput, shape } from '../ExactOnlineApi/entity/standardOperations';
+import { odataGuid } from '../ExactOnlineApi/odata';
+import { exactGetAll, exactGetAnyOf, exactSyncRead, type ExactContext } from '../ExactOnlineApi/transport';
+import { SYNC_START } from '../ExactOnlineApi/transport/sync';
 import type { BatchOperation, ItemOperation, Operation } from '../shared/router';
 import { balanceFingerprint, paidUp, summarizeReceivables, type CustomerBalance } from './balances';
 

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { changesParameters, confirmParameters, fieldsCollection, readOptions } from '../ExactOnline/entity/descriptions';
+import { changesParameters, confirmParameters, fieldsCollection, readOptions } from '../ExactOnlineApi/entity/descriptions';
 import { returnAllOrLimit } from '../shared/descriptions';
 import { accountLocator } from '../ExactOnlineAccount/description';
 

@@ -1,5 +1,5 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
-import { ACCOUNT, PAYMENT_CONDITION, PAYMENT_TERM } from '../ExactOnline/entity/definitions';
+import { ACCOUNT, PAYMENT_CONDITION, PAYMENT_TERM } from '../ExactOnlineApi/entity/definitions';
 import {
 	confirmChangesOperation,
 	createOperation,
@@ -11,9 +11,9 @@ import {
 	splitFields,
 	toBody,
 	type ReadOptions,
-} from '../ExactOnline/entity/standardOperations';
-import { andFilters, odataGuid, odataNumber, odataString } from '../ExactOnline/odata';
-import { exactGetAll } from '../ExactOnline/transport';
+} from '../ExactOnlineApi/entity/standardOperations';
+import { andFilters, odataGuid, odataNumber, odataString } from '../ExactOnlineApi/odata';
+import { exactGetAll } from '../ExactOnlineApi/transport';
 import type { ItemOperation, Operation } from '../shared/router';
 import { customerBalanceOperations } from './customerBalances';
 

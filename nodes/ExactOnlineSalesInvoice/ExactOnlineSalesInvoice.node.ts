@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { listSearch, loadOptions } from '../ExactOnline/entity/methods';
-import { exactEntityBase } from '../ExactOnline/entity/nodeDescription';
+import { listSearch, loadOptions } from '../ExactOnlineApi/entity/methods';
+import { exactEntityBase } from '../ExactOnlineApi/entity/nodeDescription';
 import { runOperation } from '../shared/router';
 import { properties } from './description';
 import { operations } from './operations';

@@ -6,8 +6,8 @@ import {
 	fieldsCollection,
 	paymentConditionLocator,
 	readOptions,
-} from '../ExactOnline/entity/descriptions';
-import { createFromWorkOrderProperties } from '../ExactOnline/export/createFromWorkOrder.description';
+} from '../ExactOnlineApi/entity/descriptions';
+import { createFromWorkOrderProperties } from '../ExactOnlineApi/export/createFromWorkOrder.description';
 import { accountLocator } from '../ExactOnlineAccount/description';
 
 const on = (...operation: string[]) => ({ operation });

@@ -1,9 +1,9 @@
-import { exportWorkOrders } from '../ExactOnline/export/createFromWorkOrder';
+import { exportWorkOrders } from '../ExactOnlineApi/export/createFromWorkOrder';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
-import { ACCOUNT, ITEM, SALES_INVOICE, SALES_INVOICE_LINE } from '../ExactOnline/entity/definitions';
-import { lookupByCodes } from '../ExactOnline/entity/lookups';
-import { createRecord, selectFor } from '../ExactOnline/entity/operations';
-import { resolvePaymentCondition } from '../ExactOnline/entity/paymentConditions';
+import { ACCOUNT, ITEM, SALES_INVOICE, SALES_INVOICE_LINE } from '../ExactOnlineApi/entity/definitions';
+import { lookupByCodes } from '../ExactOnlineApi/entity/lookups';
+import { createRecord, selectFor } from '../ExactOnlineApi/entity/operations';
+import { resolvePaymentCondition } from '../ExactOnlineApi/entity/paymentConditions';
 import {
 	administration,
 	confirmChangesOperation,
@@ -18,10 +18,10 @@ import {
 	toBody,
 	type LocatorInput,
 	type ReadOptions,
-} from '../ExactOnline/entity/standardOperations';
-import { getChanges } from '../ExactOnline/entity/changes';
-import { andFilters, isGuid, odataDateTime, odataGuid, odataNumber, odataString } from '../ExactOnline/odata';
-import { exactGetAll } from '../ExactOnline/transport';
+} from '../ExactOnlineApi/entity/standardOperations';
+import { getChanges } from '../ExactOnlineApi/entity/changes';
+import { andFilters, isGuid, odataDateTime, odataGuid, odataNumber, odataString } from '../ExactOnlineApi/odata';
+import { exactGetAll } from '../ExactOnlineApi/transport';
 import type { ItemOperation, Operation } from '../shared/router';
 
 interface InvoiceReadOptions extends ReadOptions {

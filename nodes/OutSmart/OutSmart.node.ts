@@ -8,7 +8,7 @@ import {
 
 import { pickOperation, runOperation } from '../shared/router';
 import { properties } from './description';
-import { loadOptions } from './methods/loadOptions';
+import { loadOptions } from '../OutSmartApi/methods/loadOptions';
 import { operations } from './operations';
 
 /** OutSmart (field service): work orders, relations, materials, hour types, projects and other master data. */

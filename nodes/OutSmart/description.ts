@@ -1,7 +1,7 @@
 /** All parameters of the OutSmart node: the resource selector, then each resource's own blocks. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { ENTITIES } from './entities';
+import { ENTITIES } from '../OutSmartApi/entities';
 import { masterDataProperties } from './masterData/description';
 import { workorderProperties } from './workorder/description';
 

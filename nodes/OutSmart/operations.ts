@@ -1,6 +1,6 @@
 /** Every operation of the OutSmart node by resource and operation, for the shared router's pickOperation. */
 import type { Operation } from '../shared/router';
-import { ENTITIES } from './entities';
+import { ENTITIES } from '../OutSmartApi/entities';
 import { masterDataOperations } from './masterData/operations';
 import { workorderOperations } from './workorder/operations';
 

@@ -6,7 +6,7 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { loadOptions } from '../OutSmart/methods/loadOptions';
+import { loadOptions } from '../OutSmartApi/methods/loadOptions';
 import { properties } from './description';
 import { pollCompletedWorkorders } from './poll';
 

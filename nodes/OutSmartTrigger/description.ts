@@ -1,7 +1,7 @@
 /** Parameters of the OutSmart Trigger. n8n adds "Poll Times" itself to every polling trigger. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outSmartOutputOption } from '../OutSmart/descriptions';
+import { outSmartOutputOption } from '../OutSmartApi/descriptions';
 
 export const properties: INodeProperties[] = [
 	{

@@ -7,8 +7,8 @@
  */
 import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPollFunctions } from 'n8n-workflow';
 
-import { parseDate, parseFlag, parseTime, readWorkorders } from '../OutSmart/transport';
-import { type OutputMode, cleanWorkorder, shapeOutput } from '../OutSmart/values/clean';
+import { parseDate, parseFlag, parseTime, readWorkorders } from '../OutSmartApi/transport';
+import { type OutputMode, cleanWorkorder, shapeOutput } from '../OutSmartApi/values/clean';
 import { decide, readState } from './dedupe';
 
 export interface TriggerOptions {

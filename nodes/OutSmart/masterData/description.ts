@@ -2,8 +2,8 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { operationSelector, returnAllOrLimit } from '../../shared/descriptions';
-import { filtersParameter, outSmartOutputOption } from '../descriptions';
-import type { OutSmartEntity } from '../entities';
+import { filtersParameter, outSmartOutputOption } from '../../OutSmartApi/descriptions';
+import type { OutSmartEntity } from '../../OutSmartApi/entities';
 import { FROM_EXACT } from './fromExact';
 
 function fieldOptions(entity: OutSmartEntity): INodePropertyOptions[] {

@@ -17,7 +17,7 @@ import {
 	paymentConditionToPaymentMethod,
 	timeItemToHourType,
 } from '../../mapping/masterData';
-import type { OutSmartEntity } from '../entities';
+import type { OutSmartEntity } from '../../OutSmartApi/entities';
 
 /** The resources that can be filled from an Exact record, and from which Exact entity. */
 export const FROM_EXACT: Record<string, string> = {

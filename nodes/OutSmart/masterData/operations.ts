@@ -3,10 +3,10 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 
 import type { BatchOperation, ItemOperation, Operation } from '../../shared/router';
 import { limitToMax } from '../../shared/descriptions';
-import type { FilterValues } from '../descriptions';
-import type { OutSmartEntity } from '../entities';
-import { type OutSmartFilter, type OutSmartOperator, deleteEntity, listRecords } from '../transport';
-import { type OutputMode, cleanRecord, shapeOutput } from '../values/clean';
+import type { FilterValues } from '../../OutSmartApi/descriptions';
+import type { OutSmartEntity } from '../../OutSmartApi/entities';
+import { type OutSmartFilter, type OutSmartOperator, deleteEntity, listRecords } from '../../OutSmartApi/transport';
+import { type OutputMode, cleanRecord, shapeOutput } from '../../OutSmartApi/values/clean';
 import { runUpsert } from './upsert';
 
 /** The filter rows of a Get Many, as transport filters. */

@@ -13,11 +13,11 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type JsonObject } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/nodeErrors';
-import { type OutSmartEntity, fieldOf } from '../entities';
-import { describeOutSmartCode, isUncertainOutcome, listRecords, OutSmartFormatError, outSmartErrorDetails, upsertRecords } from '../transport';
-import { cleanRecord } from '../values/clean';
-import { comparable, formatValue } from '../values/format';
-import { refusalReason } from '../refusals';
+import { type OutSmartEntity, fieldOf } from '../../OutSmartApi/entities';
+import { describeOutSmartCode, isUncertainOutcome, listRecords, OutSmartFormatError, outSmartErrorDetails, upsertRecords } from '../../OutSmartApi/transport';
+import { cleanRecord } from '../../OutSmartApi/values/clean';
+import { comparable, formatValue } from '../../OutSmartApi/values/format';
+import { refusalReason } from '../../OutSmartApi/refusals';
 import { type FromExact, mapFromExact } from './fromExact';
 
 /** skipped: a deactivation or payment data for a record OutSmart does not have (nothing to change, nothing created). */

@@ -16,8 +16,8 @@ import {
 	parseAmount,
 	parseDuration,
 	parseTime,
-} from '../transport';
-import { decimalsFor, formatValue } from '../values/format';
+} from '../../OutSmartApi/transport';
+import { decimalsFor, formatValue } from '../../OutSmartApi/values/format';
 
 /** A value the body cannot be built from; `field` names it, e.g. "Materials[2].MaterialNr". */
 export class WorkorderInputError extends Error {

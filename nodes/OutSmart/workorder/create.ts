@@ -7,8 +7,8 @@ import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFuncti
 
 import { asNodeError } from '../../shared/nodeErrors';
 import type { ItemOperation } from '../../shared/router';
-import { refusalReason } from '../refusals';
-import { describeOutSmartCode, getWorkorder, isUncertainOutcome, outSmartErrorCode, outSmartErrorDetails, postWorkorders } from '../transport';
+import { refusalReason } from '../../OutSmartApi/refusals';
+import { describeOutSmartCode, getWorkorder, isUncertainOutcome, outSmartErrorCode, outSmartErrorDetails, postWorkorders } from '../../OutSmartApi/transport';
 import { WorkorderInputError, workorderBody } from './body';
 
 interface CreateOptions {

@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector, returnAllOrLimit } from '../../shared/descriptions';
-import { filtersParameter, outSmartOutputOption } from '../descriptions';
+import { filtersParameter, outSmartOutputOption } from '../../OutSmartApi/descriptions';
 
 const on = (...operation: string[]) => ({ resource: ['workorder'], operation });
 

@@ -8,8 +8,8 @@ import { asNodeError } from '../../shared/nodeErrors';
 import type { ItemOperation } from '../../shared/router';
 import { limitToMax } from '../../shared/descriptions';
 import { assertKnownFilterKeys, readFilters } from '../masterData/operations';
-import { type WorkorderStatusFilter, getWorkorder, isUncertainOutcome, markWorkorderHandled, readWorkorders, updateWorkorder } from '../transport';
-import { type OutputMode, cleanWorkorder, shapeOutput } from '../values/clean';
+import { type WorkorderStatusFilter, getWorkorder, isUncertainOutcome, markWorkorderHandled, readWorkorders, updateWorkorder } from '../../OutSmartApi/transport';
+import { type OutputMode, cleanWorkorder, shapeOutput } from '../../OutSmartApi/values/clean';
 import { create } from './create';
 import { onWorkorder, readRef } from './ref';
 

@@ -2,7 +2,7 @@
 import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeParameterResourceLocator, type JsonObject } from 'n8n-workflow';
 
 import { asNodeError } from '../../shared/nodeErrors';
-import { type WorkorderRef, describeOutSmartCode, outSmartErrorCode } from '../transport';
+import { type WorkorderRef, describeOutSmartCode, outSmartErrorCode } from '../../OutSmartApi/transport';
 
 /** The work order locator as a transport reference, plus how to name it in output. */
 export function readRef(this: IExecuteFunctions, itemIndex: number): { ref: WorkorderRef; output: IDataObject } {

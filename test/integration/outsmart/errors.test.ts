@@ -6,7 +6,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { OutSmart } from '../../../nodes/OutSmart/OutSmart.node';
-import { OUTSMART_CODES } from '../../../nodes/OutSmart/transport';
+import { OUTSMART_CODES } from '../../../nodes/OutSmartApi/transport';
 import { type OutSmartSimulator, demoSeed } from '../../../simulators/outsmart';
 import { jsonOf, runNode, type RunOptions } from '../../harness/context';
 import { SOFTWARE_TOKEN, TOKEN, byNumber, credentials, startOutSmart, visible } from './setup';

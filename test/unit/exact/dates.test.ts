@@ -1,5 +1,5 @@
-import { fromExactDate, toExactDate, isExactDate, ExactDateError } from '../../../nodes/ExactOnline/dates';
-import { cleanRecord } from '../../../nodes/ExactOnline/records';
+import { fromExactDate, toExactDate, isExactDate, ExactDateError } from '../../../nodes/ExactOnlineApi/dates';
+import { cleanRecord } from '../../../nodes/ExactOnlineApi/records';
 
 describe('Exact dates (Dutch wall-clock time written as if UTC)', () => {
 	it('reads winter dates with +01:00', () => {

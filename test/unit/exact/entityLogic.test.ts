@@ -6,11 +6,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { accountFilter } from '../../../nodes/ExactOnlineAccount/operations';
 import { itemFilter } from '../../../nodes/ExactOnlineItem/operations';
 import { groupInvoiceRows } from '../../../nodes/ExactOnlineSalesInvoice/operations';
-import { advanceCursor, confirmCursor, cursorKey, readCursor, streamPosition } from '../../../nodes/ExactOnline/entity/cursor';
+import { advanceCursor, confirmCursor, cursorKey, readCursor, streamPosition } from '../../../nodes/ExactOnlineApi/entity/cursor';
 import { itemsWithDefaultPriceChange } from '../../../nodes/ExactOnlineItem/priceChanges';
-import { codeLiteral } from '../../../nodes/ExactOnline/entity/operations';
-import { ACCOUNT, ITEM, SALES_INVOICE, fieldsFor } from '../../../nodes/ExactOnline/entity/definitions';
-import { ODataLiteralError } from '../../../nodes/ExactOnline/odata';
+import { codeLiteral } from '../../../nodes/ExactOnlineApi/entity/operations';
+import { ACCOUNT, ITEM, SALES_INVOICE, fieldsFor } from '../../../nodes/ExactOnlineApi/entity/definitions';
+import { ODataLiteralError } from '../../../nodes/ExactOnlineApi/odata';
 
 describe('account filters', () => {
 	it('combines types with or, the rest with and, padding the code and doubling quotes', () => {

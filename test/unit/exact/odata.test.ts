@@ -7,9 +7,9 @@ import {
 	odataString,
 	ODataLiteralError,
 	orFilters,
-} from '../../../nodes/ExactOnline/odata';
-import { buildFilter, conditionToFilter } from '../../../nodes/ExactOnline/filters';
-import { padAccountCode, trimPaddedCode } from '../../../nodes/ExactOnline/codes';
+} from '../../../nodes/ExactOnlineApi/odata';
+import { buildFilter, conditionToFilter } from '../../../nodes/ExactOnlineApi/filters';
+import { padAccountCode, trimPaddedCode } from '../../../nodes/ExactOnlineApi/codes';
 
 describe('OData literals', () => {
 	it('doubles quotes in strings', () => {

@@ -5,7 +5,7 @@ import {
 	record,
 	recordExhausted,
 	DailyLimitReachedError,
-} from '../../../nodes/ExactOnline/transport/throttle';
+} from '../../../nodes/ExactOnlineApi/transport/throttle';
 
 describe('rate-limit headers', () => {
 	it('reads epoch milliseconds and tolerates seconds', () => {

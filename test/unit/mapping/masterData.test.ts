@@ -1,4 +1,4 @@
-import { cleanRecord } from '../../../nodes/ExactOnline/records';
+import { cleanRecord } from '../../../nodes/ExactOnlineApi/records';
 import {
 	accountToRelation,
 	deactivatedRelation,

@@ -17,7 +17,7 @@ import {
 	redactSecrets,
 	secretList,
 	type OutSmartEndpoint,
-} from '../../../nodes/OutSmart/transport';
+} from '../../../nodes/OutSmartApi/transport';
 import { type OutSmartSimulator, demoSeed, startOutSmartSimulator } from '../../../simulators/outsmart';
 import { everythingIn, outSmartContext } from './context';
 import { workorderInput } from './simClient';

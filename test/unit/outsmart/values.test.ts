@@ -4,11 +4,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { HOUR_TYPE, MATERIAL, PROJECT, RELATION } from '../../../nodes/OutSmart/entities';
-import { cleanRecord, cleanValue, cleanWorkorder, shapeOutput } from '../../../nodes/OutSmart/values/clean';
-import { comparable, decimalsFor, formatValue } from '../../../nodes/OutSmart/values/format';
-import { refusalReason } from '../../../nodes/OutSmart/refusals';
-import { OutSmartFormatError } from '../../../nodes/OutSmart/transport';
+import { HOUR_TYPE, MATERIAL, PROJECT, RELATION } from '../../../nodes/OutSmartApi/entities';
+import { cleanRecord, cleanValue, cleanWorkorder, shapeOutput } from '../../../nodes/OutSmartApi/values/clean';
+import { comparable, decimalsFor, formatValue } from '../../../nodes/OutSmartApi/values/format';
+import { refusalReason } from '../../../nodes/OutSmartApi/refusals';
+import { OutSmartFormatError } from '../../../nodes/OutSmartApi/transport';
 
 describe('clean values', () => {
 	it.each([

@@ -18,7 +18,7 @@ import {
 	updateWorkorder,
 	upsertRecords,
 	type WorkorderStatusFilter,
-} from '../../../nodes/OutSmart/transport';
+} from '../../../nodes/OutSmartApi/transport';
 import { type OutSmartSimulator, demoSeed, startOutSmartSimulator } from '../../../simulators/outsmart';
 import { outSmartContext } from './context';
 import { workorderInput } from './simClient';

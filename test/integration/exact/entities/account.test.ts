@@ -3,7 +3,7 @@
  * unknown records, scopes, paging, and what each operation costs in calls.
  */
 import { ExactOnlineAccount } from '../../../../nodes/ExactOnlineAccount/ExactOnlineAccount.node';
-import { ACCOUNT } from '../../../../nodes/ExactOnline/entity/definitions';
+import { ACCOUNT } from '../../../../nodes/ExactOnlineApi/entity/definitions';
 import { EXACT_SEED_FIXTURES } from '../../../../simulators/exact';
 import { jsonOf } from '../../../harness/context';
 import type { ExactFixture } from '../../exactSetup';

@@ -4,7 +4,7 @@
  * sales price that lives in the price list (SalesItemPrices).
  */
 import { ExactOnlineItem } from '../../../../nodes/ExactOnlineItem/ExactOnlineItem.node';
-import { ITEM } from '../../../../nodes/ExactOnline/entity/definitions';
+import { ITEM } from '../../../../nodes/ExactOnlineApi/entity/definitions';
 import { EXACT_SEED_FIXTURES } from '../../../../simulators/exact';
 import { exactTestClient } from '../../../../simulators/exact/testing';
 import { jsonOf } from '../../../harness/context';

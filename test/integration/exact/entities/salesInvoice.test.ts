@@ -3,7 +3,7 @@
  * Create with lines (codes looked up once per run, unknown items stop the item before anything is written).
  */
 import { ExactOnlineSalesInvoice } from '../../../../nodes/ExactOnlineSalesInvoice/ExactOnlineSalesInvoice.node';
-import { SALES_INVOICE, SALES_INVOICE_LINE } from '../../../../nodes/ExactOnline/entity/definitions';
+import { SALES_INVOICE, SALES_INVOICE_LINE } from '../../../../nodes/ExactOnlineApi/entity/definitions';
 import { EXACT_SEED_FIXTURES } from '../../../../simulators/exact';
 import { jsonOf } from '../../../harness/context';
 import type { ExactFixture } from '../../exactSetup';
