@@ -10,10 +10,16 @@ function isDeferred(value: unknown): boolean {
 	return typeof value === 'object' && value !== null && '__deferred' in value;
 }
 
-function cleanValue(value: unknown): unknown {
+/** The fields Exact pads: an account's Code and the account codes other records carry (AccountCode, OrderAccountCode, …). */
+function isPaddedField(key: string): boolean {
+	return key === 'Code' || key.endsWith('AccountCode');
+}
+
+function cleanValue(value: unknown, key: string): unknown {
 	if (isExactDate(value)) return fromExactDate(value);
-	if (typeof value === 'string') return trimPaddedCode(value);
-	if (Array.isArray(value)) return value.map(cleanValue);
+	// Only codes: a remark or a name that starts with a space is the user's text and stays as it is.
+	if (typeof value === 'string') return isPaddedField(key) ? trimPaddedCode(value) : value;
+	if (Array.isArray(value)) return value.map((entry) => cleanValue(entry, key));
 	if (typeof value === 'object' && value !== null) {
 		const nested = value as IDataObject;
 		// Expanded navigation properties arrive as { results: [...] }.
@@ -29,7 +35,7 @@ export function cleanRecord(record: IDataObject): IDataObject {
 	const clean: IDataObject = {};
 	for (const [key, value] of Object.entries(record)) {
 		if (key === '__metadata' || isDeferred(value)) continue;
-		clean[key] = cleanValue(value) as IDataObject[keyof IDataObject];
+		clean[key] = cleanValue(value, key) as IDataObject[keyof IDataObject];
 	}
 	return clean;
 }

@@ -46,4 +46,16 @@ describe('clean records', () => {
 			SalesInvoiceLines: [{ Item: 'i', Quantity: 2 }],
 		});
 	});
+
+	it('trims only the codes Exact pads: a remark or name that starts with a space stays the user\'s text', () => {
+		expect(
+			cleanRecord({
+				Code: '              1001',
+				OrderAccountCode: '                 7',
+				AccountCode: '                42',
+				Remarks: '  let op: hond',
+				Name: ' Bakkerij',
+			}),
+		).toEqual({ Code: '1001', OrderAccountCode: '7', AccountCode: '42', Remarks: '  let op: hond', Name: ' Bakkerij' });
+	});
 });
