@@ -45,8 +45,8 @@ export function accountFilter(filters: AccountFilters): string | undefined {
 const get = getOperation(ACCOUNT, 'account');
 
 /** Get, with the account's contact persons and addresses when asked (one extra call each). */
-const getWithRelated: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
-	const [account] = await get.call(this, itemIndex);
+const getWithRelated: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number, run) {
+	const [account] = await get.call(this, itemIndex, run);
 	const options = this.getNodeParameter('options', itemIndex, {}) as ReadOptions & {
 		includeContacts?: boolean;
 		includeAddresses?: boolean;

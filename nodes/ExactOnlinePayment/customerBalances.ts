@@ -20,7 +20,7 @@ import { givenBack, keyOf, locatorInput, shape } from '../ExactOnlineApi/entity/
 import { odataGuid } from '../ExactOnlineApi/odata';
 import { exactGetAll, exactGetAnyOf, exactSyncRead, type ExactContext } from '../ExactOnlineApi/transport';
 import { SYNC_START } from '../ExactOnlineApi/transport/sync';
-import type { BatchOperation, ItemOperation, Operation } from '../shared/router';
+import { oncePerRun, type BatchOperation, type ItemOperation, type Operation } from '../shared/router';
 import { balanceFingerprint, paidUp, summarizeReceivables, type CustomerBalance } from './balances';
 
 const ACCOUNT_FIELDS = ['ID', 'Code', 'Name', 'Status', 'PaymentConditionSales', 'PaymentConditionSalesDescription'];
@@ -94,7 +94,7 @@ async function accountsFor(this: ExactContext, wanted: Array<{ code: string; id:
 	const codes = wanted.filter((w) => !w.id).map((w) => w.code);
 	if (ids.length) keep(await exactGetAnyOf.call(this, { path: ACCOUNT.path, select: ACCOUNT_FIELDS.join(','), values: ids, condition: (id) => `ID eq ${odataGuid(id)}`, itemIndex }));
 	if (codes.length) {
-		const found = await lookupByCodes.call(this, ACCOUNT, codes, ACCOUNT_FIELDS, itemIndex);
+		const found = await lookupByCodes.call(this, ACCOUNT, codes, ACCOUNT_FIELDS, { cache: new Map(), itemIndex });
 		keep([...found.values()].filter((record): record is IDataObject => record !== null));
 	}
 	return byCode;
@@ -186,9 +186,9 @@ const getMany: ItemOperation = async function (this: IExecuteFunctions, itemInde
 	return [...balances].map(([code, balance]) => toItem(balance, accounts.get(code))) as unknown as IDataObject[];
 };
 
-const getChanges: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
-	// One read per run, however many items come in.
-	if (itemIndex > 0) return [];
+/** One read per run, however many items come in. */
+const getChanges = oncePerRun(async function (this: IExecuteFunctions) {
+	const itemIndex = 0;
 	const options = this.getNodeParameter('balanceOptions', itemIndex, {}) as { confirmLater?: boolean; startOver?: boolean };
 	return (await getBalanceChanges.call(this, {
 		syncName: this.getNodeParameter('syncName', itemIndex, 'default') as string,
@@ -197,7 +197,7 @@ const getChanges: ItemOperation = async function (this: IExecuteFunctions, itemI
 		staticData: this.getWorkflowStaticData('global'),
 		itemIndex,
 	})) as unknown as IDataObject[];
-};
+});
 
 /** Confirm Changes: the position made final, and the customers the flow gave back handed out again next run. */
 const confirmChanges: BatchOperation = {

@@ -22,7 +22,7 @@ import {
 import { getChanges } from '../ExactOnlineApi/entity/changes';
 import { andFilters, isGuid, odataDateTime, odataGuid, odataNumber, odataString } from '../ExactOnlineApi/odata';
 import { exactGetAll } from '../ExactOnlineApi/transport';
-import type { ItemOperation, Operation } from '../shared/router';
+import { oncePerRun, type ItemOperation, type Operation, type RunScope } from '../shared/router';
 
 interface InvoiceReadOptions extends ReadOptions {
 	includeLines?: boolean;
@@ -105,10 +105,10 @@ function checkLines(this: IExecuteFunctions, lines: LineInput[], itemIndex: numb
 }
 
 /** Invoice lines with item codes turned into IDs; unknown codes stop the item before anything is written. */
-export async function resolveLines(this: IExecuteFunctions, lines: LineInput[], itemIndex: number): Promise<IDataObject[]> {
+export async function resolveLines(this: IExecuteFunctions, lines: LineInput[], itemIndex: number, run: RunScope): Promise<IDataObject[]> {
 	checkLines.call(this, lines, itemIndex);
 	const codes = lines.map((line) => String(line.item).trim()).filter((code) => !isGuid(code));
-	const found = await lookupByCodes.call(this, ITEM, codes, ['Description'], itemIndex);
+	const found = await lookupByCodes.call(this, ITEM, codes, ['Description'], { cache: run.cache<IDataObject | null>(ITEM.path), itemIndex });
 	const unknown = [...new Set(codes.filter((code) => !found.get(code)))];
 	if (unknown.length) {
 		const names = unknown.map((code) => `'${code}'`).join(', ');
@@ -130,7 +130,7 @@ export async function resolveLines(this: IExecuteFunctions, lines: LineInput[], 
 	});
 }
 
-const createWithLines: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
+const createWithLines: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number, run: RunScope) {
 	const options = this.getNodeParameter('options', itemIndex, {}) as ReadOptions;
 	const lines = (this.getNodeParameter('lines', itemIndex, {}) as { line?: LineInput[] }).line ?? [];
 	checkLines.call(this, lines, itemIndex);
@@ -151,7 +151,7 @@ const createWithLines: ItemOperation = async function (this: IExecuteFunctions, 
 		OrderedBy: invoiceTo,
 		Journal: this.getNodeParameter('journal', itemIndex) as string,
 		...additional,
-		SalesInvoiceLines: await resolveLines.call(this, lines, itemIndex),
+		SalesInvoiceLines: await resolveLines.call(this, lines, itemIndex, run),
 	};
 	const created = await createRecord.call(this, SALES_INVOICE, body, itemIndex);
 	const output = createdOutput(SALES_INVOICE, created, options, ['SalesInvoiceLines']);
@@ -209,8 +209,9 @@ export function groupInvoiceRows(rows: IDataObject[], extraHeaderFields: string[
 	});
 }
 
-const getInvoiceChanges: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
-	if (itemIndex > 0) return [];
+/** Read once per run, however many items come in. */
+const getInvoiceChanges = oncePerRun(async function (this: IExecuteFunctions) {
+	const itemIndex = 0;
 	const options = this.getNodeParameter('changesOptions', itemIndex, {}) as ReadOptions & {
 		confirmLater?: boolean;
 		includeDeleted?: boolean;
@@ -227,7 +228,7 @@ const getInvoiceChanges: ItemOperation = async function (this: IExecuteFunctions
 		itemIndex,
 	});
 	return shape(groupInvoiceRows(rows, extra), options.output);
-};
+});
 
 export const operations: Record<string, Operation> = {
 	get,

@@ -6,7 +6,25 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { asNodeError } from './nodeErrors';
 
-export type ItemOperation = (this: IExecuteFunctions, itemIndex: number) => Promise<IDataObject[]>;
+/**
+ * What one node run shares between its items, passed down to every item operation: e.g. look-up caches, so that
+ * fifty invoices with the same item look it up once. A new one for every run; nothing outlives the run.
+ */
+export class RunScope {
+	private readonly caches = new Map<string, Map<string, unknown>>();
+
+	/** The run's cache of that name (created empty on first use). */
+	cache<T>(name: string): Map<string, T> {
+		let cache = this.caches.get(name);
+		if (!cache) {
+			cache = new Map();
+			this.caches.set(name, cache);
+		}
+		return cache as Map<string, T>;
+	}
+}
+
+export type ItemOperation = (this: IExecuteFunctions, itemIndex: number, run: RunScope) => Promise<IDataObject[]>;
 
 /**
  * An operation that needs all input items at once (e.g. the work order export: batched look-ups, writes, a
@@ -17,6 +35,19 @@ export interface BatchOperation {
 }
 
 export type Operation = ItemOperation | BatchOperation;
+
+/**
+ * An operation that runs once for the whole input, whatever the number of items (e.g. Get Changes reads the
+ * change stream once per run), with the parameters of the first item; its results are paired with that item.
+ */
+export function oncePerRun(operation: (this: IExecuteFunctions) => Promise<IDataObject[]>): BatchOperation {
+	return {
+		async batch(this: IExecuteFunctions) {
+			const records = await operation.call(this);
+			return [this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(records), { itemData: { item: 0 } })];
+		},
+	};
+}
 
 /** Runs an operation of either kind. */
 export async function runOperation(this: IExecuteFunctions, operation: Operation): Promise<INodeExecutionData[][]> {
@@ -29,9 +60,10 @@ export async function runPerItem(
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const returnData: INodeExecutionData[] = [];
+	const run = new RunScope();
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const records = await operation.call(this, itemIndex);
+			const records = await operation.call(this, itemIndex, run);
 			returnData.push(
 				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(records), {
 					itemData: { item: itemIndex },

@@ -1,6 +1,6 @@
 /**
- * Code -> ID lookups that many items of one run need (accounts, items), cached for the node run and
- * fetched in batches: a run that exports 50 work orders with the same materials asks Exact once per
+ * Code -> ID lookups that many items of one run need (accounts, items), fetched in batches and kept in a cache
+ * the caller owns for its run: a run that exports 50 work orders with the same materials asks Exact once per
  * batch of codes, not once per line.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -9,21 +9,8 @@ import type { ExactEntity } from './definitions';
 import { codeLiteral } from './operations';
 import { trimPaddedCode } from '../codes';
 
-const caches = new WeakMap<object, Map<string, Map<string, IDataObject | null>>>();
-
-function cacheFor(context: object, entity: ExactEntity): Map<string, IDataObject | null> {
-	let perContext = caches.get(context);
-	if (!perContext) {
-		perContext = new Map();
-		caches.set(context, perContext);
-	}
-	let perEntity = perContext.get(entity.path);
-	if (!perEntity) {
-		perEntity = new Map();
-		perContext.set(entity.path, perEntity);
-	}
-	return perEntity;
-}
+/** Records of one entity by code (lower case), null for a code Exact does not know: one per entity and run. */
+export type CodeCache = Map<string, IDataObject | null>;
 
 /** Exact compares codes without regard to case (and trailing spaces): so do we, or 'kk-12' would miss KK-12. */
 function codeKey(code: string): string {
@@ -36,10 +23,10 @@ export async function lookupByCodes(
 	entity: ExactEntity,
 	codes: string[],
 	select: string[],
-	itemIndex?: number,
+	options: { cache: CodeCache; itemIndex?: number },
 ): Promise<Map<string, IDataObject | null>> {
+	const { cache, itemIndex } = options;
 	const codeField = entity.codeField as string;
-	const cache = cacheFor(this, entity);
 	const wanted = [...new Set(codes.map((c) => c.trim()).filter(Boolean))];
 	const missing = new Map<string, string>();
 	for (const code of wanted) if (!cache.has(codeKey(code)) && !missing.has(codeKey(code))) missing.set(codeKey(code), code);

@@ -21,7 +21,7 @@ import {
 	type LookupBy,
 } from './operations';
 import { asNodeError } from '../../shared/nodeErrors';
-import type { BatchOperation, ItemOperation } from '../../shared/router';
+import { oncePerRun, type BatchOperation, type ItemOperation } from '../../shared/router';
 
 export interface ReadOptions {
 	extraFields?: string;
@@ -242,11 +242,11 @@ export interface ChangesHooks {
 }
 
 /** `hooks` may be just an afterRead function. */
-export function getChangesOperation(entity: ExactEntity, hooks: ChangesHooks | AfterRead = {}): ItemOperation {
+export function getChangesOperation(entity: ExactEntity, hooks: ChangesHooks | AfterRead = {}): BatchOperation {
 	const { afterRead, only, extraStreams } = typeof hooks === 'function' ? { afterRead: hooks } as ChangesHooks : hooks;
-	return async function (this: IExecuteFunctions, itemIndex: number) {
-		// One read of the change stream per run, however many items come in.
-		if (itemIndex > 0) return [];
+	// One read of the change stream per run, however many items come in.
+	return oncePerRun(async function (this: IExecuteFunctions) {
+		const itemIndex = 0;
 		const options = this.getNodeParameter('changesOptions', itemIndex, {}) as ChangesParameters;
 		const records = await getChanges.call(this, entity, {
 			select: [...fieldsFor(entity, 'sync'), ...splitFields(options.extraFields)],
@@ -261,7 +261,7 @@ export function getChangesOperation(entity: ExactEntity, hooks: ChangesHooks | A
 			afterRead: afterRead ? (changed) => afterRead.call(this, changed, itemIndex) : undefined,
 		});
 		return shape(records, options.output);
-	};
+	});
 }
 
 /**

@@ -16,7 +16,7 @@ import { NodeApiError, NodeOperationError, jsonParse, type IDataObject, type IEx
 import { asNodeError } from '../../shared/nodeErrors';
 import { cleanRecord } from '../records';
 import { ACCOUNT, ITEM } from '../entity/definitions';
-import { lookupByCodes } from '../entity/lookups';
+import { lookupByCodes, type CodeCache } from '../entity/lookups';
 import { odataGuid } from '../odata';
 import { exactGetAnyOf, exactRequest, readList, resolveDivision, exactBaseUrl, EXACT_CREDENTIAL_TYPE } from '../transport';
 import { workOrderToDocument, type DocumentLine, type DocumentOptions, type HourRounding, type WorkOrderDocument } from '../../mapping/workOrderDocument';
@@ -50,6 +50,8 @@ interface ExportRun {
 	division: number;
 	baseUrl: string;
 	references: ReferenceCache;
+	accounts: CodeCache;
+	items: CodeCache;
 }
 
 /** A document this run wrote, to be read back at the end. */
@@ -127,9 +129,9 @@ async function prefetch(this: IExecuteFunctions, run: ExportRun, candidates: Can
 		const refs = ready.filter((c) => c.kind === kind).map((c) => c.document!.workOrderNumber);
 		for (const [ref, found] of await findByReferences.call(this, kind, refs, run.references)) if (found.length) exported.add(ref);
 	}
-	await lookupByCodes.call(this, ACCOUNT, ready.map((c) => c.document!.debtorNumber), ['Name']);
+	await lookupByCodes.call(this, ACCOUNT, ready.map((c) => c.document!.debtorNumber), ['Name'], { cache: run.accounts });
 	const pending = ready.filter((c) => !exported.has(c.document!.workOrderNumber)).map((c) => c.document!);
-	await lookupByCodes.call(this, ITEM, pending.flatMap((d) => d.lines.map((line) => line.itemCode)), ['Description']);
+	await lookupByCodes.call(this, ITEM, pending.flatMap((d) => d.lines.map((line) => line.itemCode)), ['Description'], { cache: run.items });
 }
 
 function sameId(a: unknown, b: unknown): boolean {
@@ -238,7 +240,7 @@ async function exportOne(this: IExecuteFunctions, run: ExportRun, candidate: Can
 	const { kind, options, itemIndex } = candidate;
 	const name = nameOf(document);
 
-	const account = (await lookupByCodes.call(this, ACCOUNT, [document.debtorNumber], ['Name'], itemIndex)).get(document.debtorNumber);
+	const account = (await lookupByCodes.call(this, ACCOUNT, [document.debtorNumber], ['Name'], { cache: run.accounts, itemIndex })).get(document.debtorNumber);
 	if (!account) {
 		throw refuse.call(
 			this,
@@ -250,7 +252,7 @@ async function exportOne(this: IExecuteFunctions, run: ExportRun, candidate: Can
 	const earlier = await earlierExport.call(this, run, candidate, document, account, false);
 	if (earlier.length) return duplicatesNoted(summaryOf(kind, document, earlier[0], 'alreadyExported'), kind, earlier);
 
-	const items = await lookupByCodes.call(this, ITEM, document.lines.map((l) => l.itemCode), ['Description'], itemIndex);
+	const items = await lookupByCodes.call(this, ITEM, document.lines.map((l) => l.itemCode), ['Description'], { cache: run.items, itemIndex });
 	const unknown = document.lines.filter((line) => !items.get(line.itemCode));
 	const unknownHours = unknown.filter((line) => line.source !== 'material');
 	if (unknownHours.length || (unknown.length && options.unknownMaterial !== 'skip')) {
@@ -345,7 +347,8 @@ export async function exportWorkOrders(this: IExecuteFunctions): Promise<INodeEx
 	if (count === 0) return [[], []];
 	const credentials = await this.getCredentials(EXACT_CREDENTIAL_TYPE);
 	const baseUrl = exactBaseUrl(credentials);
-	const run: ExportRun = { baseUrl, division: await resolveDivision.call(this, baseUrl, credentials), references: new Map() };
+	const division = await resolveDivision.call(this, baseUrl, credentials);
+	const run: ExportRun = { baseUrl, division, references: new Map(), accounts: new Map(), items: new Map() };
 	const candidates = Array.from({ length: count }, (_, itemIndex) => candidateOf.call(this, itemIndex));
 	await prefetch.call(this, run, candidates);
 

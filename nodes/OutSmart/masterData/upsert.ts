@@ -62,27 +62,14 @@ interface FieldsUi {
 	field?: Array<{ name?: string; value?: unknown }>;
 }
 
-// ------------------------------------------------------------------------------- existing records (per run)
-
-const existingByRun = new WeakMap<object, Map<string, Promise<Map<string, IDataObject>>>>();
-
 export function keyOf(entity: OutSmartEntity, record: IDataObject): string {
 	return entity.key.map((name) => comparable(fieldOf(entity, name)?.kind ?? 'text', record[name])).join('|');
 }
 
-/** The entity's records in OutSmart by key: read once per run (n8n calls execute() once per run). */
-export async function existingRecords(this: IExecuteFunctions, entity: OutSmartEntity): Promise<Map<string, IDataObject>> {
-	let perRun = existingByRun.get(this);
-	if (!perRun) {
-		perRun = new Map();
-		existingByRun.set(this, perRun);
-	}
-	let pending = perRun.get(entity.endpoint);
-	if (!pending) {
-		pending = listRecords.call(this, entity.endpoint).then(({ records }) => new Map(records.map((r) => [keyOf(entity, r), r])));
-		perRun.set(entity.endpoint, pending);
-	}
-	return await pending;
+/** The entity's records in OutSmart by key (one GET: OutSmart has no paging and no "changed since"). */
+async function existingRecords(this: IExecuteFunctions, entity: OutSmartEntity): Promise<Map<string, IDataObject>> {
+	const { records } = await listRecords.call(this, entity.endpoint);
+	return new Map(records.map((record) => [keyOf(entity, record), record]));
 }
 
 // ------------------------------------------------------------------------------- one item -> a record
