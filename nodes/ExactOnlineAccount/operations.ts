@@ -1,19 +1,14 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { padAccountCode } from '../ExactOnlineApi/codes';
 import { ACCOUNT, ADDRESS, CONTACT } from '../ExactOnlineApi/entity/definitions';
-import { selectFor } from '../ExactOnlineApi/entity/operations';
+import { selectFor } from '../ExactOnlineApi/entity/recordAccess';
 import { resolvePaymentCondition } from '../ExactOnlineApi/entity/paymentConditions';
-import {
-	confirmChangesOperation,
-	createOperation,
-	getChangesOperation,
-	getManyOperation,
-	getOperation,
-	shape,
-	toBody,
-	updateOperation,
-	type ReadOptions,
-} from '../ExactOnlineApi/entity/standardOperations';
+import { confirmChangesOperation } from '../ExactOnlineApi/operations/confirmChanges';
+import { getOperation } from '../ExactOnlineApi/operations/get';
+import { getChangesOperation } from '../ExactOnlineApi/operations/getChanges';
+import { getManyOperation } from '../ExactOnlineApi/operations/getMany';
+import { shape, type ReadOptions } from '../ExactOnlineApi/operations/output';
+import { createOperation, toBody, updateOperation } from '../ExactOnlineApi/operations/write';
 import { andFilters, odataContains, odataDateTime, odataGuid, odataString, orFilters } from '../ExactOnlineApi/odata';
 import { exactGetAll, exactGetAnyOf } from '../ExactOnlineApi/transport';
 import type { ItemOperation, Operation } from '../shared/router';

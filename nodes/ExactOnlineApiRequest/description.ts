@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { exactOutputOption } from '../ExactOnlineApi/entity/descriptions';
+import { exactOutputOption } from '../ExactOnlineApi/operations/output';
 import { returnAllOrLimit } from '../shared/descriptions';
 
 const forRequest = { show: { operation: ['request'] } };

@@ -1,12 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { operationSelector, returnAllOrLimit } from '../shared/descriptions';
-import {
-	changesParameters,
-	confirmParameters,
-	fieldsCollection,
-	readOptions,
-	recordLocator,
-} from '../ExactOnlineApi/entity/descriptions';
+import { confirmParameters } from '../ExactOnlineApi/operations/confirmChanges';
+import { changesParameters } from '../ExactOnlineApi/operations/getChanges';
+import { recordLocator } from '../ExactOnlineApi/operations/locate';
+import { readOptions } from '../ExactOnlineApi/operations/output';
+import { fieldsCollection } from '../ExactOnlineApi/operations/write';
 
 const on = (...operation: string[]) => ({ operation });
 

@@ -1,16 +1,12 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { ITEM } from '../ExactOnlineApi/entity/definitions';
 import { addSalesPrices } from '../ExactOnlineApi/entity/itemPrices';
-import {
-	confirmChangesOperation,
-	createOperation,
-	getChangesOperation,
-	getManyOperation,
-	getOperation,
-	shape,
-	toBody,
-	updateOperation,
-} from '../ExactOnlineApi/entity/standardOperations';
+import { confirmChangesOperation } from '../ExactOnlineApi/operations/confirmChanges';
+import { getOperation } from '../ExactOnlineApi/operations/get';
+import { getChangesOperation } from '../ExactOnlineApi/operations/getChanges';
+import { getManyOperation } from '../ExactOnlineApi/operations/getMany';
+import { shape } from '../ExactOnlineApi/operations/output';
+import { createOperation, toBody, updateOperation } from '../ExactOnlineApi/operations/write';
 import { andFilters, odataContains, odataDateTime, odataGuid, odataString, orFilters } from '../ExactOnlineApi/odata';
 import { exactGetAll } from '../ExactOnlineApi/transport';
 import type { ItemOperation, Operation } from '../shared/router';

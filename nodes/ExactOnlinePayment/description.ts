@@ -1,5 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { changesParameters, confirmParameters, fieldsCollection, readOptions } from '../ExactOnlineApi/entity/descriptions';
+import { confirmParameters } from '../ExactOnlineApi/operations/confirmChanges';
+import { changesParameters } from '../ExactOnlineApi/operations/getChanges';
+import { readOptions } from '../ExactOnlineApi/operations/output';
+import { fieldsCollection } from '../ExactOnlineApi/operations/write';
 import { returnAllOrLimit } from '../shared/descriptions';
 import { accountLocator } from '../ExactOnlineAccount/description';
 

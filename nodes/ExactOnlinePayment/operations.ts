@@ -1,17 +1,11 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { ACCOUNT, PAYMENT_CONDITION, PAYMENT_TERM } from '../ExactOnlineApi/entity/definitions';
-import {
-	confirmChangesOperation,
-	createOperation,
-	getChangesOperation,
-	getManyOperation,
-	keyOf,
-	locatorInput,
-	shape,
-	splitFields,
-	toBody,
-	type ReadOptions,
-} from '../ExactOnlineApi/entity/standardOperations';
+import { confirmChangesOperation } from '../ExactOnlineApi/operations/confirmChanges';
+import { getChangesOperation } from '../ExactOnlineApi/operations/getChanges';
+import { getManyOperation } from '../ExactOnlineApi/operations/getMany';
+import { keyOf, locatorInput } from '../ExactOnlineApi/operations/locate';
+import { shape, splitFields, type ReadOptions } from '../ExactOnlineApi/operations/output';
+import { createOperation, toBody } from '../ExactOnlineApi/operations/write';
 import { andFilters, odataGuid, odataNumber, odataString } from '../ExactOnlineApi/odata';
 import { exactGetAll } from '../ExactOnlineApi/transport';
 import type { ItemOperation, Operation } from '../shared/router';

@@ -2,23 +2,13 @@ import { exportWorkOrders } from '../ExactOnlineApi/export/createFromWorkOrder';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { ACCOUNT, ITEM, SALES_INVOICE, SALES_INVOICE_LINE } from '../ExactOnlineApi/entity/definitions';
 import { lookupByCodes } from '../ExactOnlineApi/entity/lookups';
-import { createRecord, selectFor } from '../ExactOnlineApi/entity/operations';
+import { createRecord, selectFor } from '../ExactOnlineApi/entity/recordAccess';
 import { resolvePaymentCondition } from '../ExactOnlineApi/entity/paymentConditions';
-import {
-	administration,
-	confirmChangesOperation,
-	createdOutput,
-	findRecord,
-	getManyOperation,
-	keyOf,
-	locatorInput,
-	pick,
-	shape,
-	splitFields,
-	toBody,
-	type LocatorInput,
-	type ReadOptions,
-} from '../ExactOnlineApi/entity/standardOperations';
+import { confirmChangesOperation } from '../ExactOnlineApi/operations/confirmChanges';
+import { getManyOperation } from '../ExactOnlineApi/operations/getMany';
+import { administration, findRecord, keyOf, locatorInput, type LocatorInput } from '../ExactOnlineApi/operations/locate';
+import { pick, shape, splitFields, type ReadOptions } from '../ExactOnlineApi/operations/output';
+import { createdOutput, toBody } from '../ExactOnlineApi/operations/write';
 import { getChanges } from '../ExactOnlineApi/entity/changes';
 import { andFilters, isGuid, odataDateTime, odataGuid, odataNumber, odataString } from '../ExactOnlineApi/odata';
 import { exactGetAll } from '../ExactOnlineApi/transport';

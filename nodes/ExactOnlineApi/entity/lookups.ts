@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { exactGetAnyOf, type ExactContext } from '../transport';
 import type { ExactEntity } from './definitions';
-import { codeLiteral } from './operations';
+import { codeLiteral } from './recordAccess';
 import { trimPaddedCode } from '../codes';
 
 /** Records of one entity by code (lower case), null for a code Exact does not know: one per entity and run. */

@@ -12,7 +12,7 @@ import { trimPaddedCode } from '../codes';
 import { odataContains, orFilters } from '../odata';
 import { exactRequest, readList, type ExactQuery } from '../transport';
 import { ACCOUNT, ITEM, PAYMENT_CONDITION, type ExactEntity } from './definitions';
-import { codeLiteral } from './operations';
+import { codeLiteral } from './recordAccess';
 
 async function onePage(this: ILoadOptionsFunctions, path: string, query: ExactQuery, next?: string) {
 	const response = await exactRequest.call(this, next ? { url: next } : { path, query });

@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { PAYMENT_CONDITION } from './definitions';
-import { findRecord, type LocatorInput } from './standardOperations';
+import { findRecord, type LocatorInput } from '../operations/locate';
 
 /** A locator value from a collection ({__rl, mode, value}) or a plain code; undefined when empty. */
 export function paymentConditionInput(raw: unknown): LocatorInput | undefined {

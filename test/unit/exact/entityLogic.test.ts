@@ -8,7 +8,7 @@ import { itemFilter } from '../../../nodes/ExactOnlineItem/operations';
 import { groupInvoiceRows } from '../../../nodes/ExactOnlineSalesInvoice/operations';
 import { advanceCursor, confirmCursor, cursorKey, readCursor, streamPosition } from '../../../nodes/ExactOnlineApi/entity/cursor';
 import { itemsWithDefaultPriceChange } from '../../../nodes/ExactOnlineItem/priceChanges';
-import { codeLiteral } from '../../../nodes/ExactOnlineApi/entity/operations';
+import { codeLiteral } from '../../../nodes/ExactOnlineApi/entity/recordAccess';
 import { ACCOUNT, ITEM, SALES_INVOICE, fieldsFor } from '../../../nodes/ExactOnlineApi/entity/definitions';
 import { ODataLiteralError } from '../../../nodes/ExactOnlineApi/odata';
 

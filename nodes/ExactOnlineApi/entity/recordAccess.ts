@@ -1,6 +1,6 @@
 /**
- * Generic reads and writes of one Exact entity, shared by the entity nodes. Each takes the entity's
- * definition; nodes only decide parameters and shape.
+ * Reading and writing one record of an Exact entity (by ID or code), from the entity's definition: the generic
+ * steps below the operations in ../operations.
  */
 import { NodeApiError, type IDataObject } from 'n8n-workflow';
 import { padAccountCode } from '../codes';
