@@ -6,19 +6,11 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OutSmart } from '../../../nodes/OutSmart/OutSmart.node';
-import type { OutSmartSimulator } from '../../../simulators/outsmart';
-import { demoSeed } from '../../../simulators/outsmart';
 import { jsonOf, runLoadOptions, runNode, type RunOptions } from '../../harness/context';
-import { credentials, startOutSmart, visible, TOKEN, SOFTWARE_TOKEN } from './setup';
+import { credentials, visible, TOKEN, SOFTWARE_TOKEN, useOutSmartSimulator } from './setup';
 
 const node = new OutSmart();
-let sim: OutSmartSimulator;
-
-beforeAll(async () => {
-	sim = await startOutSmart();
-});
-afterAll(async () => sim.close());
-beforeEach(() => sim.state.reset(demoSeed()));
+const suite = useOutSmartSimulator();
 
 /** The Refused output of an upsert. */
 function refusedOf(result: { output?: Array<Array<{ json: IDataObject }>>; error?: Error }): IDataObject[] {
@@ -27,10 +19,10 @@ function refusedOf(result: { output?: Array<Array<{ json: IDataObject }>>; error
 }
 
 const run = (parameters: INodeParameters, extra: Partial<RunOptions> = {}) =>
-	runNode(node, { parameters, credentials: credentials(sim), ...extra });
+	runNode(node, { parameters, credentials: credentials(suite.sim), ...extra });
 
-const calls = (endpoint: string, method = 'GET') => sim.state.calls().filter((c) => c.endpoint === endpoint && c.method === method);
-const stored = (endpoint: string, field: string, value: string) => sim.state.list(endpoint).find((r) => r[field] === value);
+const calls = (endpoint: string, method = 'GET') => suite.sim.state.calls().filter((c) => c.endpoint === endpoint && c.method === method);
+const stored = (endpoint: string, field: string, value: string) => suite.sim.state.list(endpoint).find((r) => r[field] === value);
 
 describe('Get Many', () => {
 	it('lists relations with coordinates as numbers; raw keeps OutSmart\'s strings; "both" adds the raw record', async () => {
@@ -129,7 +121,7 @@ describe('Upsert', () => {
 		]);
 		expect(result.output?.[0].map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		// The simulator's own verdict on the same POST:
-		const [upsert] = sim.state.stats().upserts;
+		const [upsert] = suite.sim.state.stats().upserts;
 		expect({ created: upsert.created, updated: upsert.updated, unchanged: upsert.unchanged }).toEqual({
 			created: ['2001'],
 			updated: ['1001'],
@@ -152,7 +144,7 @@ describe('Upsert', () => {
 		expect(calls('relations', 'POST')[0].records).toBe(2);
 
 		// A second run with the same data changes nothing and sends nothing.
-		sim.state.clearCalls();
+		suite.sim.state.clearCalls();
 		const again = await run({ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData' }, { items });
 		expect(jsonOf(again).map((o) => o.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
 		expect(calls('relations', 'POST')).toHaveLength(0);
@@ -163,7 +155,7 @@ describe('Upsert', () => {
 		const result = await run({ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData', upsertOptions: { batchSize: 3 } }, { items });
 		expect(jsonOf(result).every((o) => o.outcome === 'created')).toBe(true);
 		expect(calls('relations', 'POST').map((c) => c.records)).toEqual([3, 3, 1]);
-		expect(sim.state.list('relations')).toHaveLength(13);
+		expect(suite.sim.state.list('relations')).toHaveLength(13);
 	});
 
 	it('finds the refused record by splitting the batch: it goes to Refused with OutSmart\'s reason, the others are stored', async () => {
@@ -275,7 +267,7 @@ describe('Upsert', () => {
 			['CV-KETEL-01||1005|2026-09-24', 'updated'],
 			['|UUR-MONTEUR||2027-01-01', 'created'],
 		]);
-		expect(sim.state.list('prices')).toHaveLength(2);
+		expect(suite.sim.state.list('prices')).toHaveLength(2);
 	});
 
 	it('refuses an item without its key before calling, and names fields it does not send', async () => {
@@ -290,7 +282,7 @@ describe('Upsert', () => {
 	});
 
 	it('an error that is not about a record (code 1007) stops sending and fails the node, sorting nothing; running again is safe', async () => {
-		sim.state.addFault({ match: { path: 'relations', method: 'POST' }, kind: 'code', code: 1007, times: 1 });
+		suite.sim.state.addFault({ match: { path: 'relations', method: 'POST' }, kind: 'code', code: 1007, times: 1 });
 		const result = await run(
 			{ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData', upsertOptions: { batchSize: 2 } },
 			{ items: [relation('2001'), relation('2002'), relation('2003')], continueOnFail: true },
@@ -309,7 +301,7 @@ describe('Upsert', () => {
 	});
 
 	it('a connection dropped during a batch: "may or may not have stored", the rest is not sent', async () => {
-		sim.state.addFault({ match: { path: 'relations', method: 'POST' }, kind: 'write-then-drop', times: 1 });
+		suite.sim.state.addFault({ match: { path: 'relations', method: 'POST' }, kind: 'write-then-drop', times: 1 });
 		const result = await run(
 			{ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData', upsertOptions: { batchSize: 1 } },
 			{ items: [relation('2001'), relation('2002')] },
@@ -324,7 +316,7 @@ describe('Upsert', () => {
 	it('a wrong token fails the whole run with OutSmart\'s code 1004, no token in sight', async () => {
 		const result = await run(
 			{ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData' },
-			{ items: [relation('2001'), relation('2002')], credentials: credentials(sim, { token: 'tok-Wrong-000' }) },
+			{ items: [relation('2001'), relation('2002')], credentials: credentials(suite.sim, { token: 'tok-Wrong-000' }) },
 		);
 		expect(result.output).toBeUndefined();
 		expect(result.error?.message).toBe('OutSmart refused the request: token not authorized (code 1004)');
@@ -369,7 +361,7 @@ describe('Delete', () => {
 
 describe('dropdowns', () => {
 	const load = async (method: string) =>
-		(await runLoadOptions(node, method, { parameters: { resource: 'workorder', operation: 'getMany' }, credentials: credentials(sim) })).result;
+		(await runLoadOptions(node, method, { parameters: { resource: 'workorder', operation: 'getMany' }, credentials: credentials(suite.sim) })).result;
 
 	it('lists work statuses, work types, payment methods and employees from OutSmart', async () => {
 		expect(await load('getWorkStatuses')).toContainEqual({ name: 'Export mislukt (EXPFOUT)', value: 'EXPFOUT' });

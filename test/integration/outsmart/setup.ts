@@ -30,3 +30,19 @@ export function visible(run: { output?: unknown; error?: unknown; host: { logs: 
 }
 
 export type Json = IDataObject;
+
+/** The suite's fake OutSmart: started before all tests, back to the demo seed before each, closed after all. */
+export function useOutSmartSimulator(options: OutSmartSimulatorOptions = {}): { readonly sim: OutSmartSimulator } {
+	let started: OutSmartSimulator | undefined;
+	beforeAll(async () => {
+		started = await startOutSmart(options);
+	});
+	afterAll(async () => started?.close());
+	beforeEach(() => started?.state.reset(demoSeed()));
+	return {
+		get sim() {
+			if (!started) throw new Error('The simulator starts in beforeAll: use it inside a test');
+			return started;
+		},
+	};
+}

@@ -11,25 +11,19 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OutSmart } from '../../../nodes/OutSmart/OutSmart.node';
 import { OutSmartTrigger } from '../../../nodes/OutSmartTrigger/OutSmartTrigger.node';
-import { type OutSmartSimulator, type SeedWorkorder, demoSeed } from '../../../simulators/outsmart';
+import type { SeedWorkorder } from '../../../simulators/outsmart';
 import { ActivePollTrigger } from '../../harness/activePollTrigger';
 import { jsonOf, runNode, runPoll, type NodeRun } from '../../harness/context';
-import { byNumber, credentials, startOutSmart } from './setup';
+import { byNumber, credentials, useOutSmartSimulator } from './setup';
 
 const trigger = new OutSmartTrigger();
-let sim: OutSmartSimulator;
-
-beforeAll(async () => {
-	sim = await startOutSmart();
-});
-afterAll(async () => sim.close());
-beforeEach(() => sim.state.reset(demoSeed()));
+const suite = useOutSmartSimulator();
 
 const COMPLEET = ['WO-2026-0004', 'WO-2026-0005', 'WO-2026-0006', 'WO-2026-0007', 'WO-2026-0008', 'WO-2026-0011'];
 
 /** One poll as an active workflow runs it (mode "trigger"), on the given static data. */
 const poll = (staticData: IDataObject, parameters: INodeParameters = {}, mode: 'trigger' | 'manual' = 'trigger') =>
-	runPoll(trigger, { parameters, credentials: credentials(sim), staticData, mode });
+	runPoll(trigger, { parameters, credentials: credentials(suite.sim), staticData, mode });
 
 const emitted = (run: NodeRun): string[] => {
 	if (run.error) throw run.error;
@@ -37,15 +31,15 @@ const emitted = (run: NodeRun): string[] => {
 };
 
 /** The trigger in an active workflow of an n8n that can restart (static data saved as n8n saves it). */
-const activeTrigger = (parameters: INodeParameters = {}) => new ActivePollTrigger(trigger, { parameters, credentials: credentials(sim) });
+const activeTrigger = (parameters: INodeParameters = {}) => new ActivePollTrigger(trigger, { parameters, credentials: credentials(suite.sim) });
 
 type Seen = Record<string, [string, number]>;
 const seenOf = (data: IDataObject): Seen => (data.outSmartTrigger as { seen: Seen }).seen;
 
-const workorderReads = () => sim.state.calls().filter((c) => c.endpoint === 'GetWorkorders' || c.endpoint === 'GetWorkorder');
+const workorderReads = () => suite.sim.state.calls().filter((c) => c.endpoint === 'GetWorkorders' || c.endpoint === 'GetWorkorder');
 
 afterEach(() => {
-	expect(sim.state.stats().statusChangedByRead).toEqual([]);
+	expect(suite.sim.state.stats().statusChangedByRead).toEqual([]);
 });
 
 describe('first poll', () => {
@@ -80,11 +74,11 @@ describe('dedupe', () => {
 		expect(emitted(await poll(data, { options: { emitExisting: true } }))).toEqual(COMPLEET);
 		expect((await poll(data)).output).toBeUndefined();
 
-		sim.state.completeWorkorder('WO-2026-0001', { workStatus: 'GEREED' });
+		suite.sim.state.completeWorkorder('WO-2026-0001', { workStatus: 'GEREED' });
 		const next = await poll(data);
 		expect(emitted(next)).toEqual(['WO-2026-0001']);
 		expect((await poll(data)).output).toBeUndefined();
-		expect(sim.state.getWorkorder('WO-2026-0001').status).toBe('Compleet');
+		expect(suite.sim.state.getWorkorder('WO-2026-0001').status).toBe('Compleet');
 		// One GetWorkorders per poll, never a second read of the list or of single work orders.
 		expect(workorderReads().map((c) => c.endpoint)).toEqual(['GetWorkorders', 'GetWorkorders', 'GetWorkorders', 'GetWorkorders']);
 	});
@@ -92,12 +86,12 @@ describe('dedupe', () => {
 	it('survives a restart: the state n8n saved keeps the emitted work orders from coming back', async () => {
 		const active = activeTrigger();
 		await active.poll();
-		sim.state.completeWorkorder('WO-2026-0002');
+		suite.sim.state.completeWorkorder('WO-2026-0002');
 		expect(emitted(await active.poll())).toEqual(['WO-2026-0002']);
 
 		active.restart();
 		expect((await active.poll()).output).toBeUndefined();
-		sim.state.completeWorkorder('WO-2026-0003');
+		suite.sim.state.completeWorkorder('WO-2026-0003');
 		active.restart();
 		expect(emitted(await active.poll())).toEqual(['WO-2026-0003']);
 		expect((await active.poll()).output).toBeUndefined();
@@ -112,14 +106,14 @@ describe('dedupe', () => {
 		// The export fails: the workflow sets the "export failed" status with the OutSmart node.
 		const failed = await runNode(node, {
 			parameters: { resource: 'workorder', operation: 'setWorkStatus', workorder: byNumber('WO-2026-0004'), workStatus: 'EXPFOUT' },
-			credentials: credentials(sim),
+			credentials: credentials(suite.sim),
 		});
 		expect(jsonOf(failed)[0].result).toBe('updated');
 		expect((await poll(data, params)).output).toBeUndefined();
 		expect(seenOf(data)).not.toHaveProperty('169827');
 
 		// The user fixes the cause and sets it back to GEREED: it is emitted again, once.
-		sim.state.setWorkorderStatus('WO-2026-0004', { workStatus: 'GEREED' });
+		suite.sim.state.setWorkorderStatus('WO-2026-0004', { workStatus: 'GEREED' });
 		expect(emitted(await poll(data, params))).toEqual(['WO-2026-0004']);
 		expect((await poll(data, params)).output).toBeUndefined();
 	});
@@ -127,11 +121,11 @@ describe('dedupe', () => {
 	it('without a work status, a change of work status or of the completed content emits the work order again', async () => {
 		const data: IDataObject = {};
 		await poll(data);
-		sim.state.setWorkorderStatus('WO-2026-0008', { workStatus: 'GEREED' });
+		suite.sim.state.setWorkorderStatus('WO-2026-0008', { workStatus: 'GEREED' });
 		expect(emitted(await poll(data))).toEqual(['WO-2026-0008']);
 
 		// The technician reopened and completed it with an extra hour: new content, same status.
-		sim.state.completeWorkorder('WO-2026-0006', {
+		suite.sim.state.completeWorkorder('WO-2026-0006', {
 			workperiods: [{ WorkDate: '20-11-2026', BeginTime: '07:00', EndTime: '18:45', Break: 30, HourType: 'UUR-MONTEUR', EmployeeNr: '11' }],
 		});
 		const changed = await poll(data);
@@ -142,16 +136,16 @@ describe('dedupe', () => {
 	it('links whose query string changes on every read do not count as a change', async () => {
 		const data: IDataObject = {};
 		await poll(data);
-		sim.state.update('workorders', 'WO-2026-0005', { PdfUrl: 'https://cdn.example/werkbon.pdf?signature=abc&expires=1' });
+		suite.sim.state.update('workorders', 'WO-2026-0005', { PdfUrl: 'https://cdn.example/werkbon.pdf?signature=abc&expires=1' });
 		expect((await poll(data)).output).toBeUndefined();
-		sim.state.update('workorders', 'WO-2026-0005', { PdfUrl: 'https://cdn.example/werkbon.pdf?signature=def&expires=2' });
+		suite.sim.state.update('workorders', 'WO-2026-0005', { PdfUrl: 'https://cdn.example/werkbon.pdf?signature=def&expires=2' });
 		expect((await poll(data)).output).toBeUndefined();
 	});
 
 	it('forgets work orders that left the Compleet list, so the state stays as small as the list', async () => {
 		const data: IDataObject = {};
 		await poll(data);
-		for (const no of ['WO-2026-0004', 'WO-2026-0005']) sim.state.setWorkorderStatus(no, { status: 'Afgehandeld' });
+		for (const no of ['WO-2026-0004', 'WO-2026-0005']) suite.sim.state.setWorkorderStatus(no, { status: 'Afgehandeld' });
 		await poll(data);
 		expect(Object.keys(seenOf(data)).sort()).toEqual(['169829', '169830', '169831', '169834']);
 	});
@@ -167,7 +161,7 @@ describe('dedupe', () => {
 		const data: IDataObject = {};
 		const params = { options: { onlyFinished: true, emitExisting: true } };
 		expect(emitted(await poll(data, params))).not.toContain('WO-2026-0007');
-		sim.state.completeWorkorder('WO-2026-0007', { workStatus: 'GEREED' });
+		suite.sim.state.completeWorkorder('WO-2026-0007', { workStatus: 'GEREED' });
 		expect(emitted(await poll(data, params))).toEqual(['WO-2026-0007']);
 	});
 });
@@ -189,7 +183,7 @@ describe('a work order is never stuck: emitted again while still complete after 
 	it('an execution that died after the emit: the work order comes back once Retry After has passed, not at the restart, then not again once handled', async () => {
 		const active = activeTrigger({ workStatus: 'GEREED' });
 		expect((await active.poll()).output).toBeUndefined(); // activation: remembered only
-		sim.state.completeWorkorder('WO-2026-0001', { workStatus: 'GEREED' });
+		suite.sim.state.completeWorkorder('WO-2026-0001', { workStatus: 'GEREED' });
 		at(1);
 		expect(emitted(await active.poll())).toEqual(['WO-2026-0001']);
 
@@ -209,7 +203,7 @@ describe('a work order is never stuck: emitted again while still complete after 
 		expect(retried.output?.[0][0].json).toMatchObject({ WorkorderNo: 'WO-2026-0001', status: 'Compleet', WorkStatus: 'GEREED' });
 
 		// This time the export finishes and marks it handled: it leaves the list and is never emitted again.
-		sim.state.setWorkorderStatus('WO-2026-0001', { status: 'Afgehandeld' });
+		suite.sim.state.setWorkorderStatus('WO-2026-0001', { status: 'Afgehandeld' });
 		for (const minutes of [62, 122, 200]) {
 			at(minutes);
 			expect((await active.poll()).output).toBeUndefined();
@@ -223,7 +217,7 @@ describe('a work order is never stuck: emitted again while still complete after 
 		expect(emitted(await active.poll())).toEqual(GEREED);
 		at(30);
 		expect((await active.poll()).output).toBeUndefined();
-		sim.state.setWorkorderStatus('WO-2026-0004', { status: 'Afgehandeld' }); // exported meanwhile
+		suite.sim.state.setWorkorderStatus('WO-2026-0004', { status: 'Afgehandeld' }); // exported meanwhile
 		at(60);
 		expect(emitted(await active.poll())).toEqual(['WO-2026-0005', 'WO-2026-0011']);
 		at(61);
@@ -237,7 +231,7 @@ describe('a work order is never stuck: emitted again while still complete after 
 	it('a changed work order is emitted at once, however recently it was emitted', async () => {
 		const active = activeTrigger({ workStatus: 'GEREED', options: { emitExisting: true } });
 		await active.poll();
-		sim.state.completeWorkorder('WO-2026-0005', {
+		suite.sim.state.completeWorkorder('WO-2026-0005', {
 			workperiods: [{ WorkDate: '22-11-2026', BeginTime: '07:00', EndTime: '12:00', Break: 0, HourType: 'UUR-MONTEUR', EmployeeNr: '11' }],
 		});
 		at(2);
@@ -273,7 +267,7 @@ describe('a work order is never stuck: emitted again while still complete after 
 		// The export fails and sets it aside; the next poll forgets it, in memory only.
 		await runNode(node, {
 			parameters: { resource: 'workorder', operation: 'setWorkStatus', workorder: byNumber('WO-2026-0004'), workStatus: 'EXPFOUT' },
-			credentials: credentials(sim),
+			credentials: credentials(suite.sim),
 		});
 		at(1);
 		expect((await active.poll()).output).toBeUndefined();
@@ -283,7 +277,7 @@ describe('a work order is never stuck: emitted again while still complete after 
 		// n8n restarts; meanwhile the user set it back to GEREED unchanged. The saved state still has it as
 		// emitted at T0, so it is not "back" (it would be without the restart) but waiting for its retry.
 		active.restart();
-		sim.state.setWorkorderStatus('WO-2026-0004', { workStatus: 'GEREED' });
+		suite.sim.state.setWorkorderStatus('WO-2026-0004', { workStatus: 'GEREED' });
 		at(2);
 		expect((await active.poll()).output).toBeUndefined();
 		at(60);
@@ -297,11 +291,11 @@ describe('a work order is never stuck: emitted again while still complete after 
 		const v2 = current.staticData.outSmartTrigger as { scope: string; since: string; seen: Seen };
 		const v1 = { version: 1, scope: v2.scope, since: v2.since, seen: Object.fromEntries(Object.entries(v2.seen).map(([id, [print]]) => [id, print])) };
 
-		const updated = new ActivePollTrigger(trigger, { parameters: { workStatus: 'GEREED' }, credentials: credentials(sim) });
+		const updated = new ActivePollTrigger(trigger, { parameters: { workStatus: 'GEREED' }, credentials: credentials(suite.sim) });
 		updated.staticData = { outSmartTrigger: v1 };
 		expect((await updated.poll()).output).toBeUndefined(); // the first poll after the update
 		expect(updated.staticData.outSmartTrigger).toMatchObject({ version: 2, scope: v1.scope, since: v1.since });
-		sim.state.completeWorkorder('WO-2026-0001', { workStatus: 'GEREED' });
+		suite.sim.state.completeWorkorder('WO-2026-0001', { workStatus: 'GEREED' });
 		at(5);
 		expect(emitted(await updated.poll())).toEqual(['WO-2026-0001']); // new: at once
 		at(59);
@@ -318,7 +312,7 @@ describe('manual mode ("Fetch Test Event")', () => {
 		const data: IDataObject = {};
 		await poll(data);
 		const before = JSON.stringify(data);
-		sim.state.completeWorkorder('WO-2026-0001');
+		suite.sim.state.completeWorkorder('WO-2026-0001');
 
 		const run = await poll(data, {}, 'manual');
 		// Newest work first (last work period), at most 5.
@@ -340,7 +334,7 @@ describe('errors', () => {
 		const data: IDataObject = {};
 		await poll(data);
 		const before = JSON.stringify(data);
-		sim.state.addFault({ match: { path: 'GetWorkorders' }, kind: 'code', code: 1004 });
+		suite.sim.state.addFault({ match: { path: 'GetWorkorders' }, kind: 'code', code: 1004 });
 		const run = await poll(data);
 		expect(run.error?.message).toBe('OutSmart refused the request: token not authorized (code 1004)');
 		expect(JSON.stringify(data)).toBe(before);
@@ -349,18 +343,18 @@ describe('errors', () => {
 
 describe('a large Compleet list', () => {
 	it('3,000 work orders: one read per poll, all emitted once, none again', async () => {
-		const template = sim.state.getWorkorder('WO-2026-0005');
+		const template = suite.sim.state.getWorkorder('WO-2026-0005');
 		const base: SeedWorkorder = {
 			...Object.fromEntries(Object.entries(template).filter(([k, v]) => /^Customer|^TypeOfWork$|^PaymentMethod$/.test(k) && v !== null)),
 		};
-		sim.state.insertWorkorders(
+		suite.sim.state.insertWorkorders(
 			Array.from({ length: 3000 }, (_, i) => ({
 				...base,
 				WorkorderNo: `BULK-${String(i).padStart(5, '0')}`,
 				_complete: { workStatus: 'GEREED', materials: [{ MaterialCode: 'KLEINMAT', MaterialNr: '2,5', MaterialPrice: '4,55' }] },
 			})),
 		);
-		sim.state.clearCalls();
+		suite.sim.state.clearCalls();
 		const data: IDataObject = {};
 		const started = Date.now();
 		const first = await poll(data, { workStatus: 'GEREED', options: { emitExisting: true } });

@@ -6,29 +6,22 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OutSmart } from '../../../nodes/OutSmart/OutSmart.node';
-import { type OutSmartSimulator, demoSeed } from '../../../simulators/outsmart';
 import { jsonOf, runNode, type RunOptions } from '../../harness/context';
-import { byNumber, byRowId, credentials, startOutSmart } from './setup';
+import { byNumber, byRowId, credentials, useOutSmartSimulator } from './setup';
 
 const node = new OutSmart();
-let sim: OutSmartSimulator;
-
-beforeAll(async () => {
-	sim = await startOutSmart();
-});
-afterAll(async () => sim.close());
-beforeEach(() => sim.state.reset(demoSeed()));
+const suite = useOutSmartSimulator();
 
 const run = (parameters: INodeParameters, extra: Partial<RunOptions> = {}) =>
-	runNode(node, { parameters: { resource: 'workorder', ...parameters }, credentials: credentials(sim), ...extra });
+	runNode(node, { parameters: { resource: 'workorder', ...parameters }, credentials: credentials(suite.sim), ...extra });
 
-const statusOf = (no: string) => sim.state.getWorkorder(no).status;
-const reads = () => sim.state.calls().filter((c) => c.endpoint === 'GetWorkorders' || c.endpoint === 'GetWorkorder');
+const statusOf = (no: string) => suite.sim.state.getWorkorder(no).status;
+const reads = () => suite.sim.state.calls().filter((c) => c.endpoint === 'GetWorkorders' || c.endpoint === 'GetWorkorder');
 const numbers = (records: IDataObject[]) => records.map((r) => r.WorkorderNo);
 
 afterEach(() => {
 	// Whatever a test did, no read may have changed a status, and every read sent update_status explicitly.
-	expect(sim.state.stats().statusChangedByRead.filter((c) => !c.explicit)).toEqual([]);
+	expect(suite.sim.state.stats().statusChangedByRead.filter((c) => !c.explicit)).toEqual([]);
 	expect(reads().every((c) => c.query.update_status !== undefined)).toBe(true);
 });
 
@@ -42,7 +35,7 @@ describe('reading', () => {
 		const result = await run({ operation: 'getMany', status, returnAll: true });
 		expect(numbers(jsonOf(result))).toEqual(expected);
 		expect(reads().map((c) => c.query)).toEqual([expect.objectContaining({ status, update_status: 'false' })]);
-		expect(sim.state.stats().statusChangedByRead).toEqual([]);
+		expect(suite.sim.state.stats().statusChangedByRead).toEqual([]);
 		expect(statusOf('WO-2026-0004')).toBe('Compleet');
 	});
 
@@ -105,10 +98,10 @@ describe('reading', () => {
 	});
 
 	it('with the "thousands" style ("1.234,50") the amounts read the same', async () => {
-		sim.state.amountStyle = 'thousands';
+		suite.sim.state.amountStyle = 'thousands';
 		const clean = jsonOf(await run({ operation: 'get', workorder: byNumber('WO-2026-0006') }))[0];
 		expect((clean.Materials as IDataObject[])[0]).toMatchObject({ MaterialPrice: 1234.5, MaterialTotalPrice: 1234.5 });
-		sim.state.amountStyle = 'plain';
+		suite.sim.state.amountStyle = 'plain';
 	});
 
 	it('an unknown work order is OutSmart\'s code 1500 as a clear per-item error', async () => {
@@ -170,9 +163,9 @@ describe('Create', () => {
 		const [out] = jsonOf(result);
 		expect(out).toEqual({ created: true, WorkorderNo: 'WO-2026-0042', id: expect.any(Number) });
 
-		const posted = sim.state.calls().find((c) => c.endpoint === 'PostWorkorders');
+		const posted = suite.sim.state.calls().find((c) => c.endpoint === 'PostWorkorders');
 		expect(posted?.records).toBe(1);
-		const raw = sim.state.getWorkorder('WO-2026-0042');
+		const raw = suite.sim.state.getWorkorder('WO-2026-0042');
 		expect(raw).toMatchObject({
 			id: String(out.id),
 			status: 'Klaargezet',
@@ -207,7 +200,7 @@ describe('Create', () => {
 
 	it('a different invoice customer: given fields are used, the required ones left out are copied', async () => {
 		await create({ invoiceCustomer: { CustomerNameInvoice: 'Woningstichting Zuid-Oost', CustomerDebtorNrInvoice: '1005' } });
-		expect(sim.state.getWorkorder('WO-2026-0042')).toMatchObject({
+		expect(suite.sim.state.getWorkorder('WO-2026-0042')).toMatchObject({
 			CustomerNameInvoice: 'Woningstichting Zuid-Oost',
 			CustomerDebtorNrInvoice: '1005',
 			CustomerStreetInvoice: 'Kerkstraat',
@@ -242,21 +235,21 @@ describe('Create', () => {
 		);
 		const badDate = await create({ additionalFields: { WorkDate: '31-02-2026' } }, { continueOnFail: true });
 		expect(jsonOf(badDate)[0].error).toMatch(/^Cannot send the work order: WorkDate: Cannot read "31-02-2026" as an OutSmart date/);
-		expect(sim.state.calls().filter((c) => c.endpoint === 'PostWorkorders')).toHaveLength(0);
+		expect(suite.sim.state.calls().filter((c) => c.endpoint === 'PostWorkorders')).toHaveLength(0);
 	});
 
 	it('when the answer is lost after the write, a read proves it exists: no second work order', async () => {
-		sim.state.addFault({ match: { path: 'PostWorkorders' }, kind: 'write-then-drop', times: 1 });
+		suite.sim.state.addFault({ match: { path: 'PostWorkorders' }, kind: 'write-then-drop', times: 1 });
 		const result = await create();
 		expect(jsonOf(result)).toEqual([{ created: true, WorkorderNo: 'WO-2026-0042', id: expect.any(Number), confirmedByRead: true }]);
-		expect(sim.state.stats().workordersPosted).toHaveLength(1);
+		expect(suite.sim.state.stats().workordersPosted).toHaveLength(1);
 	});
 
 	it('when the connection drops before the write, a read proves it is missing and it is posted once more', async () => {
-		sim.state.addFault({ match: { path: 'PostWorkorders' }, kind: 'drop', times: 1 });
+		suite.sim.state.addFault({ match: { path: 'PostWorkorders' }, kind: 'drop', times: 1 });
 		const result = await create();
 		expect(jsonOf(result)).toEqual([{ created: true, WorkorderNo: 'WO-2026-0042', id: expect.any(Number), retried: true }]);
-		expect(sim.state.stats().workordersPosted).toHaveLength(1);
+		expect(suite.sim.state.stats().workordersPosted).toHaveLength(1);
 	});
 });
 
@@ -266,7 +259,7 @@ describe('changing work orders', () => {
 		expect(jsonOf(await run(params))).toEqual([
 			{ WorkorderNo: 'WO-2026-0002', result: 'updated', workDate: '2026-12-03', workTime: '13:15', employeeNr: '12' },
 		]);
-		expect(sim.state.getWorkorder('WO-2026-0002')).toMatchObject({ WorkDate: '03-12-2026', WorkTime: '13:15', EmployeeNr: '12' });
+		expect(suite.sim.state.getWorkorder('WO-2026-0002')).toMatchObject({ WorkDate: '03-12-2026', WorkTime: '13:15', EmployeeNr: '12' });
 		expect(jsonOf(await run(params))[0].result).toBe('unchanged');
 	});
 
@@ -280,7 +273,7 @@ describe('changing work orders', () => {
 	it('Set Work Status sets e.g. "export failed" by row id; the status itself stays Compleet', async () => {
 		const result = await run({ operation: 'setWorkStatus', workorder: byRowId(169827), workStatus: 'EXPFOUT' });
 		expect(jsonOf(result)).toEqual([{ id: 169827, WorkStatus: 'EXPFOUT', result: 'updated' }]);
-		expect(sim.state.getWorkorder('WO-2026-0004')).toMatchObject({ WorkStatus: 'EXPFOUT', status: 'Compleet' });
+		expect(suite.sim.state.getWorkorder('WO-2026-0004')).toMatchObject({ WorkStatus: 'EXPFOUT', status: 'Compleet' });
 		const unknown = await run({ operation: 'setWorkStatus', workorder: byRowId(169827), workStatus: 'BESTAATNIET' }, { continueOnFail: true });
 		expect(jsonOf(unknown)[0].error).toBe('OutSmart refused the request: OutSmart could not parse the data (code 1504): Workstatus not updated');
 	});
@@ -289,24 +282,24 @@ describe('changing work orders', () => {
 		const result = await run({ operation: 'markHandled', workorder: byNumber('WO-2026-0004') });
 		expect(jsonOf(result)).toEqual([{ id: 169827, WorkorderNo: 'WO-2026-0004', status: 'Afgehandeld', previousStatus: 'Compleet' }]);
 		expect(statusOf('WO-2026-0004')).toBe('Afgehandeld');
-		const changes = sim.state.stats().statusChangedByRead;
+		const changes = suite.sim.state.stats().statusChangedByRead;
 		expect(changes).toEqual([expect.objectContaining({ workorderNo: 'WO-2026-0004', explicit: true, endpoint: 'GetWorkorder' })]);
 
 		const again = await run({ operation: 'markHandled', workorder: byNumber('WO-2026-0004') });
 		expect(jsonOf(again)[0]).toMatchObject({ alreadyHandled: true, previousStatus: 'Afgehandeld' });
-		expect(sim.state.stats().statusChangedByRead).toHaveLength(1);
+		expect(suite.sim.state.stats().statusChangedByRead).toHaveLength(1);
 	});
 
 	it('Mark Handled whose answer is lost: a read decides, so it is marked exactly once', async () => {
 		const params = { operation: 'markHandled', workorder: byNumber('WO-2026-0004'), markOptions: { onlyIfComplete: false } };
-		sim.state.addFault({ match: { path: 'GetWorkorder' }, kind: 'write-then-drop', times: 1 });
+		suite.sim.state.addFault({ match: { path: 'GetWorkorder' }, kind: 'write-then-drop', times: 1 });
 		expect(jsonOf(await run(params))).toEqual([
 			{ id: 169827, WorkorderNo: 'WO-2026-0004', status: 'Afgehandeld', previousStatus: null, confirmedByRead: true },
 		]);
-		sim.state.addFault({ match: { path: 'GetWorkorder' }, kind: 'drop', times: 1 });
+		suite.sim.state.addFault({ match: { path: 'GetWorkorder' }, kind: 'drop', times: 1 });
 		const dropped = await run({ ...params, workorder: byNumber('WO-2026-0005') });
 		expect(jsonOf(dropped)).toEqual([{ id: 169828, WorkorderNo: 'WO-2026-0005', status: 'Afgehandeld', previousStatus: 'Compleet', retried: true }]);
-		expect(sim.state.stats().statusChangedByRead.map((c) => c.workorderNo)).toEqual(['WO-2026-0004', 'WO-2026-0005']);
+		expect(suite.sim.state.stats().statusChangedByRead.map((c) => c.workorderNo)).toEqual(['WO-2026-0004', 'WO-2026-0005']);
 		expect(reads().map((c) => c.query.update_status)).toEqual(['true', 'false', 'true', 'false', 'true']);
 	});
 

@@ -7,19 +7,12 @@ import { ACCOUNT } from '../../../../nodes/ExactOnlineApi/entity/definitions';
 import { EXACT_SEED_FIXTURES } from '../../../../simulators/exact';
 import { jsonOf } from '../../../harness/context';
 import type { ExactFixture } from '../../exactSetup';
-import { callsOf, endpointsOf, ISO_WITH_OFFSET, rl, runnerFor, startEntitySimulator, type Runner } from './setup';
+import { callsOf, endpointsOf, ISO_WITH_OFFSET, rl, type Runner, runnerFor, startEntitySimulator, useEntitySimulator } from './setup';
 
 const { accounts } = EXACT_SEED_FIXTURES;
 const node = new ExactOnlineAccount();
-let exact: ExactFixture;
-let run: Runner;
-
-beforeAll(async () => {
-	exact = await startEntitySimulator();
-	run = runnerFor(exact, node);
-});
-afterAll(async () => exact.sim.close());
-beforeEach(() => exact.sim.state.reset());
+const suite = useEntitySimulator(node);
+const { run } = suite;
 
 describe('Exact Online Account: Get', () => {
 	it('finds an account by its code with one call, padding the code for Exact and trimming it in the output', async () => {
@@ -73,7 +66,7 @@ describe('Exact Online Account: Get', () => {
 		expect(byId.error?.message).toBe(`Account '${unknownId}' not found in administration 1234567`);
 		// An unknown ID is an empty list, not a 404: Exact blocks an endpoint after 10 errors an hour.
 		expect(callsOf(byId).map((c) => c.status)).toEqual([200]);
-		expect(exact.sim.state.getStats().errorsByEndpoint).toEqual({});
+		expect(suite.exact.sim.state.getStats().errorsByEndpoint).toEqual({});
 	});
 
 	it('refuses something that is not an ID in "By ID" mode before calling Exact', async () => {
@@ -139,8 +132,8 @@ describe('Exact Online Account: Get Many', () => {
 	});
 
 	it('filters on modified since, in Dutch time', async () => {
-		exact.sim.state.updateRecord('Accounts', accounts.cafe.id, { Phone: '030-1234567' });
-		const now = new Date(exact.sim.state.now());
+		suite.exact.sim.state.updateRecord('Accounts', accounts.cafe.id, { Phone: '030-1234567' });
+		const now = new Date(suite.exact.sim.state.now());
 		const result = await run({ operation: 'getMany', returnAll: true, filters: { modifiedSince: new Date(now.getTime() - 60_000).toISOString() } });
 		expect(names(result)).toEqual(['Café Façade & Zoon']);
 		expect(callsOf(result)[0].query.$filter).toMatch(/^Modified ge datetime'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d'$/);
@@ -199,12 +192,12 @@ describe('Exact Online Account: Create and Update', () => {
 		const [created] = jsonOf(result);
 		expect(created).toMatchObject({ Code: '1001', Name: "Installatiebedrijf 't Zuiden", City: 'Breda', PaymentConditionSales: '30' });
 		expect(Object.keys(created)).toEqual(ACCOUNT.fields);
-		expect(exact.sim.state.getRecord('Accounts', String(created.ID))?.Code).toBe('              1001');
+		expect(suite.exact.sim.state.getRecord('Accounts', String(created.ID))?.Code).toBe('              1001');
 		expect(endpointsOf(result)).toEqual(['POST crm/Accounts']);
 	});
 
 	it('turns a payment condition given by ID into its code (one lookup), and gives all fields with Raw', async () => {
-		const thirty = exact.sim.state.listRecords('PaymentConditions').find((p) => p.Code === '30');
+		const thirty = suite.exact.sim.state.listRecords('PaymentConditions').find((p) => p.Code === '30');
 		const result = await run({
 			operation: 'create',
 			name: 'Fam. Jansen',
@@ -226,11 +219,11 @@ describe('Exact Online Account: Create and Update', () => {
 		const byCode = await run({ operation: 'update', account: rl('code', '3'), updateFields: { Email: 'info@cafe-facade.nl', PaymentConditionSales: rl('code', 'DIR') } });
 		expect(jsonOf(byCode)).toEqual([{ ID: accounts.cafe.id, Email: 'info@cafe-facade.nl', PaymentConditionSales: 'DIR' }]);
 		expect(endpointsOf(byCode)).toEqual(['GET crm/Accounts', `PUT crm/Accounts(guid'${accounts.cafe.id}')`]);
-		expect(exact.sim.state.getRecord('Accounts', accounts.cafe.id)).toMatchObject({ Email: 'info@cafe-facade.nl', PaymentConditionSales: 'DIR' });
+		expect(suite.exact.sim.state.getRecord('Accounts', accounts.cafe.id)).toMatchObject({ Email: 'info@cafe-facade.nl', PaymentConditionSales: 'DIR' });
 
 		const byId = await run({ operation: 'update', account: rl('list', accounts.cafe.id), updateFields: { Name: "Café Façade & Zoon 't Centrum" } });
 		expect(endpointsOf(byId)).toEqual([`PUT crm/Accounts(guid'${accounts.cafe.id}')`]);
-		expect(exact.sim.state.getRecord('Accounts', accounts.cafe.id)?.Name).toBe("Café Façade & Zoon 't Centrum");
+		expect(suite.exact.sim.state.getRecord('Accounts', accounts.cafe.id)?.Name).toBe("Café Façade & Zoon 't Centrum");
 	});
 
 	it('says so when the account to update does not exist, in Exact’s words too', async () => {
@@ -251,7 +244,7 @@ describe('Exact Online Account: Create and Update', () => {
 
 describe('Exact Online Account: scopes', () => {
 	it('explains a missing app scope per item', async () => {
-		exact.sim.state.denyScopes(['crm']);
+		suite.exact.sim.state.denyScopes(['crm']);
 		const result = await run({ operation: 'get', account: rl('code', '1') });
 		expect(result.error?.message).toMatch(/HTTP 403.*Scope/i);
 		expect(result.error?.description).toMatch(/permission \(scope\)/);

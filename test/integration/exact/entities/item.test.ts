@@ -8,23 +8,15 @@ import { ITEM } from '../../../../nodes/ExactOnlineApi/entity/definitions';
 import { EXACT_SEED_FIXTURES } from '../../../../simulators/exact';
 import { exactTestClient } from '../../../../simulators/exact/testing';
 import { jsonOf } from '../../../harness/context';
-import type { ExactFixture } from '../../exactSetup';
-import { callsOf, DIVISION, endpointsOf, ISO_WITH_OFFSET, rl, runnerFor, startEntitySimulator, type Runner } from './setup';
+import { callsOf, DIVISION, endpointsOf, ISO_WITH_OFFSET, rl, type Runner, useEntitySimulator } from './setup';
 
 const { items } = EXACT_SEED_FIXTURES;
 const node = new ExactOnlineItem();
-let exact: ExactFixture;
-let run: Runner;
-
-beforeAll(async () => {
-	exact = await startEntitySimulator();
-	run = runnerFor(exact, node);
-});
-afterAll(async () => exact.sim.close());
-beforeEach(() => exact.sim.state.reset());
+const suite = useEntitySimulator(node);
+const { run } = suite;
 
 const codes = (result: Awaited<ReturnType<Runner>>) => jsonOf(result).map((i) => i.Code);
-const groupId = (code: string) => String(exact.sim.state.listRecords('ItemGroups').find((g) => g.Code === code)?.ID);
+const groupId = (code: string) => String(suite.exact.sim.state.listRecords('ItemGroups').find((g) => g.Code === code)?.ID);
 
 describe('Exact Online Item: Get', () => {
 	it('finds an item by a code with spaces, with one call', async () => {
@@ -88,13 +80,13 @@ describe('Exact Online Item: Get Many', () => {
 		const halfInch = await run({ operation: 'getMany', filters: { descriptionContains: `1/2" messing` } });
 		expect(codes(halfInch)).toEqual(['KK-12']);
 
-		exact.sim.state.updateRecord('Items', items.draad.id, { StandardSalesPrice: 1.35 });
-		const since = new Date(exact.sim.state.now() - 60_000).toISOString();
+		suite.exact.sim.state.updateRecord('Items', items.draad.id, { StandardSalesPrice: 1.35 });
+		const since = new Date(suite.exact.sim.state.now() - 60_000).toISOString();
 		expect(codes(await run({ operation: 'getMany', returnAll: true, filters: { modifiedSince: since } }))).toEqual(['EL-VD25']);
 	});
 
 	it('takes an apostrophe in a filter as text', async () => {
-		exact.sim.state.insertRecord('Items', { Code: "KR-O'B", Description: "Kraan O'Brien", IsSalesItem: true });
+		suite.exact.sim.state.insertRecord('Items', { Code: "KR-O'B", Description: "Kraan O'Brien", IsSalesItem: true });
 		const result = await run({ operation: 'getMany', filters: { descriptionContains: "o'brien" } });
 		expect(codes(result)).toEqual(["KR-O'B"]);
 		expect(callsOf(result)[0].query.$filter).toContain("substringof('o''brien',Description) eq true");
@@ -123,7 +115,7 @@ describe('Exact Online Item: Create and Update', () => {
 		expect(created).toMatchObject({ Code: 'NACHT', Description: 'Nachttoeslag', IsTime: 1, Unit: 'uur', ItemGroupCode: 'DIENST' });
 		expect(created.StartDate).toBe('2026-01-01T00:00:00.000+01:00');
 		expect(Object.keys(created)).toEqual(ITEM.fields);
-		expect(exact.sim.state.getRecord('Items', String(created.ID))?.IsTime).toBe(1);
+		expect(suite.exact.sim.state.getRecord('Items', String(created.ID))?.IsTime).toBe(1);
 		const hourTypes = jsonOf(await run({ operation: 'getHourTypes', returnAll: true }));
 		expect(hourTypes.map((h) => h.ItemCode)).toContain('NACHT');
 	});
@@ -131,7 +123,7 @@ describe('Exact Online Item: Create and Update', () => {
 	it('updates by code (any case), turning IsTime false into 0', async () => {
 		const result = await run({ operation: 'update', item: rl('code', 'voorrij'), updateFields: { IsTime: false, Description: 'Voorrijkosten regio' } });
 		expect(jsonOf(result)).toEqual([{ ID: items.voorrij.id, IsTime: 0, Description: 'Voorrijkosten regio' }]);
-		expect(exact.sim.state.getRecord('Items', items.voorrij.id)).toMatchObject({ IsTime: 0, Description: 'Voorrijkosten regio' });
+		expect(suite.exact.sim.state.getRecord('Items', items.voorrij.id)).toMatchObject({ IsTime: 0, Description: 'Voorrijkosten regio' });
 		expect(endpointsOf(result)).toEqual(['GET logistics/Items', `PUT logistics/Items(guid'${items.voorrij.id}')`]);
 	});
 
@@ -143,7 +135,7 @@ describe('Exact Online Item: Create and Update', () => {
 
 describe('Exact Online Item: scopes', () => {
 	it('explains a missing logistics scope', async () => {
-		exact.sim.state.denyScopes(['logistics']);
+		suite.exact.sim.state.denyScopes(['logistics']);
 		const result = await run({ operation: 'getMany' });
 		expect(result.error?.message).toMatch(/HTTP 403.*Scope/i);
 		expect(result.error?.description).toMatch(/permission \(scope\)/);
@@ -151,16 +143,16 @@ describe('Exact Online Item: scopes', () => {
 });
 
 describe("Exact Online Item: the sales price lives in Exact's price list (simulator)", () => {
-	const stored = (id: string) => exact.sim.state.getRecord('Items', id)!;
+	const stored = (id: string) => suite.exact.sim.state.getRecord('Items', id)!;
 	const priceOf = async (code: string) => jsonOf(await run({ operation: 'get', item: rl('code', code) }))[0].StandardSalesPrice;
 
 	it('a default price row (no Account) posted or changed through the API sets the item price, not its Timestamp or Modified', async () => {
 		const before = { ...stored(items.kogelkraan.id) };
-		const api = exactTestClient(exact.sim);
+		const api = exactTestClient(suite.exact.sim);
 		const posted = await api.post(`${DIVISION}/logistics/SalesItemPrices`, { Item: items.kogelkraan.id, Price: 13.5, StartDate: '2020-01-01' });
 		expect(posted.status).toBe(201);
 		const row = ((await posted.json()) as { d: { ID: string } }).d;
-		const postedVersion = exact.sim.state.getRecord('SalesItemPrices', row.ID)!.Timestamp;
+		const postedVersion = suite.exact.sim.state.getRecord('SalesItemPrices', row.ID)!.Timestamp;
 		expect(await priceOf('KK-12')).toBe(13.5);
 		expect(stored(items.kogelkraan.id)).toMatchObject({ Timestamp: before.Timestamp, Modified: before.Modified });
 
@@ -176,29 +168,29 @@ describe("Exact Online Item: the sales price lives in Exact's price list (simula
 
 	it('the admin API (how tests change records) does the same; an empty Account is no Account', async () => {
 		const before = stored(items.arbeid.id).Timestamp;
-		const response = await fetch(`${exact.sim.url}/__admin/records/SalesItemPrices`, {
+		const response = await fetch(`${suite.exact.sim.url}/__admin/records/SalesItemPrices`, {
 			method: 'POST',
 			headers: { 'Content-Type': 'application/json' },
 			body: JSON.stringify({ Item: items.arbeid.id, Account: '', Price: 64 }),
 		});
 		expect(response.status).toBe(201);
 		expect(stored(items.arbeid.id)).toMatchObject({ StandardSalesPrice: 64, Timestamp: before });
-		const row = exact.sim.state.listRecords('SalesItemPrices').find((p) => p.Item === items.arbeid.id && p.Account === '')!;
-		exact.sim.state.updateRecord('SalesItemPrices', String(row.ID), { Price: 66 });
+		const row = suite.exact.sim.state.listRecords('SalesItemPrices').find((p) => p.Item === items.arbeid.id && p.Account === '')!;
+		suite.exact.sim.state.updateRecord('SalesItemPrices', String(row.ID), { Price: 66 });
 		expect(stored(items.arbeid.id)).toMatchObject({ StandardSalesPrice: 66, Timestamp: before });
 	});
 
 	it('leaves the item alone for a customer price agreement and for a default price that is not current', async () => {
-		const agreement = exact.sim.state.listRecords('SalesItemPrices').find((p) => p.Item === items.arbeid.id && p.Account)!;
-		exact.sim.state.updateRecord('SalesItemPrices', String(agreement.ID), { Price: 50 });
-		exact.sim.state.insertRecord('SalesItemPrices', { Item: items.draad.id, Price: 0.99, StartDate: '2099-01-01T00:00:00' });
-		exact.sim.state.insertRecord('SalesItemPrices', { Item: items.draad.id, Price: 0.49, StartDate: '2020-01-01', EndDate: '2021-01-01' });
+		const agreement = suite.exact.sim.state.listRecords('SalesItemPrices').find((p) => p.Item === items.arbeid.id && p.Account)!;
+		suite.exact.sim.state.updateRecord('SalesItemPrices', String(agreement.ID), { Price: 50 });
+		suite.exact.sim.state.insertRecord('SalesItemPrices', { Item: items.draad.id, Price: 0.99, StartDate: '2099-01-01T00:00:00' });
+		suite.exact.sim.state.insertRecord('SalesItemPrices', { Item: items.draad.id, Price: 0.49, StartDate: '2020-01-01', EndDate: '2021-01-01' });
 		expect(stored(items.arbeid.id).StandardSalesPrice).toBe(62.5);
 		expect(stored(items.draad.id).StandardSalesPrice).toBe(0.65);
 	});
 
 	it('its sync endpoint wants a $select, like every sync endpoint', async () => {
-		const response = await exactTestClient(exact.sim).json<{ error: { message: { value: string } } }>(
+		const response = await exactTestClient(suite.exact.sim).json<{ error: { message: { value: string } } }>(
 			`${DIVISION}/sync/Logistics/SalesItemPrices?$filter=Timestamp gt 1L`,
 		);
 		expect(response.status).toBe(400);

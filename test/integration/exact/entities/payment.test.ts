@@ -5,20 +5,12 @@
 import { ExactOnlinePayment } from '../../../../nodes/ExactOnlinePayment/ExactOnlinePayment.node';
 import { EXACT_SEED_FIXTURES } from '../../../../simulators/exact';
 import { jsonOf } from '../../../harness/context';
-import type { ExactFixture } from '../../exactSetup';
-import { callsOf, endpointsOf, rl, runnerFor, startEntitySimulator, type Runner } from './setup';
+import { callsOf, endpointsOf, rl, useEntitySimulator } from './setup';
 
 const { accounts } = EXACT_SEED_FIXTURES;
 const node = new ExactOnlinePayment();
-let exact: ExactFixture;
-let run: Runner;
-
-beforeAll(async () => {
-	exact = await startEntitySimulator();
-	run = runnerFor(exact, node);
-});
-afterAll(async () => exact.sim.close());
-beforeEach(() => exact.sim.state.reset());
+const suite = useEntitySimulator(node);
+const { run } = suite;
 
 describe('Exact Online Payment: payment conditions', () => {
 	it('lists the payment conditions with one call', async () => {
@@ -40,7 +32,7 @@ describe('Exact Online Payment: payment conditions', () => {
 			additionalFields: { PaymentDays: 60, PaymentMethod: 'B' },
 		});
 		expect(jsonOf(result)[0]).toMatchObject({ Code: '60', Description: '60 dagen netto', PaymentDays: 60, PaymentMethod: 'B' });
-		expect(exact.sim.state.listRecords('PaymentConditions').map((p) => p.Code)).toContain('60');
+		expect(suite.exact.sim.state.listRecords('PaymentConditions').map((p) => p.Code)).toContain('60');
 
 		const duplicate = await run({ resource: 'paymentCondition', operation: 'create', code: '30', description: 'Nogmaals' }, { continueOnFail: true });
 		expect(String(jsonOf(duplicate)[0].error)).toMatch(/HTTP 400/);
@@ -118,15 +110,15 @@ describe('Exact Online Payment: invoice payment status', () => {
 	});
 
 	it('sees a payment made in Exact', async () => {
-		const receivable = exact.sim.state.listRecords('Receivables').find((r) => r.InvoiceNumber === 25700006);
-		exact.sim.state.updateRecord('Receivables', String(receivable?.ID), { AmountDC: 0, IsFullyPaid: true, Status: 50, LastPaymentDate: '/Date(1751364000000)/' });
+		const receivable = suite.exact.sim.state.listRecords('Receivables').find((r) => r.InvoiceNumber === 25700006);
+		suite.exact.sim.state.updateRecord('Receivables', String(receivable?.ID), { AmountDC: 0, IsFullyPaid: true, Status: 50, LastPaymentDate: '/Date(1751364000000)/' });
 		expect(await status(25700006)).toMatchObject({ isFullyPaid: true, openAmount: 0, paidAmount: 542.24, lastPaymentDate: '2025-07-01T10:00:00.000+02:00' });
 	});
 });
 
 describe('Exact Online Payment: scopes', () => {
 	it('explains a missing cashflow scope', async () => {
-		exact.sim.state.denyScopes(['cashflow']);
+		suite.exact.sim.state.denyScopes(['cashflow']);
 		const result = await run({ resource: 'paymentStatus', operation: 'get', invoiceNumber: 25700004 });
 		expect(result.error?.message).toMatch(/HTTP 403.*Scope/i);
 		expect(result.error?.description).toMatch(/permission \(scope\)/);

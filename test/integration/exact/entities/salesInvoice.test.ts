@@ -6,23 +6,15 @@ import { ExactOnlineSalesInvoice } from '../../../../nodes/ExactOnlineSalesInvoi
 import { SALES_INVOICE, SALES_INVOICE_LINE } from '../../../../nodes/ExactOnlineApi/entity/definitions';
 import { EXACT_SEED_FIXTURES } from '../../../../simulators/exact';
 import { jsonOf } from '../../../harness/context';
-import type { ExactFixture } from '../../exactSetup';
-import { callsOf, endpointsOf, ISO_WITH_OFFSET, rl, runnerFor, startEntitySimulator, type Runner } from './setup';
+import { callsOf, endpointsOf, ISO_WITH_OFFSET, rl, type Runner, runnerFor, startEntitySimulator, useEntitySimulator } from './setup';
 
 const { accounts, items } = EXACT_SEED_FIXTURES;
 const node = new ExactOnlineSalesInvoice();
-let exact: ExactFixture;
-let run: Runner;
+const suite = useEntitySimulator(node);
+const { run } = suite;
 
-beforeAll(async () => {
-	exact = await startEntitySimulator();
-	run = runnerFor(exact, node);
-});
-afterAll(async () => exact.sim.close());
-beforeEach(() => exact.sim.state.reset());
-
-const invoiceRecord = (number: number) => exact.sim.state.listRecords('SalesInvoices').find((i) => i.InvoiceNumber === number)!;
-const linesOf = (invoiceId: unknown) => exact.sim.state.listRecords('SalesInvoiceLines').filter((l) => l.InvoiceID === invoiceId);
+const invoiceRecord = (number: number) => suite.exact.sim.state.listRecords('SalesInvoices').find((i) => i.InvoiceNumber === number)!;
+const linesOf = (invoiceId: unknown) => suite.exact.sim.state.listRecords('SalesInvoiceLines').filter((l) => l.InvoiceID === invoiceId);
 
 describe('Exact Online Sales Invoice: Get', () => {
 	it('gets an invoice by number with its lines in line order: two calls', async () => {
@@ -145,12 +137,12 @@ describe('Exact Online Sales Invoice: Create', () => {
 	});
 
 	it("stops at an unknown item before anything is written: 'Item 'MAT-9' not found in administration 1234567'", async () => {
-		const before = exact.sim.state.listRecords('SalesInvoices').length;
+		const before = suite.exact.sim.state.listRecords('SalesInvoices').length;
 		const result = await run({ operation: 'create', invoiceTo: rl('code', '1'), journal: '70', lines: { line: [line('ARBEID'), line('MAT-9')] } });
 		expect(result.error?.message).toBe("Item 'MAT-9' not found in administration 1234567");
 		expect(result.error?.description).toMatch(/nothing was written/);
 		expect(endpointsOf(result)).not.toContain('POST salesinvoice/SalesInvoices');
-		expect(exact.sim.state.listRecords('SalesInvoices')).toHaveLength(before);
+		expect(suite.exact.sim.state.listRecords('SalesInvoices')).toHaveLength(before);
 	});
 
 	it('refuses a line without an item and an invoice without lines, before calling Exact', async () => {
@@ -178,7 +170,7 @@ describe('Exact Online Sales Invoice: Create', () => {
 
 describe('Exact Online Sales Invoice: scopes', () => {
 	it('explains a missing salesinvoice scope', async () => {
-		exact.sim.state.denyScopes(['salesinvoice']);
+		suite.exact.sim.state.denyScopes(['salesinvoice']);
 		const result = await run({ operation: 'get', invoice: '25700001' });
 		expect(result.error?.message).toMatch(/HTTP 403.*Scope/i);
 		expect(result.error?.description).toMatch(/permission \(scope\)/);

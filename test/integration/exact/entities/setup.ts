@@ -62,3 +62,29 @@ export function endpointsOf(run: NodeRun | { host: NodeRun['host'] }): string[] 
 
 /** ISO 8601 with the Dutch offset, as the nodes hand out Exact dates. */
 export const ISO_WITH_OFFSET = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0[12]:00$/;
+
+/** The suite's simulator and runner, set up before all tests, reset before each, closed after all. */
+export interface EntitySuite {
+	readonly exact: ExactFixture;
+	run: Runner;
+}
+
+/**
+ * The set-up every entity suite needs: a simulator for the suite (reset before each test) and a runner for the
+ * node. Read `exact` inside tests (it exists once beforeAll ran).
+ */
+export function useEntitySimulator(node: INodeType, options: ExactSimulatorOptions = {}): EntitySuite {
+	let fixture: ExactFixture | undefined;
+	beforeAll(async () => {
+		fixture = await startEntitySimulator(options);
+	});
+	afterAll(async () => fixture?.sim.close());
+	beforeEach(() => fixture?.sim.state.reset());
+	return {
+		get exact() {
+			if (!fixture) throw new Error('The simulator starts in beforeAll: use it inside a test');
+			return fixture;
+		},
+		run: async (parameters, extra = {}) => await runnerFor(fixture as ExactFixture, node)(parameters, extra),
+	};
+}
