@@ -156,7 +156,8 @@ export function formatTable(rows: Row[]): string {
 	const rule = `|${widths.map((w, i) => (COLUMNS[i].left ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`;
 	const total: string[] = COLUMNS.map((c, i) => {
 		if (i === 0) return 'total';
-		if (c.title === 'seconds') return rows.reduce((s, r) => s + r.seconds, 0).toFixed(1);
+		// Background scenarios overlap the others: their seconds do not add up to the suite's time.
+		if (c.title === 'seconds') return '';
 		const parts = cells.map((r) => r[i].split(' / ').map(Number));
 		return parts[0] ? parts[0].map((_, k) => parts.reduce((s, p) => s + (p[k] ?? 0), 0)).join(' / ') : '';
 	});
