@@ -160,10 +160,11 @@ export async function sendExact(this: ExactContext, call: ExactCall): Promise<Ex
 
 		if (status === 429 && rateLimitRetries < RATE_LIMIT_RETRIES) {
 			const limits = readRateLimitHeaders(response.headers);
-			if (limits.dailyRemaining === 0 && limits.minutelyRemaining === undefined) {
-				throw fail({ status, headers: response.headers, body: response.body, message: 'the daily call limit is used up' });
-			}
 			const wait = recordExhausted(budgetKey, limits);
+			if (limits.dailyRemaining === 0 && limits.minutelyRemaining === undefined) {
+				// The day is used up: say when it resets (the throttle now stops this division's next calls at once).
+				throw fail({ status, headers: response.headers, body: response.body, message: new DailyLimitReachedError(limits.dailyReset).message });
+			}
 			rateLimitRetries++;
 			this.logger.info(`Exact Online answered 429, waiting ${Math.ceil(wait / 1000)} s for the reset`);
 			await sleep(wait);

@@ -60,7 +60,7 @@ describe('Exact transport: rate limits', () => {
 		try {
 			own.sim.state.setLimits({ dailyRemaining: 0 });
 			const first = await runNode(node, { parameters: { path: 'crm/Accounts', select: 'ID' } as never, credentials: own.credentials() });
-			expect(first.error?.message).toMatch(/daily call limit is used up/);
+			expect(first.error?.message).toMatch(/daily limit .* is used up; it resets at \d{4}-\d\d-\d\dT/);
 			expect(first.error?.description).toMatch(/5,000 a day/);
 			const second = await runNode(node, { parameters: { path: 'crm/Accounts', select: 'ID' } as never, credentials: own.credentials() });
 			expect(second.error?.message).toMatch(/daily limit .* is used up; it resets at/);
