@@ -1,5 +1,5 @@
 // Where the pinned n8n lives and which environment a headless n8n process gets.
-// Shared by the e2e harness (test/e2e/harness) and local scripts, so both run n8n the same way.
+// Shared by the n8n-instance code (scripts/n8n: npm start and the e2e tests) and local scripts, so all run n8n the same way.
 // The versions are read from scripts/install-n8n.sh, which stays the single place that pins them.
 //
 // CLI: `node scripts/n8n-env.js` prints the resolved paths as JSON.

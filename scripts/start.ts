@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { createN8nInstance, type WorkflowInput } from '../test/e2e/harness';
-import { OWNER } from '../test/e2e/harness/template';
+import { createN8nInstance, type WorkflowInput } from './n8n';
+import { OWNER } from './n8n/template';
 import { demoCredentials, startDemoWorld, withDemoCredentials } from './demo-data';
 
 const ROOT = path.resolve(__dirname, '..');

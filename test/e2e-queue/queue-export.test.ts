@@ -3,7 +3,7 @@
  * OutSmart: work orders got two invoices."
  *
  * n8n in queue mode as users run it: one main and two workers (`n8n worker --concurrency=1`) on a private Redis
- * and PostgreSQL (test/e2e/harness/queue.ts), the package installed in each. The shipped template
+ * and PostgreSQL (scripts/n8n/queue.ts), the package installed in each. The shipped template
  * (templates/05-export-work-orders.json, only the demo credentials picked) is started from the main through the
  * REST API (a manual run: it runs in the main process), and at the same moment a webhook variant of it (a Webhook
  * trigger feeding what *Run now* feeds, "Ready work orders"; production URL, answers at once) is called twice:
@@ -38,8 +38,8 @@ import { REPO_ROOT } from '../../scripts/n8n-env';
 import { demoCredentials, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
 import { EXACT_SEED_FIXTURES } from '../../simulators/exact';
 import { demoSeed, type SeedWorkorder } from '../../simulators/outsmart';
-import { waitFor, type PublicExecution, type WorkflowInput, type WorkflowNodeInput } from '../e2e/harness';
-import { createQueueN8n, ensureQueueServices, type ProcessName, type QueueN8n, type QueueServices } from '../e2e/harness/queue';
+import { waitFor, type PublicExecution, type WorkflowInput, type WorkflowNodeInput } from '../../scripts/n8n';
+import { createQueueN8n, ensureQueueServices, type ProcessName, type QueueN8n, type QueueServices } from '../../scripts/n8n/queue';
 
 const TEMPLATE_FILE = path.join(REPO_ROOT, 'templates', '05-export-work-orders.json');
 const RUN_NOW = 'Run now';

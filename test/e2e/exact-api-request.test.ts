@@ -6,7 +6,7 @@
  * is stored; the Test Connection operation is the test that asks Exact which administration it reaches.)
  */
 import { maskToken, startExactSimulator, MAIN_DIVISION, type ExactSimulator } from '../../simulators/exact';
-import { createN8nInstance, linearConnections, waitFor, type N8nInstance } from './harness';
+import { createN8nInstance, linearConnections, waitFor, type N8nInstance } from '../../scripts/n8n';
 
 jest.setTimeout(240_000);
 

@@ -6,7 +6,7 @@
  * list searches (one Exact call per open) and the nodes panel finding hour types by "uursoort".
  */
 import { EXACT_SEED_FIXTURES, MAIN_DIVISION, startExactSimulator, type ExactSimulator } from '../../simulators/exact';
-import { createN8nInstance, linearConnections, type N8nInstance } from './harness';
+import { createN8nInstance, linearConnections, type N8nInstance } from '../../scripts/n8n';
 
 jest.setTimeout(240_000);
 

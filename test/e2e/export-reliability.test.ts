@@ -24,8 +24,8 @@ import { REPO_ROOT } from '../../scripts/n8n-env';
 import { DEMO_EXACT_TOKENS, EXACT_CREDENTIAL, demoCredentials, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
 import { EXACT_SEED_FIXTURES, maskToken, type CallLogEntry as ExactCall } from '../../simulators/exact';
 import { demoSeed, type SeedWorkorder } from '../../simulators/outsmart';
-import { createN8nInstance, waitFor, type ManualRunResult, type N8nInstance, type WorkflowInput, type WorkflowNodeInput } from './harness';
-import { runResult } from './harness/execute-output';
+import { createN8nInstance, waitFor, type ManualRunResult, type N8nInstance, type WorkflowInput, type WorkflowNodeInput } from '../../scripts/n8n';
+import { runResult } from '../../scripts/n8n/execute-output';
 
 jest.setTimeout(240_000);
 

@@ -5,7 +5,7 @@
  * would emit all of them again (first poll), so this fails if the state is not saved or not read back.
  */
 import { type OutSmartSimulator, demoSeed, startOutSmartSimulator } from '../../simulators/outsmart';
-import { createN8nInstance, sleep, waitFor, type N8nInstance, type PublicExecution } from './harness';
+import { createN8nInstance, sleep, waitFor, type N8nInstance, type PublicExecution } from '../../scripts/n8n';
 
 jest.setTimeout(240_000);
 

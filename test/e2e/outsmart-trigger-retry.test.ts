@@ -7,7 +7,7 @@
  * Wall time about 1.5-2.5 minutes (the restart after a crash waits 10 s; the re-emission waits for the minute).
  */
 import { type OutSmartSimulator, demoSeed, startOutSmartSimulator } from '../../simulators/outsmart';
-import { createN8nInstance, linearConnections, sleep, waitFor, type N8nInstance, type PublicExecution } from './harness';
+import { createN8nInstance, linearConnections, sleep, waitFor, type N8nInstance, type PublicExecution } from '../../scripts/n8n';
 
 jest.setTimeout(300_000);
 

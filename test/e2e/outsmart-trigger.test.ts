@@ -6,7 +6,7 @@
  * (Restarts: outsmart-trigger-restart.test.ts.)
  */
 import { type OutSmartSimulator, demoSeed, startOutSmartSimulator } from '../../simulators/outsmart';
-import { createN8nInstance, linearConnections, sleep, waitFor, type N8nInstance, type PublicExecution } from './harness';
+import { createN8nInstance, linearConnections, sleep, waitFor, type N8nInstance, type PublicExecution } from '../../scripts/n8n';
 
 jest.setTimeout(240_000);
 

@@ -5,7 +5,7 @@
  * test event that shows real completed work orders without changing their status or the trigger's state.
  */
 import { type OutSmartSimulator, demoSeed, startOutSmartSimulator } from '../../simulators/outsmart';
-import { createN8nInstance, linearConnections, type N8nInstance } from './harness';
+import { createN8nInstance, linearConnections, type N8nInstance } from '../../scripts/n8n';
 
 jest.setTimeout(240_000);
 

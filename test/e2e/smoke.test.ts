@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 
 import { REPO_ROOT } from '../../scripts/n8n-env';
-import { createN8nInstance, linearConnections, readPackageJson, registeredFiles, type N8nInstance } from './harness';
+import { createN8nInstance, linearConnections, readPackageJson, registeredFiles, type N8nInstance } from '../../scripts/n8n';
 
 jest.setTimeout(180_000);
 

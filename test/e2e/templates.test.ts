@@ -11,7 +11,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { REPO_ROOT } from '../../scripts/n8n-env';
 import { EXACT_SEED_FIXTURES } from '../../simulators/exact';
 import { demoCredentials, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
-import { createN8nInstance, type N8nInstance, type WorkflowInput } from './harness';
+import { createN8nInstance, type N8nInstance, type WorkflowInput } from '../../scripts/n8n';
 
 jest.setTimeout(300_000);
 

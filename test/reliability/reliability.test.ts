@@ -31,10 +31,10 @@ import {
 	type N8nInstance,
 	type NodeRun,
 	type PublicExecution,
-} from '../e2e/harness';
-import { createQueueN8n, ensureQueueServices, type QueueN8n, type QueueServices } from '../e2e/harness/queue';
-import { runDir } from '../e2e/harness/template';
-import { runResult } from '../e2e/harness/execute-output';
+} from '../../scripts/n8n';
+import { createQueueN8n, ensureQueueServices, type QueueN8n, type QueueServices } from '../../scripts/n8n/queue';
+import { runDir } from '../../scripts/n8n/template';
+import { runResult } from '../../scripts/n8n/execute-output';
 import type { SeedWorkorder } from '../../simulators/outsmart';
 import { fuzzCases } from './support/fuzz';
 import { checkHostileRun, hostileWorkflow, plantRecords, type HostileReport } from './support/hostile';

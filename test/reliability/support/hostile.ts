@@ -14,7 +14,7 @@
  * exactly the records that meaning selects, or for a Get by code "not found" when none.
  */
 import type { CallLogEntry } from '../../../simulators/exact';
-import type { N8nRunError, NodeRun, WorkflowInput, WorkflowNodeInput } from '../../e2e/harness';
+import type { N8nRunError, NodeRun, WorkflowInput, WorkflowNodeInput } from '../../../scripts/n8n';
 import type { FuzzCase } from './fuzz';
 import { and, contains, eq, meaningKey, ODataSyntaxError, parseFilter, select, startsWith, str, type Ast } from './odata';
 import type { World } from './world';

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { REPO_ROOT } from '../../../scripts/n8n-env';
-import type { WorkflowInput, WorkflowNodeInput } from '../../e2e/harness';
+import type { WorkflowInput, WorkflowNodeInput } from '../../../scripts/n8n';
 import type { World } from './world';
 
 export const TEMPLATE_FILE = path.join(REPO_ROOT, 'templates', '05-export-work-orders.json');

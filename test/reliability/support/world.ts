@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 
 import { EXACT_SEED_FIXTURES, startExactSimulator, type CallLogEntry, type ExactSimulator } from '../../../simulators/exact';
 import { demoSeed, startOutSmartSimulator, type OutSmartSimulator, type SeedWorkorder } from '../../../simulators/outsmart';
-import type { CredentialInput } from '../../e2e/harness';
+import type { CredentialInput } from '../../../scripts/n8n';
 
 export const CLIENT_ID = 'demo-client-id';
 export const CLIENT_SECRET = 'rel-client-secret-Vq7Zp2Lm9Xc4Rt';

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-import type { N8nPaths } from '../../../scripts/n8n-env';
+import type { N8nPaths } from '../n8n-env';
 import { LineTail, readableLog } from './util';
 
 // Every n8n process we spawn runs in its own process group (detached), so that a hard kill also takes its

@@ -30,7 +30,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { n8nPaths } from '../../../scripts/n8n-env';
+import { n8nPaths } from '../n8n-env';
 import { createN8nInstance, type N8nInstance } from './instance';
 import { guardLifetime, killGroup } from './process';
 import { freePort, LineTail, waitFor } from './util';

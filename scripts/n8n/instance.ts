@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { REPO_ROOT, n8nPaths, n8nProcessEnv, type N8nPaths } from '../../../scripts/n8n-env';
+import { REPO_ROOT, n8nPaths, n8nProcessEnv, type N8nPaths } from '../n8n-env';
 import { guardLifetime, killGroup, runN8nCommand, spawnN8n, withTail, type CommandResult, type SpawnedN8n } from './process';
 import { ENCRYPTION_KEY, OWNER, ensureTemplate, runDir, type TemplateInfo } from './template';
 import { freePort, waitFor, type WaitForOptions } from './util';

@@ -1,5 +1,5 @@
 /**
- * End-to-end harness: a real n8n 2.41.1 (Node 24, from the cache that scripts/install-n8n.sh fills) with
+ * A real n8n for `npm start` and the end-to-end tests (one home for both): a real n8n 2.41.1 (Node 24, from the cache that scripts/install-n8n.sh fills) with
  * this package installed the way n8n's community-node installer does it (npm pack, unpack into
  * <userFolder>/.n8n/nodes/node_modules, peer and dev dependencies dropped). Run with `npm run test:e2e`
  * (scripts/e2e.sh: install n8n if needed, then jest --selectProjects e2e --runInBand); build first.

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { assertN8nInstalled, n8nPaths, n8nProcessEnv, type N8nPaths } from '../../../scripts/n8n-env';
+import { assertN8nInstalled, n8nPaths, n8nProcessEnv, type N8nPaths } from '../n8n-env';
 import { assertBuilt, installPackageLikeN8n, npmPack, packageFingerprint } from './package';
 import { runN8nCommand, withTail } from './process';
 import { freePort } from './util';
