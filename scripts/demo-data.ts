@@ -4,7 +4,7 @@
  * hour types, so a completed work order can be exported to Exact as it is.
  */
 import { EXACT_SEED_FIXTURES, startExactSimulator, type ExactSimulator } from '../simulators/exact';
-import { demoSeed, startOutSmartSimulator, type OutSmartSimulator } from '../simulators/outsmart';
+import { demoSeed, startOutSmartSimulator, type OutSmartSeed, type OutSmartSimulator, type SeedWorkorder } from '../simulators/outsmart';
 
 export const DEMO_EXACT_TOKENS = { access_token: 'demo-access-token', refresh_token: 'demo-refresh-token' };
 export const DEMO_OUTSMART = { token: 'demo-token', softwareToken: 'demo-software-token' };
@@ -21,19 +21,27 @@ export interface DemoWorld {
 	close(): Promise<void>;
 }
 
+/** The demo OutSmart account: its work orders use the Exact demo administration's customers, materials and hour types. */
+export function demoOutSmartSeed(): OutSmartSeed {
+	return demoSeed({
+		debtorNumbers: [accounts.bakkerij, accounts.oneill, accounts.cafe, accounts.muller, accounts.emptyEmail].map((a) => trimmed(a.code)),
+		materialCodes: [items.kogelkraan, items.cvKetel, items.draad, items.codeWithSpaces, items.quoted].map((i) => i.code),
+		hourTypeCodes: [items.arbeid, items.voorrij, items.spoed].map((i) => i.code),
+	});
+}
+
+/** The demo seed's work orders ready for export (Compleet, work status GEREED): tests export copies of them. */
+export function demoReadyWorkOrders(): SeedWorkorder[] {
+	return (demoOutSmartSeed().workorders ?? []).filter((w) => w._complete?.workStatus === 'GEREED' && w._status === undefined);
+}
+
 export async function startDemoWorld(ports: { exact?: number; outsmart?: number } = {}): Promise<DemoWorld> {
 	const exact = await startExactSimulator({ port: ports.exact ?? 0, seed: 'tiny' });
 	exact.state.registerTokens({ ...DEMO_EXACT_TOKENS });
 	const outsmart = await startOutSmartSimulator({
 		port: ports.outsmart ?? 0,
 		...DEMO_OUTSMART,
-		seed: demoSeed({
-			debtorNumbers: [accounts.bakkerij, accounts.oneill, accounts.cafe, accounts.muller, accounts.emptyEmail].map((a) =>
-				trimmed(a.code),
-			),
-			materialCodes: [items.kogelkraan, items.cvKetel, items.draad, items.codeWithSpaces, items.quoted].map((i) => i.code),
-			hourTypeCodes: [items.arbeid, items.voorrij, items.spoed].map((i) => i.code),
-		}),
+		seed: demoOutSmartSeed(),
 	});
 	return {
 		exact,

@@ -35,9 +35,7 @@ import * as path from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 import { REPO_ROOT } from '../../scripts/n8n-env';
-import { demoCredentials, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
-import { EXACT_SEED_FIXTURES } from '../../simulators/exact';
-import { demoSeed, type SeedWorkorder } from '../../simulators/outsmart';
+import { demoCredentials, demoReadyWorkOrders, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
 import { waitFor, type PublicExecution, type WorkflowInput, type WorkflowNodeInput } from '../../scripts/n8n';
 import { createQueueN8n, ensureQueueServices, type ProcessName, type QueueN8n, type QueueServices } from '../../scripts/n8n/queue';
 
@@ -61,15 +59,8 @@ const log = (text: string): void => {
 	process.stdout.write(`[queue-e2e] ${text}\n`);
 };
 
-/** The same options scripts/demo-data.ts gives demoSeed(), so that copied work orders use the administration's codes. */
-const { accounts, items } = EXACT_SEED_FIXTURES;
-const SEED_READY: SeedWorkorder[] = (
-	demoSeed({
-		debtorNumbers: [accounts.bakkerij, accounts.oneill, accounts.cafe, accounts.muller, accounts.emptyEmail].map((a) => a.code.trim()),
-		materialCodes: [items.kogelkraan, items.cvKetel, items.draad, items.codeWithSpaces, items.quoted].map((i) => i.code),
-		hourTypeCodes: [items.arbeid, items.voorrij, items.spoed].map((i) => i.code),
-	}).workorders ?? []
-).filter((w) => w._complete?.workStatus === 'GEREED' && w._status === undefined);
+/** The demo seed's ready work orders (Compleet, GEREED), with the codes of the Exact administration. */
+const SEED_READY = demoReadyWorkOrders();
 
 function readTemplate(): WorkflowInput {
 	return JSON.parse(fs.readFileSync(TEMPLATE_FILE, 'utf8')) as WorkflowInput;

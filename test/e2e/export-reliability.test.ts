@@ -21,9 +21,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { REPO_ROOT } from '../../scripts/n8n-env';
-import { DEMO_EXACT_TOKENS, EXACT_CREDENTIAL, demoCredentials, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
-import { EXACT_SEED_FIXTURES, maskToken, type CallLogEntry as ExactCall } from '../../simulators/exact';
-import { demoSeed, type SeedWorkorder } from '../../simulators/outsmart';
+import { DEMO_EXACT_TOKENS, EXACT_CREDENTIAL, demoCredentials, demoReadyWorkOrders, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
+import { maskToken, type CallLogEntry as ExactCall } from '../../simulators/exact';
+import type { SeedWorkorder } from '../../simulators/outsmart';
 import { createN8nInstance, waitFor, type ManualRunResult, type N8nInstance, type WorkflowInput, type WorkflowNodeInput } from '../../scripts/n8n';
 import { runResult } from '../../scripts/n8n/execute-output';
 
@@ -44,15 +44,8 @@ const CLIENT_SECRET = 'demo-client-secret';
 /** Instance B's own token pair (instance A uses the demo pair). */
 const B_TOKENS = { access_token: 'reliability-b-access-token-0001', refresh_token: 'reliability-b-refresh-token-0001' };
 
-/** The demo seed's ready work orders (Compleet, GEREED), with the codes of the Exact administration (as scripts/demo-data.ts seeds them). */
-const { accounts, items } = EXACT_SEED_FIXTURES;
-const SEED_READY: SeedWorkorder[] = (
-	demoSeed({
-		debtorNumbers: [accounts.bakkerij, accounts.oneill, accounts.cafe, accounts.muller, accounts.emptyEmail].map((a) => a.code.trim()),
-		materialCodes: [items.kogelkraan, items.cvKetel, items.draad, items.codeWithSpaces, items.quoted].map((i) => i.code),
-		hourTypeCodes: [items.arbeid, items.voorrij, items.spoed].map((i) => i.code),
-	}).workorders ?? []
-).filter((w) => w._complete?.workStatus === 'GEREED' && w._status === undefined);
+/** The demo seed's ready work orders (Compleet, GEREED), with the codes of the Exact administration. */
+const SEED_READY = demoReadyWorkOrders();
 
 const log = (text: string): void => {
 	process.stdout.write(`[export-reliability] ${text}\n`);

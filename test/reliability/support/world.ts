@@ -6,8 +6,9 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { EXACT_SEED_FIXTURES, startExactSimulator, type CallLogEntry, type ExactSimulator } from '../../../simulators/exact';
-import { demoSeed, startOutSmartSimulator, type OutSmartSimulator, type SeedWorkorder } from '../../../simulators/outsmart';
+import { startExactSimulator, type CallLogEntry, type ExactSimulator } from '../../../simulators/exact';
+import { startOutSmartSimulator, type OutSmartSimulator, type SeedWorkorder } from '../../../simulators/outsmart';
+import { demoOutSmartSeed, demoReadyWorkOrders } from '../../../scripts/demo-data';
 import type { CredentialInput } from '../../../scripts/n8n';
 
 export const CLIENT_ID = 'demo-client-id';
@@ -15,15 +16,10 @@ export const CLIENT_SECRET = 'rel-client-secret-Vq7Zp2Lm9Xc4Rt';
 export const OUTSMART_TOKEN = 'rel-outsmart-token-Hd8Pq1ZcN6yWx';
 export const OUTSMART_SOFTWARE_TOKEN = 'rel-software-token-Tb5Lr2MwE8uKj';
 
-const { accounts, items } = EXACT_SEED_FIXTURES;
-const SEED = demoSeed({
-	debtorNumbers: [accounts.bakkerij, accounts.oneill, accounts.cafe, accounts.muller, accounts.emptyEmail].map((a) => a.code.trim()),
-	materialCodes: [items.kogelkraan, items.cvKetel, items.draad, items.codeWithSpaces, items.quoted].map((i) => i.code),
-	hourTypeCodes: [items.arbeid, items.voorrij, items.spoed].map((i) => i.code),
-});
+const SEED = demoOutSmartSeed();
 
 /** The demo seed's ready work orders (Compleet, GEREED): each scenario exports copies of them with new numbers. */
-export const SEED_READY: SeedWorkorder[] = (SEED.workorders ?? []).filter((w) => w._complete?.workStatus === 'GEREED' && w._status === undefined);
+export const SEED_READY = demoReadyWorkOrders();
 
 export interface TokenPair {
 	access_token: string;
