@@ -60,6 +60,15 @@ export const properties: INodeProperties[] = [
 				description:
 					'Emit a work order again when it is still complete (still in this list) this many minutes after it was last emitted. So an export that died (n8n restarted, out of memory) or was postponed (Exact unreachable) is offered again instead of staying stuck; the export is idempotent, so a repeat never invoices twice. Keep it longer than an export takes. Costs no extra OutSmart calls. 0 = never emit an unchanged work order again.',
 			},
+			{
+				displayName: 'Skip Work Statuses',
+				name: 'skipWorkStatuses',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. EXPFOUT',
+				description:
+					'Work status codes to leave alone, comma-separated: e.g. the status your flow sets when an export failed, so that such a work order waits until someone fixes it and sets another status',
+			},
 		],
 	},
 ];

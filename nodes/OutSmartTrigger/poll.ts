@@ -14,6 +14,7 @@ import { decide, readState } from './dedupe';
 export interface TriggerOptions {
 	emitExisting?: boolean;
 	onlyFinished?: boolean;
+	skipWorkStatuses?: string;
 	output?: OutputMode;
 	retryAfterMinutes?: number;
 	timeoutSeconds?: number;
@@ -83,7 +84,8 @@ export async function pollCompletedWorkorders(this: IPollFunctions): Promise<INo
 		timeout: requestTimeout.call(this, options),
 	});
 	if (messages.length) this.logger.warn(`OutSmart Trigger: OutSmart said: ${messages.join('; ')}`);
-	const candidates = options.onlyFinished ? workorders.filter(isFinished) : workorders;
+	const skip = new Set(String(options.skipWorkStatuses ?? '').split(',').map((s) => s.trim()).filter(Boolean));
+	const candidates = workorders.filter((w) => (!options.onlyFinished || isFinished(w)) && !skip.has(String(w.WorkStatus ?? '').trim()));
 	const toItems = (list: IDataObject[]) => [list.map((w) => ({ json: shapeOutput(options.output, w, cleanWorkorder) }))];
 
 	if (this.getMode() === 'manual') {

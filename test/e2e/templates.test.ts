@@ -188,8 +188,12 @@ describe('templates in a real n8n', () => {
 		expect(again.json('Customer balances in Exact')).toEqual([]);
 	});
 
-	it('export: ready work orders become one draft invoice each and are marked handled; a re-run invoices nothing twice', async () => {
-		const ready = records('workorders').filter((w) => w.status === 'Compleet' && w.WorkStatus === 'GEREED').map((w) => String(w.WorkorderNo));
+	it('export: completed work orders (with or without a work status, not failed before) become one draft invoice each and are marked handled; a re-run invoices nothing twice', async () => {
+		// Out of the box: every completed, finished work order, except those whose export failed before (EXPFOUT).
+		const ready = records('workorders')
+			.filter((w) => w.status === 'Compleet' && w.WorkFinished === '1' && w.WorkStatus !== 'EXPFOUT')
+			.map((w) => String(w.WorkorderNo));
+		expect(records('workorders').some((w) => w.status === 'Compleet' && !w.WorkStatus)).toBe(true);
 		expect(ready.length).toBeGreaterThan(0);
 		// A material gone from Exact (the materials test deleted it; again here when run alone) makes one work order fail.
 		const { cvKetel } = EXACT_SEED_FIXTURES.items;
@@ -218,9 +222,13 @@ describe('templates in a real n8n', () => {
 			}
 		}
 		expect(exported.length).toBeGreaterThan(0);
-		// The Not Exported output names the work order and the reason.
-		expect(failed).toEqual([{ workOrderNumber: expect.any(String), error: expect.stringContaining(`Material ${cvKetel.code} on work order`), details: expect.any(String) }]);
-		expect(run.json('Mark export failed')).toHaveLength(1);
+		// The Not Exported output names the work order and the reason: the deleted material, and the customer the
+		// relations test blocked in Exact (checked before writing: Exact would refuse the invoice).
+		expect(failed).toEqual(
+			expect.arrayContaining([{ workOrderNumber: expect.any(String), error: expect.stringContaining(`Material ${cvKetel.code} on work order`), details: expect.any(String) }]),
+		);
+		expect(failed.every((f) => /^(Material .* not found|Relation .* is blocked in Exact)/.test(String(f.error)))).toBe(true);
+		expect(run.json('Mark export failed')).toHaveLength(failed.length);
 
 		const count = invoices().length;
 		const again = await n8n.runManualTrigger(ids['05-export-work-orders.json'], 'Run now');

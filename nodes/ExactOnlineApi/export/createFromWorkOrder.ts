@@ -33,6 +33,9 @@ interface ExportParameters {
 	descriptionLineItem?: string;
 }
 
+/** What the export reads of a relation: Exact refuses documents for a blocked one, so we check first. */
+const ACCOUNT_FIELDS = ['Name', 'Blocked'];
+
 /** Something wrong with one work order: it goes to the Not Exported output, the others go on. */
 export class WorkOrderFault extends NodeOperationError {}
 
@@ -129,7 +132,7 @@ async function prefetch(this: IExecuteFunctions, run: ExportRun, candidates: Can
 		const refs = ready.filter((c) => c.kind === kind).map((c) => c.document!.workOrderNumber);
 		for (const [ref, found] of await findByReferences.call(this, kind, refs, run.references)) if (found.length) exported.add(ref);
 	}
-	await lookupByCodes.call(this, ACCOUNT, ready.map((c) => c.document!.debtorNumber), ['Name'], { cache: run.accounts });
+	await lookupByCodes.call(this, ACCOUNT, ready.map((c) => c.document!.debtorNumber), ACCOUNT_FIELDS, { cache: run.accounts });
 	const pending = ready.filter((c) => !exported.has(c.document!.workOrderNumber)).map((c) => c.document!);
 	await lookupByCodes.call(this, ITEM, pending.flatMap((d) => d.lines.map((line) => line.itemCode)), ['Description'], { cache: run.items });
 }
@@ -240,7 +243,7 @@ async function exportOne(this: IExecuteFunctions, run: ExportRun, candidate: Can
 	const { kind, options, itemIndex } = candidate;
 	const name = nameOf(document);
 
-	const account = (await lookupByCodes.call(this, ACCOUNT, [document.debtorNumber], ['Name'], { cache: run.accounts, itemIndex })).get(document.debtorNumber);
+	const account = (await lookupByCodes.call(this, ACCOUNT, [document.debtorNumber], ACCOUNT_FIELDS, { cache: run.accounts, itemIndex })).get(document.debtorNumber);
 	if (!account) {
 		throw refuse.call(
 			this,
@@ -251,6 +254,15 @@ async function exportOne(this: IExecuteFunctions, run: ExportRun, candidate: Can
 	}
 	const earlier = await earlierExport.call(this, run, candidate, document, account, false);
 	if (earlier.length) return duplicatesNoted(summaryOf(kind, document, earlier[0], 'alreadyExported'), kind, earlier);
+	if (account.Blocked === true) {
+		// Exact would refuse the document (and count the refusal towards its 10-errors-an-hour block).
+		throw refuse.call(
+			this,
+			candidate,
+			`Relation ${document.debtorNumber} (${String(account.Name ?? '')}) on ${name} is blocked in Exact`,
+			'Unblock the relation in Exact, or correct the debtor number in OutSmart; nothing was written',
+		);
+	}
 
 	const items = await lookupByCodes.call(this, ITEM, document.lines.map((l) => l.itemCode), ['Description'], { cache: run.items, itemIndex });
 	const unknown = document.lines.filter((line) => !items.get(line.itemCode));

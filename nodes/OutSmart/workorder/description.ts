@@ -59,6 +59,7 @@ const FILTER_KEYS = [
 	'WorkDate',
 	'WorkFinished',
 	'WorkorderNo',
+	'WorkStatus',
 	'id',
 ].map((key) => ({ name: key, value: key }));
 
@@ -365,6 +366,32 @@ export const workorderProperties: INodeProperties[] = [
 
 	// Set Work Status
 	workStatusField('workStatus', on('setWorkStatus'), true, 'The work status to set, e.g. the one that means "export failed"'),
+	{
+		displayName: 'Options',
+		name: 'workStatusOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: on('setWorkStatus') },
+		options: [
+			{
+				displayName: 'Create the Status If Missing',
+				name: 'createIfMissing',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to add the work status to OutSmart\'s list (code and name) when OutSmart does not know it yet, e.g. EXPFOUT in a fresh OutSmart; costs two calls, once',
+			},
+			{
+				displayName: 'Name for a New Status',
+				name: 'newStatusName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Export naar Exact mislukt',
+				description: 'The name OutSmart shows for a status this node creates; empty: the code',
+			},
+		],
+	},
 
 	// Mark Handled
 	{

@@ -8,7 +8,18 @@ import { asNodeError } from '../../shared/nodeErrors';
 import type { ItemOperation } from '../../shared/router';
 import { limitToMax } from '../../shared/descriptions';
 import { assertKnownFilterKeys, readFilters } from '../masterData/operations';
-import { type WorkorderStatusFilter, getWorkorder, isUncertainOutcome, markWorkorderHandled, readWorkorders, updateWorkorder } from '../../OutSmartApi/transport';
+import {
+	type WorkorderStatusFilter,
+	getWorkorder,
+	isUncertainOutcome,
+	listRecords,
+	markWorkorderHandled,
+	outSmartErrorCode,
+	readWorkorders,
+	updateWorkorder,
+	upsertRecords,
+} from '../../OutSmartApi/transport';
+import { WORK_STATUS } from '../../OutSmartApi/entities';
 import { type OutputMode, cleanWorkorder, shapeOutput } from '../../OutSmartApi/values/clean';
 import { create } from './create';
 import { onWorkorder, readRef } from './ref';
@@ -51,12 +62,34 @@ const update: ItemOperation = async function (this: IExecuteFunctions, itemIndex
 	return [{ ...output, result, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '' && v !== undefined)) }];
 };
 
+/**
+ * Adds a work status OutSmart does not know (e.g. EXPFOUT in a fresh OutSmart); false when it knew it already,
+ * so the refusal had another reason.
+ */
+async function createMissingStatus(this: IExecuteFunctions, code: string, name: string, itemIndex: number): Promise<boolean> {
+	const { records } = await listRecords.call(this, WORK_STATUS.endpoint, [], { itemIndex });
+	if (records.some((record) => String(record.sta_code ?? '').trim() === code)) return false;
+	await upsertRecords.call(this, WORK_STATUS.endpoint, [{ sta_code: code, sta_name: name || code }], { itemIndex });
+	return true;
+}
+
 const setWorkStatus: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
 	const { ref, output } = readRef.call(this, itemIndex);
 	const workStatus = String(this.getNodeParameter('workStatus', itemIndex, '') ?? '').trim();
 	if (!workStatus) throw new NodeOperationError(this.getNode(), 'Choose the work status to set', { itemIndex });
-	const result = await onWorkorder(this, ref, itemIndex, () => updateWorkorder.call(this, ref, { workStatus }, { itemIndex }));
-	return [{ ...output, WorkStatus: workStatus, result }];
+	const { createIfMissing = true, newStatusName = '' } = this.getNodeParameter('workStatusOptions', itemIndex, {}) as {
+		createIfMissing?: boolean;
+		newStatusName?: string;
+	};
+	const update = () => onWorkorder(this, ref, itemIndex, () => updateWorkorder.call(this, ref, { workStatus }, { itemIndex }));
+	try {
+		return [{ ...output, WorkStatus: workStatus, result: await update() }];
+	} catch (error) {
+		// OutSmart refuses (1504) a work status that is not in its list; the update was not applied, so it may be repeated.
+		if (!createIfMissing || outSmartErrorCode(error) !== 1504) throw asNodeError(this.getNode(), error, itemIndex);
+		if (!(await createMissingStatus.call(this, workStatus, newStatusName.trim(), itemIndex))) throw asNodeError(this.getNode(), error, itemIndex);
+		return [{ ...output, WorkStatus: workStatus, result: await update(), statusCreated: true }];
+	}
 };
 
 const markHandled: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {

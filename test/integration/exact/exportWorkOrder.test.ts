@@ -115,6 +115,16 @@ describe('Create From OutSmart Work Order', () => {
 		expect(exact.sim.state.getStats().calls.byStatus['400'] ?? 0).toBe(0);
 	});
 
+	it('refuses a relation that is blocked in Exact before writing (Exact would refuse it and count the error)', async () => {
+		exact.sim.state.updateRecord('Accounts', accounts.oneill.id, { Blocked: true });
+		const result = await run([workOrder('WO-T-10')]);
+		expect(notExported(result)).toEqual([
+			{ workOrderNumber: 'WO-T-10', error: `Relation ${accounts.oneill.code.trim()} (${accounts.oneill.name}) on work order WO-T-10 is blocked in Exact`, details: expect.stringMatching(/Unblock/) },
+		]);
+		expect(posts()).toBe(0);
+		expect(exact.sim.state.getStats().calls.byStatus['400'] ?? 0).toBe(0);
+	});
+
 	it('refuses an unknown material, or leaves the line out when asked', async () => {
 		// MAT-9 twice (delivered and returned): named once.
 		const unknown = {

@@ -157,6 +157,14 @@ describe('dedupe', () => {
 		expect(emitted(await poll({ ...data }, { workStatus: 'MATWACHT', options: { emitExisting: true } }))).toEqual(['WO-2026-0007']);
 	});
 
+	it('"Skip Work Statuses" leaves a failed export alone until someone sets another status', async () => {
+		const data: IDataObject = {};
+		const params = { options: { skipWorkStatuses: 'EXPFOUT, MATWACHT', emitExisting: true } };
+		expect(emitted(await poll(data, params))).toEqual(['WO-2026-0004', 'WO-2026-0005', 'WO-2026-0006', 'WO-2026-0011']);
+		suite.sim.state.completeWorkorder('WO-2026-0008', { workStatus: 'GEREED' });
+		expect(emitted(await poll(data, params))).toEqual(['WO-2026-0008']);
+	});
+
 	it('"Only Finished Work" skips work orders completed without finishing, until they are finished', async () => {
 		const data: IDataObject = {};
 		const params = { options: { onlyFinished: true, emitExisting: true } };

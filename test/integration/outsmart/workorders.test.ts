@@ -274,8 +274,24 @@ describe('changing work orders', () => {
 		const result = await run({ operation: 'setWorkStatus', workorder: byRowId(169827), workStatus: 'EXPFOUT' });
 		expect(jsonOf(result)).toEqual([{ id: 169827, WorkStatus: 'EXPFOUT', result: 'updated' }]);
 		expect(suite.sim.state.getWorkorder('WO-2026-0004')).toMatchObject({ WorkStatus: 'EXPFOUT', status: 'Compleet' });
-		const unknown = await run({ operation: 'setWorkStatus', workorder: byRowId(169827), workStatus: 'BESTAATNIET' }, { continueOnFail: true });
+		const unknown = await run(
+			{ operation: 'setWorkStatus', workorder: byRowId(169827), workStatus: 'BESTAATNIET', workStatusOptions: { createIfMissing: false } },
+			{ continueOnFail: true },
+		);
 		expect(jsonOf(unknown)[0].error).toBe('OutSmart refused the request: OutSmart could not parse the data (code 1504): Workstatus not updated');
+	});
+
+	it('Set Work Status adds a status a fresh OutSmart does not know yet (e.g. EXPFOUT), once, then sets it', async () => {
+		const statuses = () => (suite.sim.state.list('workstatusses') as IDataObject[]).map((s) => s.sta_code);
+		expect(statuses()).not.toContain('EXPMISLUKT');
+		const params = { operation: 'setWorkStatus', workorder: byRowId(169827), workStatus: 'EXPMISLUKT', workStatusOptions: { newStatusName: 'Export naar Exact mislukt' } };
+		expect(jsonOf(await run(params))).toEqual([{ id: 169827, WorkStatus: 'EXPMISLUKT', result: 'updated', statusCreated: true }]);
+		expect(suite.sim.state.list('workstatusses')).toContainEqual(expect.objectContaining({ sta_code: 'EXPMISLUKT', sta_name: 'Export naar Exact mislukt' }));
+		expect(suite.sim.state.getWorkorder('WO-2026-0004')).toMatchObject({ WorkStatus: 'EXPMISLUKT' });
+		// Known now: the next one costs the update alone.
+		suite.sim.state.resetStats();
+		expect(jsonOf(await run({ ...params, workorder: byRowId(169828) }))).toEqual([{ id: 169828, WorkStatus: 'EXPMISLUKT', result: 'updated' }]);
+		expect(suite.sim.state.stats().callsTotal).toBe(1);
 	});
 
 	it('Mark Handled sets a completed work order Afgehandeld, once', async () => {
