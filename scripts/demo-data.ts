@@ -30,6 +30,14 @@ export function demoOutSmartSeed(): OutSmartSeed {
 	});
 }
 
+/**
+ * Whether the shipped export template picks a work order up (as OutSmart renders it): completed with its work
+ * finished, and not set aside after a failed export (EXPFOUT).
+ */
+export function readyForExport(workorder: { status?: unknown; WorkFinished?: unknown; WorkStatus?: unknown }): boolean {
+	return workorder.status === 'Compleet' && String(workorder.WorkFinished) === '1' && workorder.WorkStatus !== 'EXPFOUT';
+}
+
 /** The demo seed's work orders ready for export (Compleet, work status GEREED): tests export copies of them. */
 export function demoReadyWorkOrders(): SeedWorkorder[] {
 	return (demoOutSmartSeed().workorders ?? []).filter((w) => w._complete?.workStatus === 'GEREED' && w._status === undefined);

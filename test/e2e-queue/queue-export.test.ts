@@ -35,7 +35,7 @@ import * as path from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
 import { REPO_ROOT } from '../../scripts/n8n-env';
-import { demoCredentials, demoReadyWorkOrders, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
+import { demoCredentials, demoReadyWorkOrders, readyForExport, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
 import { waitFor, type PublicExecution, type WorkflowInput, type WorkflowNodeInput } from '../../scripts/n8n';
 import { createQueueN8n, ensureQueueServices, type ProcessName, type QueueN8n, type QueueServices } from '../../scripts/n8n/queue';
 
@@ -171,7 +171,7 @@ describe('queue mode: the export template on the main and two workers at the sam
 	function readyWorkOrders(): string[] {
 		return world!.outsmart.state
 			.list('workorders')
-			.filter((w) => w.status === 'Compleet' && w.WorkStatus === 'GEREED')
+			.filter(readyForExport)
 			.map((w) => String(w.WorkorderNo));
 	}
 

@@ -21,7 +21,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { REPO_ROOT } from '../../scripts/n8n-env';
-import { DEMO_EXACT_TOKENS, EXACT_CREDENTIAL, demoCredentials, demoReadyWorkOrders, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
+import { DEMO_EXACT_TOKENS, EXACT_CREDENTIAL, demoCredentials, demoReadyWorkOrders, readyForExport, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
 import { maskToken, type CallLogEntry as ExactCall } from '../../simulators/exact';
 import type { SeedWorkorder } from '../../simulators/outsmart';
 import { createN8nInstance, waitFor, type ManualRunResult, type N8nInstance, type WorkflowInput, type WorkflowNodeInput } from '../../scripts/n8n';
@@ -99,7 +99,7 @@ describe('export of work orders: two processes, outages and token refresh in a r
 	const readyNow = () =>
 		outsmart()
 			.list('workorders')
-			.filter((w) => w.status === 'Compleet' && w.WorkStatus === 'GEREED')
+			.filter(readyForExport)
 			.map((w) => String(w.WorkorderNo))
 			.sort();
 	const snapshot = (): Snapshot[] =>
@@ -168,7 +168,7 @@ describe('export of work orders: two processes, outages and token refresh in a r
 		exact().setLimits({ minutelyLimit: 1000 });
 		exact().registerTokens({ ...B_TOKENS });
 		// The seed's own ready work orders are set aside: each round starts with a set of its own.
-		for (const no of readyNow()) outsmart().setWorkorderStatus(no, { workStatus: 'EXPOK' });
+		for (const no of readyNow()) outsmart().setWorkorderStatus(no, { status: 'Afgehandeld' });
 
 		[a, b] = await Promise.all([createN8nInstance({ name: 'export-reliability-a' }), createN8nInstance({ name: 'export-reliability-b' })]);
 		const workflow = exportWorkflow();

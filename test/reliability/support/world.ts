@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 
 import { startExactSimulator, type CallLogEntry, type ExactSimulator } from '../../../simulators/exact';
 import { startOutSmartSimulator, type OutSmartSimulator, type SeedWorkorder } from '../../../simulators/outsmart';
-import { demoOutSmartSeed, demoReadyWorkOrders } from '../../../scripts/demo-data';
+import { demoOutSmartSeed, demoReadyWorkOrders, readyForExport } from '../../../scripts/demo-data';
 import type { CredentialInput } from '../../../scripts/n8n';
 
 export const CLIENT_ID = 'demo-client-id';
@@ -67,7 +67,7 @@ export class World {
 			seed: SEED,
 		});
 		const world = new World(tag, exact, outsmart);
-		for (const no of world.readyNow()) outsmart.state.setWorkorderStatus(no, { workStatus: 'EXPOK' });
+		for (const no of world.readyNow()) outsmart.state.setWorkorderStatus(no, { status: 'Afgehandeld' });
 		return world;
 	}
 
@@ -103,7 +103,7 @@ export class World {
 	readyNow(): string[] {
 		return this.outsmart.state
 			.list('workorders')
-			.filter((w) => w.status === 'Compleet' && w.WorkStatus === 'GEREED')
+			.filter(readyForExport)
 			.map((w) => String(w.WorkorderNo))
 			.sort();
 	}
