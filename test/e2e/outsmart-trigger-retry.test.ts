@@ -7,7 +7,8 @@
  * Wall time about 1.5-2.5 minutes (the restart after a crash waits 10 s; the re-emission waits for the minute).
  */
 import { type OutSmartSimulator, demoSeed, startOutSmartSimulator } from '../../simulators/outsmart';
-import { createN8nInstance, linearConnections, sleep, waitFor, type N8nInstance, type PublicExecution } from '../../scripts/n8n';
+import { createN8nInstance, sleep, waitFor, type N8nInstance, type PublicExecution } from '../../scripts/n8n';
+import { completedThenMarkHandled } from './triggerWorkflow';
 
 jest.setTimeout(300_000);
 
@@ -37,31 +38,11 @@ describe('OutSmart Trigger: a work order whose execution died is emitted again a
 		]);
 		workflowId = await n8n.importWorkflow({
 			name: 'Export work orders (retry)',
-			nodes: [
-				{
-					name: 'Completed',
-					type: n8n.nodeType('outSmartTrigger'),
-					typeVersion: 1,
-					parameters: {
-						pollTimes: { item: [{ mode: 'everyMinute' }] },
-						workStatus: 'GEREED',
-						options: { emitExisting: true, retryAfterMinutes: 1 },
-					},
-					credentials: { outSmartApi: CREDENTIAL },
-				},
-				{
-					name: 'Mark handled',
-					type: n8n.nodeType('outSmart'),
-					typeVersion: 1,
-					parameters: {
-						resource: 'workorder',
-						operation: 'markHandled',
-						workorder: { __rl: true, mode: 'workorderNo', value: '={{ $json.WorkorderNo }}' },
-					},
-					credentials: { outSmartApi: CREDENTIAL },
-				},
-			],
-			connections: linearConnections('Completed', 'Mark handled'),
+			...completedThenMarkHandled(n8n, CREDENTIAL, {
+				pollTimes: { item: [{ mode: 'everyMinute' }] },
+				workStatus: 'GEREED',
+				options: { emitExisting: true, retryAfterMinutes: 1 },
+			}),
 		});
 		await n8n.publishWorkflow(workflowId);
 	});

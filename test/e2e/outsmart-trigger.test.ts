@@ -6,7 +6,8 @@
  * (Restarts: outsmart-trigger-restart.test.ts.)
  */
 import { type OutSmartSimulator, demoSeed, startOutSmartSimulator } from '../../simulators/outsmart';
-import { createN8nInstance, linearConnections, sleep, waitFor, type N8nInstance, type PublicExecution } from '../../scripts/n8n';
+import { createN8nInstance, sleep, waitFor, type N8nInstance, type PublicExecution } from '../../scripts/n8n';
+import { completedThenMarkHandled } from './triggerWorkflow';
 
 jest.setTimeout(240_000);
 
@@ -32,27 +33,7 @@ describe('OutSmart Trigger in an active workflow', () => {
 		]);
 		workflowId = await n8n.importWorkflow({
 			name: 'Completed work orders',
-			nodes: [
-				{
-					name: 'Completed',
-					type: n8n.nodeType('outSmartTrigger'),
-					typeVersion: 1,
-					parameters: { pollTimes: { item: [{ mode: 'everyMinute' }] }, workStatus: 'GEREED', options: {} },
-					credentials: { outSmartApi: CREDENTIAL },
-				},
-				{
-					name: 'Handled',
-					type: n8n.nodeType('outSmart'),
-					typeVersion: 1,
-					parameters: {
-						resource: 'workorder',
-						operation: 'markHandled',
-						workorder: { __rl: true, mode: 'workorderNo', value: '={{ $json.WorkorderNo }}' },
-					},
-					credentials: { outSmartApi: CREDENTIAL },
-				},
-			],
-			connections: linearConnections('Completed', 'Handled'),
+			...completedThenMarkHandled(n8n, CREDENTIAL, { pollTimes: { item: [{ mode: 'everyMinute' }] }, workStatus: 'GEREED', options: {} }),
 		});
 		await n8n.publishWorkflow(workflowId);
 	});
@@ -92,7 +73,7 @@ describe('OutSmart Trigger in an active workflow', () => {
 		expect(workorder).toMatchObject({ WorkorderNo: 'WO-2026-0001', status: 'Compleet', WorkStatus: 'GEREED', WorkFinished: true });
 		expect(workorder.Workperiods).toEqual([expect.objectContaining({ WorkDate: '2026-11-30', TotalTime: 10.25, TotalTimeText: '10:15' })]);
 		expect(workorder.Materials).toEqual([expect.objectContaining({ MaterialNr: -1, MaterialPrice: 89.95 })]);
-		expect(items(execution, 'Handled')).toEqual([{ id: workorder.id, WorkorderNo: 'WO-2026-0001', status: 'Afgehandeld', previousStatus: 'Compleet' }]);
+		expect(items(execution, 'Mark handled')).toEqual([{ id: workorder.id, WorkorderNo: 'WO-2026-0001', status: 'Afgehandeld', previousStatus: 'Compleet' }]);
 		expect(sim.state.getWorkorder('WO-2026-0001').status).toBe('Afgehandeld');
 		// Only the workflow's Mark Handled changed a status; every trigger read sent update_status=false.
 		expect(sim.state.stats().statusChangedByRead.map((c) => [c.workorderNo, c.endpoint])).toEqual([['WO-2026-0001', 'GetWorkorder']]);
