@@ -13,7 +13,7 @@ import {
 	type INodeType,
 	type IPairedItemData,
 } from 'n8n-workflow';
-import { makeHttpRequestWithAuthentication, type CredentialData, type CredentialStore, type HttpLogEntry } from './http';
+import { makeHttpRequestWithAuthentication, type CredentialData, type CredentialStore, type HttpLogEntry, type N8nLine } from './http';
 
 export interface RunOptions {
 	parameters: INodeParameters;
@@ -24,6 +24,8 @@ export interface RunOptions {
 	mode?: 'manual' | 'trigger' | 'webhook' | 'internal';
 	nodeName?: string;
 	credentialId?: string;
+	/** Play n8n 1.x's host behaviour (OAuth2 refresh, ignoreHttpStatusErrors, error wrapping); default 2.x. */
+	n8nLine?: N8nLine;
 }
 
 export interface LogLine {
@@ -134,7 +136,7 @@ export class HostSide {
 			logger: host.logger(),
 			continueOnFail: () => host.options.continueOnFail === true,
 			helpers: {
-				httpRequestWithAuthentication: makeHttpRequestWithAuthentication(() => host.node, host.credentialStore, host.http),
+				httpRequestWithAuthentication: makeHttpRequestWithAuthentication(() => host.node, host.credentialStore, host.http, host.options.n8nLine),
 				returnJsonArray: (data: IDataObject | IDataObject[]) =>
 					(Array.isArray(data) ? data : [data]).map((json) => ({ json })),
 				constructExecutionMetaData: (

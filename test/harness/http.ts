@@ -5,7 +5,8 @@
  * - errors thrown as NodeApiError wrapping an axios-like error ({ code, response: { status, headers, data },
  *   config with the Authorization header, as axios keeps it: our code must never let that reach output);
  * - OAuth2 as n8n 2.x does it (see makeHttpRequestWithAuthentication), with a credential store that behaves
- *   like n8n's database, so that two runs sharing it act like two n8n processes sharing one credential.
+ *   like n8n's database, so that two runs sharing it act like two n8n processes sharing one credential;
+ * - or, with `n8nLine: 1`, as n8n 1.x does it (see makeHttpRequestWithAuthentication).
  */
 import { NodeApiError, NodeOperationError, type IHttpRequestOptions, type INode, type JsonObject } from 'n8n-workflow';
 
@@ -46,9 +47,13 @@ function withQuery(url: string, qs: IHttpRequestOptions['qs']): string {
 	return target.toString();
 }
 
-function shouldThrow(status: number, ignore: IHttpRequestOptions['ignoreHttpStatusErrors']): boolean {
+/** The n8n release line whose host behaviour the harness plays. */
+export type N8nLine = 1 | 2;
+
+function shouldThrow(status: number, ignore: IHttpRequestOptions['ignoreHttpStatusErrors'], line: N8nLine): boolean {
 	if (ignore === true) return false;
-	if (ignore && typeof ignore === 'object') return ignore.except.includes(status);
+	// n8n 1.x only asks whether the option is set: an { except } list is not read.
+	if (ignore && typeof ignore === 'object') return line === 1 ? false : ignore.except.includes(status);
 	return status < 200 || status >= 300;
 }
 
@@ -56,6 +61,7 @@ async function send(
 	options: IHttpRequestOptions,
 	headers: Record<string, string>,
 	log: HttpLogEntry[],
+	line: N8nLine,
 ): Promise<unknown> {
 	const method = (options.method ?? 'GET').toUpperCase();
 	const url = withQuery(options.url, options.qs);
@@ -96,7 +102,7 @@ async function send(
 			data = text;
 		}
 	}
-	if (shouldThrow(response.status, options.ignoreHttpStatusErrors)) {
+	if (shouldThrow(response.status, options.ignoreHttpStatusErrors, line)) {
 		throw axiosError(`Request failed with status code ${response.status}`, config, {
 			response: { status: response.status, headers: responseHeaders, data },
 		});
@@ -133,7 +139,7 @@ function reconnectError(node: INode): NodeOperationError {
 	} as never);
 }
 
-async function refreshOAuth2(node: INode, credential: CredentialData, log: HttpLogEntry[]): Promise<OAuthTokenData> {
+async function refreshOAuth2(node: INode, credential: CredentialData, log: HttpLogEntry[], line: N8nLine): Promise<OAuthTokenData> {
 	const tokens = credential.oauthTokenData;
 	if (!tokens) throw new Error('OAuth credentials not connected');
 	const form = new URLSearchParams({
@@ -152,7 +158,7 @@ async function refreshOAuth2(node: INode, credential: CredentialData, log: HttpL
 	const data = (await response.json().catch(() => ({}))) as Record<string, unknown>;
 	log[log.length - 1].status = response.status;
 	if (!response.ok) {
-		if (data.error === 'invalid_grant') throw reconnectError(node);
+		if (data.error === 'invalid_grant' && line === 2) throw reconnectError(node);
 		throw new AuthError(String(data.error_description ?? data.error ?? `HTTP status ${response.status}`), data);
 	}
 	return { ...tokens, ...(data as OAuthTokenData) };
@@ -168,13 +174,31 @@ export interface CredentialStore {
 }
 
 /**
+ * n8n 1.x's NodeApiError keeps neither the error it wraps nor the answer's headers: only `httpCode` (the
+ * status, or client-oauth2's 'EAUTH'), the message, and an object body as `context.data`.
+ */
+function n8n1ApiError(node: INode, error: unknown): NodeApiError {
+	const wrapped = new NodeApiError(node, error as JsonObject);
+	const original = error as { code?: unknown; response?: { status?: number; data?: unknown } };
+	const data = original.response?.data;
+	Object.assign(wrapped, {
+		cause: undefined,
+		httpCode: original.response?.status !== undefined ? String(original.response.status) : original.code === 'EAUTH' ? 'EAUTH' : wrapped.httpCode,
+		context: typeof data === 'object' && data !== null && !Array.isArray(data) ? { data } : {},
+	});
+	return wrapped;
+}
+
+/**
  * n8n's `httpRequestWithAuthentication`, for our two credential types. For OAuth2 it behaves as n8n 2.x does:
  * the credential is read once per request; after a thrown 401 the stored credential is read again, and when
  * another process has saved a new access token meanwhile that one is used; otherwise one refresh with the
  * refresh token this request read, the new tokens saved, the call repeated. A refused refresh is thrown as
  * n8n throws it (NodeApiError around client-oauth2's AuthError, or n8n's "needs to be reconnected").
+ * As n8n 1.x (`line` 1): no second look at the store after a 401 (one refresh with the token this request read),
+ * a refused refresh is always the AuthError, and errors are wrapped the lossy 1.x way (n8n1ApiError).
  */
-export function makeHttpRequestWithAuthentication(node: () => INode, store: CredentialStore, log: HttpLogEntry[]) {
+export function makeHttpRequestWithAuthentication(node: () => INode, store: CredentialStore, log: HttpLogEntry[], line: N8nLine = 2) {
 	return async function httpRequestWithAuthentication(type: string, options: IHttpRequestOptions): Promise<unknown> {
 		const credential = store.read(type);
 		const call = (tokens: OAuthTokenData | undefined) => {
@@ -185,7 +209,7 @@ export function makeHttpRequestWithAuthentication(node: () => INode, store: Cred
 			} else if (type === 'outSmartApi') {
 				request.qs = { ...(options.qs ?? {}), token: String(credential.token), software_token: String(credential.softwareToken) };
 			}
-			return send(request, headers, log);
+			return send(request, headers, log, line);
 		};
 		try {
 			try {
@@ -194,13 +218,13 @@ export function makeHttpRequestWithAuthentication(node: () => INode, store: Cred
 				const status = (error as AxiosLikeError).response?.status;
 				if (type !== 'exactOnlineOAuth2Api' || status !== 401) throw error;
 				const stored = store.read(type).oauthTokenData;
-				if (stored && stored.access_token !== credential.oauthTokenData?.access_token) return await call(stored);
-				const renewed = await refreshOAuth2(node(), credential, log);
+				if (line === 2 && stored && stored.access_token !== credential.oauthTokenData?.access_token) return await call(stored);
+				const renewed = await refreshOAuth2(node(), credential, log, line);
 				store.saveTokens(type, renewed);
 				return await call(renewed);
 			}
 		} catch (error) {
-			throw new NodeApiError(node(), error as JsonObject);
+			throw line === 1 ? n8n1ApiError(node(), error) : new NodeApiError(node(), error as JsonObject);
 		}
 	};
 }

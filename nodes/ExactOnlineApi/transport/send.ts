@@ -57,6 +57,7 @@ function transportFailure(error: unknown): TransportFailure {
 		const candidate = current as {
 			code?: unknown;
 			httpCode?: unknown;
+			context?: { data?: unknown };
 			response?: { status?: unknown; headers?: unknown; data?: unknown; body?: unknown };
 			cause?: unknown;
 		};
@@ -68,7 +69,9 @@ function transportFailure(error: unknown): TransportFailure {
 			failure.body = response.data ?? response.body;
 		}
 		if (failure.status === undefined && typeof candidate.httpCode === 'string' && /^\d{3}$/.test(candidate.httpCode)) {
+			// n8n 1.x wraps the answer in a NodeApiError that keeps only the status and the body (context.data).
 			failure.status = Number(candidate.httpCode);
+			failure.body = candidate.context?.data;
 		}
 		current = candidate.cause;
 	}
@@ -78,6 +81,11 @@ function transportFailure(error: unknown): TransportFailure {
 function describe(method: IHttpRequestMethods, url: string): string {
 	const path = url.replace(/^https?:\/\/[^/]+\/api\/v1\/(\d+\/)?/, '').replace(/\?.*$/, '');
 	return `${method} ${decodeURIComponent(path)}`;
+}
+
+/** The options for n8n 1.x's refresh: errors thrown, so its OAuth2 helper sees the 401. */
+function refreshingOptions(options: IHttpRequestOptions): IHttpRequestOptions {
+	return { ...options, ignoreHttpStatusErrors: false };
 }
 
 export async function sendExact(this: ExactContext, call: ExactCall): Promise<ExactResponse> {
@@ -96,7 +104,7 @@ export async function sendExact(this: ExactContext, call: ExactCall): Promise<Ex
 		json: true,
 		returnFullResponse: true,
 		// Every status comes back as an answer we can read, except 401: that one must be thrown so that
-		// n8n's OAuth2 helper refreshes the token and repeats the call.
+		// n8n's OAuth2 helper refreshes the token and repeats the call (n8n 2.x; for 1.x see below).
 		ignoreHttpStatusErrors: { ignore: true, except: [401] },
 		timeout: call.timeout ?? DEFAULT_TIMEOUT_MS,
 	};
@@ -115,6 +123,7 @@ export async function sendExact(this: ExactContext, call: ExactCall): Promise<Ex
 	let rateLimitRetries = 0;
 	let tokenUsed = storedAccessToken(credentials);
 	let resentAfterRefusal = false;
+	let resentForRefresh = false;
 	for (;;) {
 		let ticket;
 		try {
@@ -131,7 +140,7 @@ export async function sendExact(this: ExactContext, call: ExactCall): Promise<Ex
 			response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				EXACT_CREDENTIAL_TYPE,
-				httpOptions,
+				resentForRefresh ? refreshingOptions(httpOptions) : httpOptions,
 			)) as typeof response;
 		} catch (error) {
 			const refusal = refreshRefusal(error);
@@ -157,6 +166,13 @@ export async function sendExact(this: ExactContext, call: ExactCall): Promise<Ex
 		}
 		ticket.release(response.headers);
 		const status = response.statusCode;
+
+		if (status === 401 && !resentForRefresh) {
+			// Only n8n 1.x hands a 401 back as an answer (it ignores `except`): send once more with every error
+			// thrown, so that its OAuth2 helper refreshes the token and repeats the call.
+			resentForRefresh = true;
+			continue;
+		}
 
 		if (status === 429 && rateLimitRetries < RATE_LIMIT_RETRIES) {
 			const limits = readRateLimitHeaders(response.headers);

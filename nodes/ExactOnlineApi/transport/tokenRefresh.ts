@@ -18,6 +18,7 @@ export interface RefreshRefusal {
 
 interface Inspectable {
 	code?: unknown;
+	httpCode?: unknown;
 	body?: unknown;
 	message?: unknown;
 	failure?: { cause?: unknown };
@@ -38,6 +39,11 @@ export function refreshRefusal(error: unknown): RefreshRefusal | undefined {
 			const body = candidate.body as { error?: unknown; error_description?: unknown };
 			const parts = [body.error, body.error_description].filter((p) => typeof p === 'string' && p !== '');
 			return { kind: 'refused', reason: parts.join(': ') || 'refused' };
+		}
+		if (candidate.httpCode === 'EAUTH') {
+			// n8n 1.x: a NodeApiError that kept only the code and the message of the OAuth2 library's AuthError.
+			const message = typeof candidate.message === 'string' ? candidate.message : '';
+			return { kind: 'refused', reason: message || 'refused' };
 		}
 		current = candidate.cause;
 	}
