@@ -1,6 +1,7 @@
 // Projects: unit (pure code and transport against nock or simulators), integration (nodes against the
 // simulators), e2e (a real n8n running the built package; sequential, see scripts/e2e.sh), e2e-queue and
-// reliability (a real n8n too, run on their own: `npm run test:queue`, `npm run test:reliability`).
+// reliability (a real n8n too, run on their own: `npm run test:queue`, `npm run test:reliability`), e2e-n8n1 (the
+// smoke suite on n8n 1.x: `npm run test:n8n1`).
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.dev.json' }];
 const base = {
 	testEnvironment: 'node',
@@ -17,5 +18,7 @@ module.exports = {
 		{ ...base, displayName: 'e2e-queue', testMatch: ['<rootDir>/test/e2e-queue/**/*.test.ts'] },
 		// Faults and hostile input as a table, in a real n8n (single process and queue mode); `npm run test:reliability`.
 		{ ...base, displayName: 'reliability', testMatch: ['<rootDir>/test/reliability/**/*.test.ts'] },
+		// The smoke e2e on the n8n 1.x line (N8N_E2E_LINE=1: scripts/install-n8n1.sh, the machine's Node 20); `npm run test:n8n1`.
+		{ ...base, displayName: 'e2e-n8n1', testMatch: ['<rootDir>/test/e2e-n8n1/**/*.test.ts'] },
 	],
 };

@@ -1,5 +1,11 @@
 // Types for scripts/n8n-env.js (plain JS so that non-TS scripts can use it too).
+/** 2: the pinned n8n 2.x on Node 24 (default); 1: the pinned n8n 1.x on the machine's Node 20 (N8N_E2E_LINE=1). */
+export type N8nLine = 1 | 2;
+
 export interface N8nPaths {
+	line: N8nLine;
+	/** The script that installs this line into the cache (scripts/install-n8n.sh or scripts/install-n8n1.sh). */
+	installScript: string;
 	repoRoot: string;
 	cacheRoot: string;
 	n8nVersion: string;
@@ -28,7 +34,8 @@ export interface N8nProcessEnvOptions {
 }
 
 export const REPO_ROOT: string;
-export function readPinnedVersions(): { n8nVersion: string; nodeVersion: string };
-export function n8nPaths(cacheRoot?: string): N8nPaths;
+export function n8nLine(value?: string): N8nLine;
+export function readPinnedVersions(line?: N8nLine): { n8nVersion: string; nodeVersion: string };
+export function n8nPaths(cacheRoot?: string, line?: N8nLine): N8nPaths;
 export function assertN8nInstalled(paths?: N8nPaths): N8nPaths;
 export function n8nProcessEnv(o: N8nProcessEnvOptions, paths?: N8nPaths): Record<string, string>;

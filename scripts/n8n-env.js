@@ -1,6 +1,8 @@
 // Where the pinned n8n lives and which environment a headless n8n process gets.
 // Shared by the n8n-instance code (scripts/n8n: npm start and the e2e tests) and local scripts, so all run n8n the same way.
 // The versions are read from scripts/install-n8n.sh, which stays the single place that pins them.
+// N8N_E2E_LINE=1 selects the n8n 1.x line instead (scripts/install-n8n1.sh pins it; it runs on the machine's Node 20,
+// recorded by that script in the cache): `npm run test:n8n1`. Unset or 2: the pinned 2.x, as always.
 //
 // CLI: `node scripts/n8n-env.js` prints the resolved paths as JSON.
 'use strict';
@@ -11,23 +13,65 @@ const path = require('node:path');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 const INSTALL_SCRIPT = path.join(__dirname, 'install-n8n.sh');
+const INSTALL_SCRIPTS = { 1: path.join(__dirname, 'install-n8n1.sh'), 2: INSTALL_SCRIPT };
 
-function readPinnedVersions() {
-	const text = fs.readFileSync(INSTALL_SCRIPT, 'utf8');
-	const pick = (name) => {
-		const match = new RegExp(`^${name}=([0-9][0-9A-Za-z.+-]*)\\s*$`, 'm').exec(text);
-		if (!match) throw new Error(`${INSTALL_SCRIPT} has no ${name}=<version> line`);
-		return match[1];
+/** The n8n line to run: N8N_E2E_LINE (1 or 2), default 2 (the pinned 2.x). */
+function n8nLine(value = process.env.N8N_E2E_LINE) {
+	if (value === undefined || value === '' || value === '2') return 2;
+	if (value === '1') return 1;
+	throw new Error(`N8N_E2E_LINE must be 1 or 2 (unset means 2), not "${value}"`);
+}
+
+function pinned(script, name) {
+	const text = fs.readFileSync(script, 'utf8');
+	const match = new RegExp(`^${name}=([0-9][0-9A-Za-z.+-]*)\\s*$`, 'm').exec(text);
+	if (!match) throw new Error(`${script} has no ${name}=<version> line`);
+	return match[1];
+}
+
+/** Line 2: both versions from install-n8n.sh. Line 1: n8n from install-n8n1.sh; Node is the machine's ('system'). */
+function readPinnedVersions(line = n8nLine()) {
+	if (line === 1) return { n8nVersion: pinned(INSTALL_SCRIPTS[1], 'N8N_VERSION'), nodeVersion: 'system' };
+	return { n8nVersion: pinned(INSTALL_SCRIPT, 'N8N_VERSION'), nodeVersion: pinned(INSTALL_SCRIPT, 'NODE_VERSION') };
+}
+
+function readRecorded(file) {
+	try {
+		return fs.readFileSync(file, 'utf8').trim() || undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Line 1: n8n 1.x in <cache>/n8n-<version>, run by the Node binary install-n8n1.sh recorded there. */
+function n8n1Paths(cacheRoot) {
+	const { n8nVersion } = readPinnedVersions(1);
+	const n8nDir = path.join(cacheRoot, `n8n-${n8nVersion}`);
+	const nodeBin = readRecorded(path.join(n8nDir, '.node-bin')) || path.join(n8nDir, '.node-bin');
+	return {
+		line: 1,
+		installScript: INSTALL_SCRIPTS[1],
+		repoRoot: REPO_ROOT,
+		cacheRoot,
+		n8nVersion,
+		nodeVersion: readRecorded(path.join(n8nDir, '.node-version')) || 'system',
+		nodeDir: path.dirname(path.dirname(nodeBin)),
+		n8nDir,
+		nodeBin,
+		n8nBin: path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		completeMarker: path.join(n8nDir, '.complete'),
 	};
-	return { n8nVersion: pick('N8N_VERSION'), nodeVersion: pick('NODE_VERSION') };
 }
 
 /** Same defaults as install-n8n.sh: $N8N_E2E_CACHE, else ~/.cache/n8n-e2e. */
-function n8nPaths(cacheRoot = process.env.N8N_E2E_CACHE || path.join(os.homedir(), '.cache', 'n8n-e2e')) {
-	const { n8nVersion, nodeVersion } = readPinnedVersions();
+function n8nPaths(cacheRoot = process.env.N8N_E2E_CACHE || path.join(os.homedir(), '.cache', 'n8n-e2e'), line = n8nLine()) {
+	if (line === 1) return n8n1Paths(cacheRoot);
+	const { n8nVersion, nodeVersion } = readPinnedVersions(2);
 	const nodeDir = path.join(cacheRoot, `node-${nodeVersion}`);
 	const n8nDir = path.join(cacheRoot, `n8n-${n8nVersion}`);
 	return {
+		line: 2,
+		installScript: INSTALL_SCRIPT,
 		repoRoot: REPO_ROOT,
 		cacheRoot,
 		n8nVersion,
@@ -46,7 +90,7 @@ function assertN8nInstalled(paths = n8nPaths()) {
 	if (missing.length > 0) {
 		throw new Error(
 			`n8n ${paths.n8nVersion} on Node ${paths.nodeVersion} is not installed in ${paths.cacheRoot} ` +
-				`(missing: ${missing.join(', ')}). Run: bash scripts/install-n8n.sh`,
+				`(missing: ${missing.join(', ')}). Run: bash scripts/${path.basename(paths.installScript || INSTALL_SCRIPT)}`,
 		);
 	}
 	return paths;
@@ -94,7 +138,13 @@ function n8nProcessEnv(o, paths = n8nPaths()) {
 		N8N_LOG_FORMAT: 'json',
 		N8N_LOG_LEVEL: 'info',
 	});
-	if (o.owner) {
+	if (paths.line === 1) {
+		// n8n 1.x: no mcp-registry module (an unknown name in N8N_DISABLED_MODULES aborts startup); its default 'vm'
+		// expression engine needs isolated-vm 6, which has no Node 20 build (install-n8n1.sh), so the 'legacy' engine;
+		// no env-managed owner (N8N_INSTANCE_OWNER_* is 2.x): the harness sets the owner up over REST (POST /rest/owner/setup).
+		delete env.N8N_DISABLED_MODULES;
+		env.N8N_EXPRESSION_ENGINE = 'legacy';
+	} else if (o.owner) {
 		Object.assign(env, {
 			N8N_INSTANCE_OWNER_MANAGED_BY_ENV: 'true',
 			N8N_INSTANCE_OWNER_EMAIL: o.owner.email,
@@ -110,7 +160,7 @@ function n8nProcessEnv(o, paths = n8nPaths()) {
 	return env;
 }
 
-module.exports = { REPO_ROOT, readPinnedVersions, n8nPaths, assertN8nInstalled, n8nProcessEnv };
+module.exports = { REPO_ROOT, n8nLine, readPinnedVersions, n8nPaths, assertN8nInstalled, n8nProcessEnv };
 
 if (require.main === module) {
 	process.stdout.write(JSON.stringify(n8nPaths(), null, 2) + '\n');

@@ -3,6 +3,9 @@
  * this package installed the way n8n's community-node installer does it (npm pack, unpack into
  * <userFolder>/.n8n/nodes/node_modules, peer and dev dependencies dropped). Run with `npm run test:e2e`
  * (scripts/e2e.sh: install n8n if needed, then jest --selectProjects e2e --runInBand); build first.
+ * N8N_E2E_LINE=1 runs the n8n 1.x line instead (scripts/install-n8n1.sh, the machine's Node 20; `npm run test:n8n1`):
+ * the same API, with 1.x's commands and REST calls underneath (update:workflow --active, the owner set up over REST in
+ * the template folder, `workflowData` in manual runs, the 'legacy' expression engine; see n8n-env.js, template.ts).
  *
  *   const n8n = await createN8nInstance({ name: 'exact-refresh' });   // copy of the run's template folder
  *   afterAll(() => n8n.dispose());                                     // stops n8n, deletes the folder

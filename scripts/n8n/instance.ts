@@ -277,7 +277,8 @@ export class N8nInstance {
 	 */
 	async publishWorkflow(id: string): Promise<void> {
 		if (this.isRunning) throw new Error('publishWorkflow() needs a stopped n8n; use activateWorkflow() while running');
-		await this.checkedCommand(['publish:workflow', `--id=${id}`]);
+		// n8n 1.x has no publish:workflow; its (2.x-deprecated) update:workflow --active=true does the same.
+		await this.checkedCommand(this.paths.line === 1 ? ['update:workflow', `--id=${id}`, '--active=true'] : ['publish:workflow', `--id=${id}`]);
 	}
 
 	// ---------------------------------------------------------------- the server
@@ -318,6 +319,19 @@ export class N8nInstance {
 				timeoutMs,
 				{ description: 'n8n /healthz/readiness', intervalMs: 200, stopOn: (e) => e instanceof ExitedError },
 			);
+			// n8n 1.x answers readiness as soon as its HTTP server listens on a migrated DB: before its REST routes
+			// exist (POST /rest/login is a 404 for a few seconds) and before active workflows are activated. It is
+			// ready for use when it logs the editor URL, right after both.
+			if (this.paths.line === 1 && args[0] === 'start') {
+				await waitFor(
+					() => {
+						if (this.serverExit) throw new ExitedError(`${what} exited with ${this.serverExit.code ?? this.serverExit.signal}`);
+						return server.tail.last(400).includes('Editor is now accessible via');
+					},
+					Math.max(1_000, timeoutMs - (Date.now() - started)),
+					{ description: 'n8n to log "Editor is now accessible"', intervalMs: 100, stopOn: (e) => e instanceof ExitedError },
+				);
+			}
 		} catch (error) {
 			const message = `${what} did not become ready: ${(error as Error).message}`;
 			await this.stop();
@@ -404,7 +418,10 @@ export class N8nInstance {
 		return new Error(`${method} ${urlPath} answered ${res.status}: ${text.slice(0, 2000)}`);
 	}
 
-	/** Logs in as the env-managed owner; returns the `n8n-auth=...` cookie (cached until stop). */
+	/**
+	 * Logs in as the env-managed owner (n8n 1.x: the owner the template folder was set up with, see template.ts);
+	 * returns the `n8n-auth=...` cookie (cached until stop).
+	 */
 	async login(): Promise<string> {
 		this.requireRunning('login()');
 		if (this.cookie) return this.cookie;
@@ -499,7 +516,12 @@ export class N8nInstance {
 	 */
 	async startManualRun(workflowId: string, triggerName: string, options: { data?: Record<string, unknown> } = {}): Promise<string> {
 		const triggerToStartFrom = options.data ? { name: triggerName, data: options.data } : { name: triggerName };
-		const result = await this.rest<{ executionId?: string }>('POST', `/rest/workflows/${workflowId}/run`, { triggerToStartFrom });
+		// n8n 1.x runs the workflow the editor sends along (`workflowData`), as stored: read it first.
+		const body =
+			this.paths.line === 1
+				? { workflowData: await this.rest<Record<string, unknown>>('GET', `/rest/workflows/${workflowId}`), triggerToStartFrom }
+				: { triggerToStartFrom };
+		const result = await this.rest<{ executionId?: string }>('POST', `/rest/workflows/${workflowId}/run`, body);
 		if (!result?.executionId) throw new Error(`POST /rest/workflows/${workflowId}/run started no execution: ${JSON.stringify(result)}`);
 		return result.executionId;
 	}

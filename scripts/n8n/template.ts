@@ -5,8 +5,8 @@ import * as path from 'node:path';
 
 import { assertN8nInstalled, n8nPaths, n8nProcessEnv, type N8nPaths } from '../n8n-env';
 import { assertBuilt, installPackageLikeN8n, npmPack, packageFingerprint } from './package';
-import { runN8nCommand, withTail } from './process';
-import { freePort } from './util';
+import { killGroup, runN8nCommand, spawnN8n, withTail } from './process';
+import { freePort, waitFor } from './util';
 
 export const ENCRYPTION_KEY = 'n8n-e2e-fixed-key-0123456789';
 
@@ -66,6 +66,55 @@ async function timed<T>(steps: Record<string, number>, name: string, fn: () => T
 }
 
 /**
+ * n8n 1.x knows no env-managed owner (N8N_INSTANCE_OWNER_*, 2.x): set the owner up once in the template folder, the
+ * way the editor's first screen does (`POST /rest/owner/setup` on a running n8n, nothing else running), so that every
+ * copy starts with an owner, as on 2.x. Not lazily in each suite: on 1.123.81 with SQLite, an owner set-up that
+ * coincides with an execution being saved (an active trigger's first poll) was lost in 1 of ~4 runs: the setting
+ * "owner is set up" was stored, the owner's email and password were not, and no login could succeed any more.
+ * CLI-imported workflows and credentials belong to this owner (its personal project exists from the migrations).
+ */
+async function setUpOwnerOverRest(paths: N8nPaths, userFolder: string): Promise<void> {
+	const port = await freePort();
+	const env = n8nProcessEnv({ userFolder, port, brokerPort: await freePort(), encryptionKey: ENCRYPTION_KEY }, paths);
+	const server = spawnN8n(paths, ['start'], env, { cwd: userFolder });
+	let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+	void server.exited.then((e) => (exit = e));
+	const base = `http://127.0.0.1:${port}`;
+	const post = (urlPath: string, body: unknown) =>
+		fetch(`${base}${urlPath}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', accept: 'application/json' },
+			body: JSON.stringify(body),
+			signal: AbortSignal.timeout(30_000),
+		});
+	try {
+		// Its REST routes exist once it logs the editor URL (readiness answers 200 before that).
+		await waitFor(
+			() => {
+				if (exit) throw new Error(`n8n start exited with ${exit.code ?? exit.signal}`);
+				return server.tail.last(400).includes('Editor is now accessible via');
+			},
+			120_000,
+			{ description: 'n8n to log "Editor is now accessible"', intervalMs: 100, stopOn: () => exit !== undefined },
+		);
+		const { email, firstName, lastName, password } = OWNER;
+		const setup = await post('/rest/owner/setup', { email, firstName, lastName, password });
+		if (!setup.ok) throw new Error(`POST /rest/owner/setup answered ${setup.status}: ${(await setup.text()).slice(0, 500)}`);
+		const login = await post('/rest/login', { emailOrLdapLoginId: email, password });
+		if (!login.ok) throw new Error(`POST /rest/login after the owner set-up answered ${login.status}: ${(await login.text()).slice(0, 500)}`);
+	} catch (error) {
+		throw new Error(withTail(`Setting up the n8n ${paths.n8nVersion} owner in the template folder failed: ${(error as Error).message}`, server.tail.last(400)));
+	} finally {
+		if (!exit) {
+			server.child.kill('SIGTERM');
+			const timer = setTimeout(() => killGroup(server.child, 'SIGKILL'), 20_000);
+			await server.exited;
+			clearTimeout(timer);
+		}
+	}
+}
+
+/**
  * Returns the template user folder for the built package in `packageDir`, creating it when needed:
  * `npm pack` + install like n8n's installer, DB migrations, owner password hash. Concurrent callers
  * (jest workers) each build into a temporary folder and the first atomic rename wins.
@@ -111,6 +160,8 @@ export async function ensureTemplate(packageDir: string, paths: N8nPaths = n8nPa
 				encoding: 'utf8',
 			}),
 		);
+
+		if (paths.line === 1) await timed(steps, 'ownerSetup', () => setUpOwnerOverRest(paths, work));
 
 		const info: TemplateInfo = {
 			dir,
