@@ -3,7 +3,7 @@
  * machine's Node 20), for the many self-hosted installations not yet on 2.x. The same harness as the 2.x e2e tests
  * (scripts/n8n, N8N_E2E_LINE=1): the package installed the way n8n 1.x's community installer does it, every node and
  * credential loaded, both credentials (the OutSmart Test button; the Exact OAuth2 "Connect" flow, and the renewal of
- * an expired access token), the relations import template run by `n8n execute`, the OutSmart Trigger (active workflow
+ * an expired access token, and a refresh token used elsewhere), the relations import template run by `n8n execute`, the OutSmart Trigger (active workflow
  * and "Fetch test event"), and the export template run from its manual trigger, each checked by the end state in the
  * two simulators. Templates are read from templates/ at run time. Only loopback traffic.
  */
@@ -236,5 +236,26 @@ describe('n8n 1.x smoke', () => {
 		const after = (await n8n.exportCredential(EXACT_CREDENTIAL.id)).data.oauthTokenData as IDataObject;
 		expect(after.refresh_token).not.toBe(before.refresh_token);
 		expect(after.access_token).not.toBe(before.access_token);
+	});
+
+	it('Exact credential: a refresh token used elsewhere gives "Exact refused to renew the access token", no token in the error', async () => {
+		const stored = (await n8n.exportCredential(EXACT_CREDENTIAL.id)).data.oauthTokenData as IDataObject;
+		world.exact.state.advanceClock(600_000); // past Exact's 570 s between two refreshes
+		const elsewhere = await fetch(`${world.exact.url}/api/oauth2/token`, {
+			method: 'POST',
+			headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({
+				grant_type: 'refresh_token',
+				refresh_token: String(stored.refresh_token),
+				client_id: 'demo-client-id',
+				client_secret: 'demo-client-secret',
+			}).toString(),
+		});
+		expect(elsewhere.status).toBe(200);
+		world.exact.state.expireAccessTokens();
+		const run = await n8n.execute(ids.relations);
+		expect(run.status).not.toBe('success');
+		expect(run.error?.message).toMatch(/Exact refused to renew the access token/);
+		expect(JSON.stringify(run)).not.toContain(String(stored.refresh_token));
 	});
 });
