@@ -4,6 +4,7 @@
  * hour types, so a completed work order can be exported to Exact as it is.
  */
 import { EXACT_SEED_FIXTURES, startExactSimulator, type ExactSimulator } from '../simulators/exact';
+import { workOrderOrigin } from '../nodes/mapping/workOrderOrigin';
 import { demoSeed, startOutSmartSimulator, type OutSmartSeed, type OutSmartSimulator, type SeedWorkorder } from '../simulators/outsmart';
 
 export const DEMO_EXACT_TOKENS = { access_token: 'demo-access-token', refresh_token: 'demo-refresh-token' };
@@ -31,11 +32,16 @@ export function demoOutSmartSeed(): OutSmartSeed {
 }
 
 /**
- * Whether the shipped export template picks a work order up (as OutSmart renders it): completed with its work
- * finished, and not set aside after a failed export (EXPFOUT).
+ * Whether the shipped export template picks a work order up (as OutSmart renders it): made in OutSmart (not by a
+ * Pro flow from an Exact document), completed with its work finished, and not set aside after a failed export.
  */
-export function readyForExport(workorder: { status?: unknown; WorkFinished?: unknown; WorkStatus?: unknown }): boolean {
-	return workorder.status === 'Compleet' && String(workorder.WorkFinished) === '1' && workorder.WorkStatus !== 'EXPFOUT';
+export function readyForExport(workorder: { WorkorderNo?: unknown; status?: unknown; WorkFinished?: unknown; WorkStatus?: unknown }): boolean {
+	return (
+		workOrderOrigin(workorder.WorkorderNo) === 'outsmart' &&
+		workorder.status === 'Compleet' &&
+		String(workorder.WorkFinished) === '1' &&
+		workorder.WorkStatus !== 'EXPFOUT'
+	);
 }
 
 /** The demo seed's work orders ready for export (Compleet, work status GEREED): tests export copies of them. */

@@ -1,9 +1,25 @@
 /** Parameter blocks the OutSmart node's resources share. */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
+import { ORIGIN_PREFIXES_TEXT } from '../mapping/workOrderOrigin';
 import type { Show } from '../shared/descriptions';
 import { OUTSMART_OPERATORS } from './transport';
 
+
+/** Which flow's work orders to take: the Pro flows number theirs after the Exact document (see workOrderOrigin). */
+export const madeInOption: INodeProperties = {
+	displayName: 'Only Work Orders Made In',
+	name: 'madeIn',
+	type: 'multiOptions',
+	default: [],
+	options: [
+		{ name: 'OutSmart', value: 'outsmart', description: 'Work orders made in OutSmart (any number without the prefixes below)' },
+		{ name: 'Exact Sales Order (VO-…)', value: 'salesOrder', description: 'Work orders the sales order flow made, numbered VO- and the order number' },
+		{ name: 'Exact Quotation (OF-…)', value: 'quotation', description: 'Work orders the quotation flow made, numbered OF- and the quotation number' },
+		{ name: 'Exact Project Planning (PP-…)', value: 'projectPlanning', description: 'Work orders the planning flow made, numbered PP- and the planning number' },
+	],
+	description: `Where the work orders came from, read off their number: ${ORIGIN_PREFIXES_TEXT}. Each export flow takes only its own, so a work order is never invoiced by two flows. Nothing chosen: all work orders.`,
+};
 
 export const outSmartOutputOption: INodeProperties = {
 	displayName: 'Output',

@@ -1,7 +1,7 @@
 /** Parameters of the OutSmart Trigger. n8n adds "Poll Times" itself to every polling trigger. */
 import type { INodeProperties } from 'n8n-workflow';
 
-import { outSmartOutputOption } from '../OutSmartApi/descriptions';
+import { madeInOption, outSmartOutputOption } from '../OutSmartApi/descriptions';
 
 export const properties: INodeProperties[] = [
 	{
@@ -60,6 +60,7 @@ export const properties: INodeProperties[] = [
 				description:
 					'Emit a work order again when it is still complete (still in this list) this many minutes after it was last emitted. So an export that died (n8n restarted, out of memory) or was postponed (Exact unreachable) is offered again instead of staying stuck; the export is idempotent, so a repeat never invoices twice. Keep it longer than an export takes. Costs no extra OutSmart calls. 0 = never emit an unchanged work order again.',
 			},
+			madeInOption,
 			{
 				displayName: 'Skip Work Statuses',
 				name: 'skipWorkStatuses',

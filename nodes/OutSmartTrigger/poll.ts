@@ -9,12 +9,14 @@ import { NodeOperationError, type IDataObject, type INodeExecutionData, type IPo
 
 import { parseDate, parseFlag, parseTime, readWorkorders } from '../OutSmartApi/transport';
 import { type OutputMode, cleanWorkorder, shapeOutput } from '../OutSmartApi/values/clean';
+import { madeIn } from '../mapping/workOrderOrigin';
 import { decide, readState } from './dedupe';
 
 export interface TriggerOptions {
 	emitExisting?: boolean;
 	onlyFinished?: boolean;
 	skipWorkStatuses?: string;
+	madeIn?: string[];
 	output?: OutputMode;
 	retryAfterMinutes?: number;
 	timeoutSeconds?: number;
@@ -85,7 +87,9 @@ export async function pollCompletedWorkorders(this: IPollFunctions): Promise<INo
 	});
 	if (messages.length) this.logger.warn(`OutSmart Trigger: OutSmart said: ${messages.join('; ')}`);
 	const skip = new Set(String(options.skipWorkStatuses ?? '').split(',').map((s) => s.trim()).filter(Boolean));
-	const candidates = workorders.filter((w) => (!options.onlyFinished || isFinished(w)) && !skip.has(String(w.WorkStatus ?? '').trim()));
+	const candidates = madeIn(workorders, options.madeIn).filter(
+		(w) => (!options.onlyFinished || isFinished(w)) && !skip.has(String(w.WorkStatus ?? '').trim()),
+	);
 	const toItems = (list: IDataObject[]) => [list.map((w) => ({ json: shapeOutput(options.output, w, cleanWorkorder) }))];
 
 	if (this.getMode() === 'manual') {

@@ -48,3 +48,12 @@ export function describeOrigin(origin: WorkOrderOrigin): string {
 
 /** For descriptions: "VO- (sales order), OF- (quotation), PP- (project planning)". */
 export const ORIGIN_PREFIXES_TEXT = 'VO- (Exact sales order), OF- (Exact quotation), PP- (Exact project planning)';
+
+export const WORK_ORDER_ORIGINS: WorkOrderOrigin[] = ['outsmart', 'salesOrder', 'quotation', 'projectPlanning'];
+
+/** Keeps the work orders made where `origins` says; no origins chosen keeps them all. */
+export function madeIn<T extends { WorkorderNo?: unknown }>(workorders: T[], origins: readonly string[] | undefined): T[] {
+	if (!origins?.length) return workorders;
+	const wanted = new Set(origins);
+	return workorders.filter((workorder) => wanted.has(workOrderOrigin(workorder.WorkorderNo)));
+}

@@ -57,6 +57,14 @@ export const createFromWorkOrderProperties: INodeProperties[] = [
 				description: 'Document description; {{Field}} is replaced by that field of the work order',
 			},
 			{
+				displayName: 'Export Work Orders of Other Flows',
+				name: 'exportOtherFlows',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to export work orders that a Pro flow made from an Exact sales order (VO-…), quotation (OF-…) or project planning line (PP-…) too. Off: they go to Not Exported, because their own flow returns them to that document and a second one would bill twice.',
+			},
+			{
 				displayName: 'Fallback Hour Item',
 				name: 'fallbackHourItem',
 				type: 'string',

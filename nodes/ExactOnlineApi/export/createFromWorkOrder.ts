@@ -20,6 +20,7 @@ import { lookupByCodes, type CodeCache } from '../entity/lookups';
 import { odataGuid } from '../odata';
 import { exactGetAnyOf, exactRequest, readList, resolveDivision, exactBaseUrl, EXACT_CREDENTIAL_TYPE } from '../transport';
 import { workOrderToDocument, type DocumentLine, type DocumentOptions, type HourRounding, type WorkOrderDocument } from '../../mapping/workOrderDocument';
+import { describeOrigin, exactNumberOf, workOrderOrigin } from '../../mapping/workOrderOrigin';
 import { SALES_INVOICE_DOCUMENT, SALES_ORDER_DOCUMENT, type DocumentKind } from './documents';
 import { findByReferences, withReferenceLock, type ReferenceCache } from './references';
 
@@ -31,6 +32,7 @@ interface ExportParameters {
 	unknownMaterial?: 'error' | 'skip';
 	useWorkOrderPrices?: boolean;
 	descriptionLineItem?: string;
+	exportOtherFlows?: boolean;
 }
 
 /** What the export reads of a relation: Exact refuses documents for a blocked one, so we check first. */
@@ -104,6 +106,20 @@ function candidateOf(this: IExecuteFunctions, itemIndex: number): Candidate {
 	const options = optionsOf.call(this, itemIndex);
 	try {
 		const document = workOrderToDocument(workOrderOf.call(this, itemIndex), options);
+		const origin = workOrderOrigin(document.workOrderNumber);
+		if (origin !== 'outsmart' && options.exportOtherFlows !== true) {
+			// Its own flow returns it to the Exact document it came from: a second document here would bill twice.
+			const fault = new WorkOrderFault(
+				this.getNode(),
+				`The ${nameOf(document)} was ${describeOrigin(origin)} (${exactNumberOf(document.workOrderNumber)}): that flow returns it to Exact, it is not invoiced here`,
+				{
+					itemIndex,
+					description:
+						"Give this export only work orders made in OutSmart (option 'Only Work Orders Made In: OutSmart' of the OutSmart Trigger or of OutSmart → Get Many), or switch on 'Export Work Orders of Other Flows' if no other flow handles them",
+				},
+			);
+			return { itemIndex, kind, options, document, fault };
+		}
 		if (!document.problems.length) return { itemIndex, kind, options, document };
 		return {
 			itemIndex,

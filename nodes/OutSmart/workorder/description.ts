@@ -2,7 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationSelector, returnAllOrLimit } from '../../shared/descriptions';
-import { filtersParameter, outSmartOutputOption } from '../../OutSmartApi/descriptions';
+import { filtersParameter, madeInOption, outSmartOutputOption } from '../../OutSmartApi/descriptions';
 
 const on = (...operation: string[]) => ({ resource: ['workorder'], operation });
 
@@ -249,7 +249,7 @@ export const workorderProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show: on('get', 'getMany') },
-		options: [outSmartOutputOption],
+		options: [{ ...madeInOption, displayOptions: { show: { '/operation': ['getMany'] } } }, outSmartOutputOption],
 	},
 
 	// Create

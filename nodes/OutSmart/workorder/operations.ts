@@ -7,6 +7,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { asNodeError } from '../../shared/nodeErrors';
 import type { ItemOperation } from '../../shared/router';
 import { limitToMax } from '../../shared/descriptions';
+import { madeIn } from '../../mapping/workOrderOrigin';
 import { assertKnownFilterKeys, readFilters } from '../masterData/operations';
 import {
 	type WorkorderStatusFilter,
@@ -39,7 +40,8 @@ const getMany: ItemOperation = async function (this: IExecuteFunctions, itemInde
 	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = this.getNodeParameter('limit', itemIndex, 50) as number;
 	const output = outputMode.call(this, 'options', itemIndex);
-	return limitToMax(workorders, returnAll, limit).map((w) => shapeOutput(output, w, cleanWorkorder));
+	const { madeIn: origins } = this.getNodeParameter('options', itemIndex, {}) as { madeIn?: string[] };
+	return limitToMax(madeIn(workorders, origins), returnAll, limit).map((w) => shapeOutput(output, w, cleanWorkorder));
 };
 
 const get: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {

@@ -151,6 +151,20 @@ describe('Create From OutSmart Work Order', () => {
 		expect(exact.sim.state.getStats().calls.total).toBe(0);
 	});
 
+	it('leaves a work order made from an Exact sales order to its own flow, unless asked to export it too', async () => {
+		exact.sim.state.resetStats();
+		const result = await run([workOrder('VO-4711'), workOrder('WO-T-12')]);
+		const refused = notExported(result);
+		expect(refused).toHaveLength(1);
+		expect(refused[0]).toMatchObject({ workOrderNumber: 'VO-4711' });
+		expect(refused[0].error).toMatch(/VO-4711 was made from an Exact sales order \(4711\): that flow returns it to Exact, it is not invoiced here/);
+		expect(jsonOf(result).map((r) => r.workOrderNumber)).toEqual(['WO-T-12']);
+		expect(exact.sim.state.listRecords('SalesInvoices').filter((i) => i.YourRef === 'VO-4711')).toHaveLength(0);
+
+		const asked = jsonOf(await run([workOrder('VO-4711')], { exportOptions: { exportOtherFlows: true } }));
+		expect(asked[0]).toMatchObject({ status: 'created', workOrderNumber: 'VO-4711' });
+	});
+
 	it('creates a sales order when asked', async () => {
 		const out = jsonOf(await run([workOrder('WO-T-9')], { documentType: 'salesOrder' }));
 		expect(out[0]).toMatchObject({ status: 'created', documentType: 'sales order', OrderNumber: expect.any(Number) });

@@ -165,6 +165,20 @@ describe('dedupe', () => {
 		expect(emitted(await poll(data, params))).toEqual(['WO-2026-0008']);
 	});
 
+	it('"Only Work Orders Made In: OutSmart" leaves the work orders of the sales order and quotation flows to them', async () => {
+		const template = suite.sim.state.getWorkorder('WO-2026-0005');
+		const base: SeedWorkorder = {
+			...Object.fromEntries(Object.entries(template).filter(([k, v]) => /^Customer|^TypeOfWork$|^PaymentMethod$/.test(k) && v !== null)),
+		};
+		suite.sim.state.insertWorkorders(
+			['VO-4711', 'OF-20260003'].map((WorkorderNo) => ({ ...base, WorkorderNo, _complete: { workStatus: 'GEREED' } })),
+		);
+		expect(emitted(await poll({}, { options: { emitExisting: true } }))).toEqual(expect.arrayContaining(['VO-4711', 'OF-20260003']));
+		const own = emitted(await poll({}, { options: { emitExisting: true, madeIn: ['outsmart'] } }));
+		expect(own).toEqual(COMPLEET);
+		expect(emitted(await poll({}, { options: { emitExisting: true, madeIn: ['salesOrder'] } }))).toEqual(['VO-4711']);
+	});
+
 	it('"Only Finished Work" skips work orders completed without finishing, until they are finished', async () => {
 		const data: IDataObject = {};
 		const params = { options: { onlyFinished: true, emitExisting: true } };

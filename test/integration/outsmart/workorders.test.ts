@@ -55,6 +55,18 @@ describe('reading', () => {
 		expect(unknown.error?.message).toBe('OutSmart does not know this filter field: Unknown filter key: Klant');
 	});
 
+	it('"Only Work Orders Made In" keeps the work orders of the chosen flows, read off their number', async () => {
+		const template = suite.sim.state.getWorkorder('WO-2026-0005');
+		const base = Object.fromEntries(Object.entries(template).filter(([k, v]) => /^Customer|^TypeOfWork$|^PaymentMethod$/.test(k) && v !== null));
+		suite.sim.state.insertWorkorders([{ ...base, WorkorderNo: 'VO-4711', _complete: { workStatus: 'GEREED' } }]);
+		const all = numbers(jsonOf(await run({ operation: 'getMany', status: 'Compleet', returnAll: true })));
+		expect(all).toContain('VO-4711');
+		const own = await run({ operation: 'getMany', status: 'Compleet', returnAll: true, options: { madeIn: ['outsmart'] } });
+		expect(numbers(jsonOf(own))).toEqual(all.filter((n) => n !== 'VO-4711'));
+		const orders = await run({ operation: 'getMany', status: 'Compleet', returnAll: true, options: { madeIn: ['salesOrder', 'quotation'] } });
+		expect(numbers(jsonOf(orders))).toEqual(['VO-4711']);
+	});
+
 	it('Get by number or by row id, typed: decimal commas, HH:MM durations, d-m-Y dates, flags', async () => {
 		const byNo = jsonOf(await run({ operation: 'get', workorder: byNumber('WO-2026-0005') }))[0];
 		const byRow = jsonOf(await run({ operation: 'get', workorder: byRowId(byNo.id as number) }))[0];
