@@ -223,7 +223,15 @@ function answerLost(error: unknown): boolean {
  * journal, which is the same for the whole run and must be fixed in the node, not in every work order.
  */
 function refusedContent(error: unknown): boolean {
-	return error instanceof NodeApiError && String(error.httpCode) === '400' && !/journal/i.test(error.message);
+	return refused400(error) && !journalRefused(error);
+}
+
+function journalRefused(error: unknown): boolean {
+	return refused400(error) && /journal/i.test((error as NodeApiError).message);
+}
+
+function refused400(error: unknown): boolean {
+	return error instanceof NodeApiError && String(error.httpCode) === '400';
 }
 
 /** Writes the document once. A lost answer is looked into, never answered with a second write. */
@@ -236,6 +244,14 @@ async function write(this: IExecuteFunctions, run: ExportRun, candidate: Candida
 		if (refusedContent(error)) {
 			const nodeError = error as NodeApiError;
 			throw refuse.call(this, candidate, `Exact refused the ${kind.label} for ${nameOf(document)}: ${nodeError.message}`, nodeError.description ?? 'Correct the work order in OutSmart, then run the export again');
+		}
+		if (journalRefused(error)) {
+			const nodeError = error as NodeApiError;
+			throw new NodeOperationError(this.getNode(), nodeError.message, {
+				itemIndex,
+				description:
+					"Choose this administration's sales journal in 'Journal' of this node (the list shows its sales journals; 70 is Exact's usual Verkoopboek). No work order was sorted: run again after fixing it.",
+			});
 		}
 		if (!answerLost(error)) throw asNodeError(this.getNode(), error, itemIndex);
 		const stored = await earlierExport.call(this, run, candidate, document, account, true);

@@ -261,5 +261,6 @@ describe('Create From OutSmart Work Order across processes and outages', () => {
 		const result = await run([workOrder('WO-T-27')], { exportJournal: '99' });
 		expect(result.output).toBeUndefined();
 		expect(result.error?.message).toMatch(/Journal not found: 99/);
+		expect(result.error?.description).toMatch(/Choose this administration's sales journal in 'Journal'/);
 	});
 });
