@@ -361,7 +361,7 @@ describe('reliability: the work order export under faults and hostile input, in 
 			finish(s, { documents: 3, refreshesOk: 1 });
 		});
 
-		it('a refresh Exact refuses as too early: the run stops with "reconnect", nothing is written; the next run works with the stored token', async () => {
+		it('a refresh Exact refuses as too early: the run stops with "run again in a few minutes", nothing is written; the next run works with the stored token', async () => {
 			const s = new Scenario('refresh refused as too early', A);
 			s.numbers = A.makeReady('early', 3);
 			const from = A.exactSeq();
@@ -371,7 +371,7 @@ describe('reliability: the work order export under faults and hostile input, in 
 			A.exact.state.clearFaults();
 			expect(failed.status).toBe('error');
 			expect(failed.error?.message).toMatch(/Exact refused to renew the access token \(access_denied: Rate limit exceeded: access_token not expired\)/);
-			expect(failed.error?.description).toMatch(/reconnect/i);
+			expect(failed.error?.description).toMatch(/run the workflow again in a few minutes; the stored token keeps working/);
 			expect(A.exactCalls(from).filter(isInvoicePost)).toEqual([]);
 			expectUntouched(A, s.numbers);
 

@@ -75,6 +75,9 @@ function hintFor(failure: ExactFailure, exactMessage: string | undefined): strin
 	if (status === undefined) {
 		return 'Exact Online could not be reached. Check the region or base URL in the credential and the network; reads are retried automatically, writes are not.';
 	}
+	if (failure.refreshRefused && /not expired|too ?early/i.test(failure.message ?? '')) {
+		return 'Exact answered 401 to an access token it still considers valid and refuses to renew it before the token is about 10 minutes old. This is usually momentary: run the workflow again in a few minutes; the stored token keeps working. Reconnect the credential only if this keeps happening. Nothing was written after this error.';
+	}
 	if (failure.refreshRefused) {
 		return 'The Exact Online credential must be reconnected: open it in n8n and click "Reconnect" to sign in at Exact again. (Exact accepts each refresh token once; when another app or n8n instance uses the same connection, its tokens replace ours.) Nothing was written after this error; run the workflow again once reconnected.';
 	}

@@ -189,7 +189,15 @@ describe('Exact Online API Request', () => {
 			expect(JSON.stringify(result.error)).not.toContain(stolen);
 		}, 15_000);
 
-	it('turns an error of the renewed call into a message that names the request and its status', async () => {
+		it('a 401 to a young token whose refresh Exact refuses as too early: "run again in a few minutes", not "reconnect"', async () => {
+			exact.sim.state.addFault({ match: { path: '/api/v1/' }, kind: 'status', status: 401, times: n8nLine === 1 ? 2 : 1 });
+			const result = await run({ path: 'crm/Accounts', select: 'ID', limit: 1 }, { n8nLine });
+			expect(result.error?.message).toMatch(/Exact refused to renew the access token \(.*access_token not expired\)/);
+			expect(result.error?.description).toMatch(/run the workflow again in a few minutes/);
+			expect(exact.sim.state.refreshHistory().map((h) => h.outcome)).toEqual(['too-early']);
+		}, 15_000);
+
+		it('turns an error of the renewed call into a message that names the request and its status', async () => {
 			exact.sim.state.expireAccessTokens();
 			const result = await run({ path: 'crm/Nope', select: 'ID' }, { n8nLine });
 			expect(result.error?.message).toMatch(/GET crm\/Nope \(HTTP 404\)/);
