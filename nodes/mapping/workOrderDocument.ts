@@ -104,6 +104,10 @@ function hourLines(workOrder: IDataObject, options: DocumentOptions, problems: s
 			problems.push(`Work period ${index + 1} has no hour type, and no fallback hour item is set`);
 			continue;
 		}
+		if (text(period.TotalTime) === '') {
+			problems.push(`Work period ${index + 1} (${code}) has no total time: the technician did not finish it in the app`);
+			continue;
+		}
 		let hours: number;
 		try {
 			hours = roundUpHours(readHours(period.TotalTime), options.hourRounding);
@@ -111,7 +115,13 @@ function hourLines(workOrder: IDataObject, options: DocumentOptions, problems: s
 			problems.push(`Work period ${index + 1}: ${(error as Error).message}`);
 			continue;
 		}
-		if (hours <= 0) continue;
+		if (hours < 0) {
+			// Our OutSmart node hands out decimal hours beside the text OutSmart sent (TotalTimeText): quote that.
+			const shown = text(period.TotalTimeText) || text(period.TotalTime);
+			problems.push(`Work period ${index + 1} (${code}) has a negative total time (${shown}): its end lies before its start`);
+			continue;
+		}
+		if (hours === 0) continue;
 		if (options.hourLines === 'perWorkPeriod') {
 			const who = text(period.EmployeeNr) ? `, medewerker ${text(period.EmployeeNr)}` : '';
 			lines.push({ itemCode: code, quantity: hours, description: `${code} ${text(period.WorkDate)}${who}`.trim(), source: 'hours' });

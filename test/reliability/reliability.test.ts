@@ -847,7 +847,7 @@ const MALFORMED: MalformedCase[] = [
 	{
 		name: 'negative hours only (-01:30)',
 		workOrder: (w) => completed(w, [period('-01:30')], []),
-		error: /has no materials and no hours to invoice/,
+		error: /Work period 1 \(ARBEID\) has a negative total time \(-01:30\): its end lies before its start/,
 	},
 	{
 		name: 'hours "acht uur"',
@@ -857,7 +857,7 @@ const MALFORMED: MalformedCase[] = [
 	{
 		name: 'an empty work period (no time)',
 		workOrder: (w) => completed(w, [period('')], [material('KK-12', '1', '4,55')]),
-		error: /Work period 1: Cannot read .* as an OutSmart duration: expected a duration HH:MM/,
+		error: /Work period 1 \(ARBEID\) has no total time: the technician did not finish it in the app/,
 	},
 	{
 		name: 'no periods and no materials',

@@ -101,6 +101,27 @@ describe('work order -> Exact document lines', () => {
 		]);
 	});
 
+	it('refuses a work period without a total time or with a negative one, and leaves a zero one out', () => {
+		const document = workOrderToDocument(
+			{
+				WorkorderNo: 'WO-5',
+				CustomerDebtorNr: '1',
+				Workperiods: [
+					{ TotalTime: '', HourType: 'ARBEID' },
+					{ TotalTime: -1.5, TotalTimeText: '-01:30', HourType: 'ARBEID' },
+					{ TotalTime: '00:00', HourType: 'ARBEID' },
+					{ TotalTime: '02:00', HourType: 'ARBEID' },
+				],
+			},
+			OPTIONS,
+		);
+		expect(document.problems).toEqual([
+			'Work period 1 (ARBEID) has no total time: the technician did not finish it in the app',
+			'Work period 2 (ARBEID) has a negative total time (-01:30): its end lies before its start',
+		]);
+		expect(document.lines).toEqual([{ itemCode: 'ARBEID', quantity: 2, description: 'ARBEID', source: 'hours' }]);
+	});
+
 	it('uses the fallback hour item and refuses an empty work order', () => {
 		const withFallback = workOrderToDocument(
 			{ WorkorderNo: 'WO-3', CustomerDebtorNr: '1', Workperiods: [{ TotalTime: '01:00' }] },
