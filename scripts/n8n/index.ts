@@ -50,6 +50,6 @@ export type {
 } from './instance';
 export { parseExecuteOutput } from './execute-output';
 export type { ExecuteResult, N8nRun, N8nRunError, NodeRun, RunResult } from './execute-output';
-export { assertBuilt, readPackageJson, registeredFiles } from './package';
+export { assertBuilt, declaredNames, readPackageJson, registeredFiles } from './package';
 export { ensureTemplate, OWNER, type TemplateInfo } from './template';
 export { freePort, sleep, waitFor, type WaitForOptions } from './util';

@@ -45,6 +45,20 @@ export function assertBuilt(packageDir: string): PackageJson {
 	return pkg;
 }
 
+/** The `name`s that the built files declare (node description name / credential name). */
+export function declaredNames(packageDir: string, files: string[], kind: 'node' | 'credential'): string[] {
+	return files.map((file) => {
+		const exports = require(path.join(packageDir, file)) as Record<string, new () => Record<string, unknown>>;
+		for (const Exported of Object.values(exports)) {
+			if (typeof Exported !== 'function') continue;
+			const instance = new Exported() as { name?: string; description?: { name?: string } };
+			const name = kind === 'node' ? instance.description?.name : instance.name;
+			if (name) return name;
+		}
+		throw new Error(`${file} exports no ${kind} class`);
+	});
+}
+
 /** Content fingerprint of what `npm pack` would ship (package.json, index.js, dist/), for caching the template. */
 export function packageFingerprint(packageDir: string): string {
 	const hash = crypto.createHash('sha256');

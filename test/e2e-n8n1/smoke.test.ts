@@ -24,6 +24,7 @@ import {
 } from '../../scripts/demo-data';
 import {
 	createN8nInstance,
+	declaredNames,
 	readPackageJson,
 	registeredFiles,
 	waitFor,
@@ -55,19 +56,6 @@ function nodeOfType(workflow: WorkflowInput, test: (type: string) => boolean, wh
 	return node;
 }
 
-/** The `name`s that the built files declare (node description name / credential name). */
-function declaredNames(files: string[], kind: 'node' | 'credential'): string[] {
-	return files.map((file) => {
-		const exports = require(path.join(REPO_ROOT, file)) as Record<string, new () => Record<string, unknown>>;
-		for (const Exported of Object.values(exports)) {
-			if (typeof Exported !== 'function') continue;
-			const instance = new Exported() as { name?: string; description?: { name?: string } };
-			const name = kind === 'node' ? instance.description?.name : instance.name;
-			if (name) return name;
-		}
-		throw new Error(`${file} exports no ${kind} class`);
-	});
-}
 
 describe('n8n 1.x smoke', () => {
 	let world: DemoWorld;
@@ -132,8 +120,8 @@ describe('n8n 1.x smoke', () => {
 		const registered = registeredFiles(readPackageJson(REPO_ROOT));
 		const nodeNames = (await n8n.nodeTypes()).map((t) => t.name);
 		const credentialNames = (await n8n.credentialTypes()).map((t) => t.name);
-		expect(nodeNames).toEqual(expect.arrayContaining(declaredNames(registered.nodes, 'node').map((name) => n8n.nodeType(name))));
-		expect(credentialNames).toEqual(expect.arrayContaining(declaredNames(registered.credentials, 'credential')));
+		expect(nodeNames).toEqual(expect.arrayContaining(declaredNames(REPO_ROOT, registered.nodes, 'node').map((name) => n8n.nodeType(name))));
+		expect(credentialNames).toEqual(expect.arrayContaining(declaredNames(REPO_ROOT, registered.credentials, 'credential')));
 		expect(n8n.logs(400)).not.toMatch(/error.*(loading|load) (package|node)/i);
 	});
 

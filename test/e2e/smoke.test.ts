@@ -5,29 +5,15 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as path from 'node:path';
 
 import { REPO_ROOT } from '../../scripts/n8n-env';
-import { createN8nInstance, linearConnections, readPackageJson, registeredFiles, type N8nInstance } from '../../scripts/n8n';
+import { createN8nInstance, declaredNames, linearConnections, readPackageJson, registeredFiles, type N8nInstance } from '../../scripts/n8n';
 
 jest.setTimeout(180_000);
 
 const pkg = readPackageJson(REPO_ROOT);
 const registered = registeredFiles(pkg);
 
-/** The `name`s that the built files declare (node description name / credential name). */
-function declaredNames(files: string[], kind: 'node' | 'credential'): string[] {
-	return files.map((file) => {
-		const exports = require(path.join(REPO_ROOT, file)) as Record<string, new () => Record<string, unknown>>;
-		for (const Exported of Object.values(exports)) {
-			if (typeof Exported !== 'function') continue;
-			const instance = new Exported() as { name?: string; description?: { name?: string } };
-			const name = kind === 'node' ? instance.description?.name : instance.name;
-			if (name) return name;
-		}
-		throw new Error(`${file} exports no ${kind} class`);
-	});
-}
 
 interface SeenRequest {
 	method: string;
@@ -174,8 +160,8 @@ describe('e2e harness smoke', () => {
 		it('lists every node and credential that package.json registers', async () => {
 			const nodeNames = (await n8n.nodeTypes()).map((t) => t.name);
 			const credentialNames = (await n8n.credentialTypes()).map((t) => t.name);
-			const expectedNodes = declaredNames(registered.nodes, 'node').map((name) => n8n.nodeType(name));
-			const expectedCredentials = declaredNames(registered.credentials, 'credential');
+			const expectedNodes = declaredNames(REPO_ROOT, registered.nodes, 'node').map((name) => n8n.nodeType(name));
+			const expectedCredentials = declaredNames(REPO_ROOT, registered.credentials, 'credential');
 			expect(expectedCredentials.length).toBeGreaterThan(0);
 			expect(nodeNames).toEqual(expect.arrayContaining(expectedNodes));
 			expect(credentialNames).toEqual(expect.arrayContaining(expectedCredentials));
