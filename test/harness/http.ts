@@ -131,6 +131,18 @@ class AuthError extends Error {
 	}
 }
 
+/** client-oauth2 names a standard OAuth2 error in its own words, and uses the server's only for others. */
+const OAUTH_ERROR_WORDS: Record<string, string> = {
+	access_denied: 'The resource owner or authorization server denied the request.',
+	invalid_request:
+		'The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.',
+	unauthorized_client: 'The client is not authorized to request an authorization code using this method.',
+};
+
+function authErrorMessage(data: Record<string, unknown>, status: number): string {
+	return OAUTH_ERROR_WORDS[String(data.error)] ?? String(data.error_description ?? data.error ?? `HTTP status ${status}`);
+}
+
 /** n8n's error for a revoked grant (invalid_grant): the credential must be reconnected. */
 function reconnectError(node: INode): NodeOperationError {
 	return new NodeOperationError(node, `The credential of type "exactOnlineOAuth2Api" needs to be reconnected.`, {
@@ -159,7 +171,7 @@ async function refreshOAuth2(node: INode, credential: CredentialData, log: HttpL
 	log[log.length - 1].status = response.status;
 	if (!response.ok) {
 		if (data.error === 'invalid_grant' && line === 2) throw reconnectError(node);
-		throw new AuthError(String(data.error_description ?? data.error ?? `HTTP status ${response.status}`), data);
+		throw new AuthError(authErrorMessage(data, response.status), data);
 	}
 	return { ...tokens, ...(data as OAuthTokenData) };
 }

@@ -29,6 +29,9 @@ interface Inspectable {
 export function refreshRefusal(error: unknown): RefreshRefusal | undefined {
 	const seen = new Set<unknown>();
 	let current: unknown = error;
+	// n8n 1.x: a NodeApiError that kept only the code and the message of the OAuth2 library's AuthError. n8n 2.x
+	// sets the same code on its wrapper but keeps the AuthError (with Exact's words) as the cause: prefer that.
+	let wrapperOnly: RefreshRefusal | undefined;
 	while (typeof current === 'object' && current !== null && !seen.has(current)) {
 		seen.add(current);
 		const candidate = current as Inspectable;
@@ -40,14 +43,13 @@ export function refreshRefusal(error: unknown): RefreshRefusal | undefined {
 			const parts = [body.error, body.error_description].filter((p) => typeof p === 'string' && p !== '');
 			return { kind: 'refused', reason: parts.join(': ') || 'refused' };
 		}
-		if (candidate.httpCode === 'EAUTH') {
-			// n8n 1.x: a NodeApiError that kept only the code and the message of the OAuth2 library's AuthError.
+		if (candidate.httpCode === 'EAUTH' && !wrapperOnly) {
 			const message = typeof candidate.message === 'string' ? candidate.message : '';
-			return { kind: 'refused', reason: message || 'refused' };
+			wrapperOnly = { kind: 'refused', reason: message || 'refused' };
 		}
 		current = candidate.cause;
 	}
-	return undefined;
+	return wrapperOnly;
 }
 
 export function storedAccessToken(credentials: { oauthTokenData?: unknown }): string | undefined {
