@@ -40,6 +40,7 @@ export const ADMIN_ROUTES = [
 	'POST   /__admin/webhooks/fire              {topic, action, key, division?}',
 	'GET    /__admin/webhooks/deliveries',
 	'POST   /__admin/scopes                     {deny: ["salesinvoice", ...]}',
+	'POST   /__admin/mandatory-filtering        {enabled: boolean}',
 	'POST   /__admin/divisions                  {accessible?: number[], current?: number}',
 ];
 
@@ -188,6 +189,10 @@ function route(state: ExactState, method: string, path: string, query: URLSearch
 		case 'POST scopes':
 			state.denyScopes(Array.isArray(body.deny) ? body.deny.map(String) : []);
 			return jsonResponse(200, { deny: [...state.deniedScopes] });
+		case 'POST mandatory-filtering':
+			if (typeof body.enabled !== 'boolean') fail(400, 'Give {enabled: true|false}');
+			state.setMandatoryFiltering(body.enabled as boolean);
+			return jsonResponse(200, { enabled: state.mandatoryFiltering });
 		case 'POST divisions':
 			state.setDivisionAccess(body as DivisionAccessInput);
 			return jsonResponse(200, { accessible: state.accessibleDivisions, current: state.currentDivision });

@@ -386,6 +386,14 @@ function filteredRows(ctx: Ctx): ExactRecord[] {
 	return rows.filter(predicate);
 }
 
+/** Exact's words when mandatory filtering refuses an unfiltered read: they list the fields a filter may use. */
+function filterRequiredMessage(ctx: Ctx): string {
+	const fields = Object.keys(ctx.fields)
+		.filter((name) => isEdm(ctx.fields[name]))
+		.sort();
+	return `This endpoint has mandatory filtering applied. A GET request for this endpoint must have a $filter parameter with one of the following fields in the url:${fields.join(',')}.`;
+}
+
 function getCollection(ctx: Ctx): SimResponse {
 	const { endpoint, query } = ctx;
 	const select = query.get('$select');
@@ -393,6 +401,7 @@ function getCollection(ctx: Ctx): SimResponse {
 	const top = topText === null ? undefined : parseTop(topText);
 	if (endpoint.requireSelect && !select && top !== 1) throw badRequest(MANDATORY_FILTER_MESSAGE);
 	if (endpoint.mandatoryFiltering && !select && top === undefined) throw badRequest(MANDATORY_FILTER_MESSAGE);
+	if (ctx.state.mandatoryFiltering && endpoint.syncCovered && !query.get('$filter')?.trim()) throw badRequest(filterRequiredMessage(ctx));
 	const names = selectedNames(ctx);
 	const expand = expandedNames(ctx);
 

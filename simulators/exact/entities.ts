@@ -128,6 +128,11 @@ export interface EndpointDef {
 	mandatoryFiltering: boolean;
 	/** sync/ and bulk/ need $select (or $top=1). */
 	requireSelect: boolean;
+	/**
+	 * A standard or bulk endpoint of an entity that has a sync endpoint: with mandatory filtering on (Exact's rule
+	 * since July 2021, see state.mandatoryFiltering) a collection read without $filter is refused.
+	 */
+	syncCovered: boolean;
 	pageSize: number;
 	/** Default ordering: by key, or by row version for sync endpoints. */
 	orderBy: string[];
@@ -149,6 +154,8 @@ interface EndpointSpec {
 	typeName?: string;
 	mandatoryFiltering?: boolean;
 	noDivision?: boolean;
+	/** Entity sets a derived sync view (rows) stands for, e.g. the invoice row-per-line sync. */
+	covers?: ExactEntityName[];
 }
 
 const ALL: HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE'];
@@ -198,7 +205,14 @@ const SPECS: EndpointSpec[] = [
 	{ path: 'sync/Logistics/Items', kind: 'sync', entity: 'Items' },
 	{ path: 'sync/Logistics/SalesItemPrices', kind: 'sync', entity: 'SalesItemPrices' },
 	{ path: 'sync/Cashflow/PaymentTerms', kind: 'sync', entity: 'Receivables', typeName: model('PaymentTerm') },
-	{ path: 'sync/SalesInvoice/SalesInvoices', kind: 'sync', rows: views.salesInvoiceSyncRows, key: 'ID', typeName: model('SalesInvoice') },
+	{
+		path: 'sync/SalesInvoice/SalesInvoices',
+		kind: 'sync',
+		rows: views.salesInvoiceSyncRows,
+		key: 'ID',
+		typeName: model('SalesInvoice'),
+		covers: ['SalesInvoices', 'SalesInvoiceLines'],
+	},
 	{ path: 'sync/SalesOrder/SalesOrderHeaders', kind: 'sync', entity: 'SalesOrders' },
 	{ path: 'sync/SalesOrder/SalesOrderLines', kind: 'sync', entity: 'SalesOrderLines' },
 	{ path: 'sync/Inventory/ItemWarehouses', kind: 'sync', entity: 'ItemWarehouses' },
@@ -223,6 +237,11 @@ const SPECS: EndpointSpec[] = [
 	{ path: 'bulk/Cashflow/Receivables', kind: 'bulk', entity: 'Receivables' },
 ];
 
+/** Entity sets that have a sync endpoint. */
+const SYNCED = new Set<ExactEntityName>(
+	SPECS.filter((spec) => spec.kind === 'sync').flatMap((spec) => [...(spec.entity ? [spec.entity] : []), ...(spec.covers ?? [])]),
+);
+
 function buildEndpoint(spec: EndpointSpec): EndpointDef {
 	const kind = spec.kind ?? 'standard';
 	const set = spec.entity ? ENTITY_SETS[spec.entity] : undefined;
@@ -242,6 +261,7 @@ function buildEndpoint(spec: EndpointSpec): EndpointDef {
 		typeName: spec.typeName ?? set?.typeName ?? model(spec.path.split('/').pop() ?? ''),
 		mandatoryFiltering: spec.mandatoryFiltering ?? false,
 		requireSelect: big,
+		syncCovered: (kind === 'standard' || kind === 'bulk') && spec.entity !== undefined && SYNCED.has(spec.entity),
 		pageSize: big ? 1000 : 60,
 		orderBy: kind === 'sync' ? ['Timestamp', key] : [key],
 		lineNav: kind === 'standard' ? set?.lines?.nav : undefined,

@@ -44,6 +44,11 @@ export interface ExactSimulatorOptions {
 	refreshMinIntervalSeconds?: number;
 	/** Injectable clock (epoch ms), default Date.now. */
 	now?: () => number;
+	/**
+	 * Exact's "mandatory filtering" (since July 2021, set per app): standard and bulk endpoints of an entity that
+	 * has a sync endpoint refuse a collection read without $filter. Default false.
+	 */
+	mandatoryFiltering?: boolean;
 	/** Initial data of the current division (default 'tiny'); division 7654321 always gets a tiny seed of its own. */
 	seed?: SeedSize | SeedData;
 }
@@ -62,6 +67,7 @@ export function resolveOptions(opts: ExactSimulatorOptions = {}): ResolvedOption
 		accessTokenTtlSeconds: opts.accessTokenTtlSeconds ?? 600,
 		refreshMinIntervalSeconds: opts.refreshMinIntervalSeconds ?? 570,
 		now: opts.now ?? Date.now,
+		mandatoryFiltering: opts.mandatoryFiltering ?? false,
 		seed: opts.seed ?? 'tiny',
 	};
 }
@@ -113,6 +119,9 @@ export class ExactState {
 	/** Service prefixes (e.g. 'salesinvoice') the app has no scope for. */
 	readonly deniedScopes = new Set<string>();
 
+	/** See ExactSimulatorOptions.mandatoryFiltering; setMandatoryFiltering changes it until reset(). */
+	mandatoryFiltering: boolean;
+
 	private clockOffset = 0;
 
 	private seedSpec: SeedSize | SeedData;
@@ -121,6 +130,7 @@ export class ExactState {
 
 	constructor(options: ExactSimulatorOptions = {}) {
 		this.options = resolveOptions(options);
+		this.mandatoryFiltering = this.options.mandatoryFiltering;
 		const now = () => this.now();
 		this.oauth = new OAuthServer({
 			clientId: this.options.clientId,
@@ -192,6 +202,7 @@ export class ExactState {
 		this.rateLimiter.reset(this.options.minutelyLimit, this.options.dailyLimit);
 		this.faults.clear();
 		this.deniedScopes.clear();
+		this.mandatoryFiltering = this.options.mandatoryFiltering;
 		this.accessibleDivisions = [MAIN_DIVISION, SECOND_DIVISION];
 		this.currentDivision = MAIN_DIVISION;
 		if (opts.oauth) this.oauth.clearTokens();
@@ -254,6 +265,10 @@ export class ExactState {
 	setDivisionAccess(input: DivisionAccessInput): void {
 		if (input.accessible) this.accessibleDivisions = [...input.accessible];
 		if (input.current !== undefined) this.currentDivision = input.current;
+	}
+
+	setMandatoryFiltering(enabled: boolean): void {
+		this.mandatoryFiltering = enabled;
 	}
 
 	denyScopes(prefixes: string[]): void {

@@ -172,6 +172,67 @@ describe('paging and mandatory filtering', () => {
 		for (let i = 1; i < names.length; i++) expect(names[i - 1] >= names[i]).toBe(true);
 	});
 
+	it('pages bulk endpoints by 1,000 with the standard endpoint\'s filter, fields and records', async () => {
+		const filter = 'Blocked eq false';
+		const bulk = await readAll(`${DIV}/bulk/CRM/Accounts?$select=ID,Name,Status&$filter=${filter}`);
+		const standard = await readAll(`${DIV}/crm/Accounts?$select=ID,Name,Status&$filter=${filter}`);
+		expect(bulk.rows.length).toBeGreaterThan(1000);
+		expect(bulk.pages).toBe(Math.ceil(bulk.rows.length / 1000));
+		expect(standard.pages).toBe(Math.ceil(standard.rows.length / 60));
+		const byId = (rows: Row[]) => new Map(rows.map((r) => [r.ID, { ...r, __metadata: undefined }]));
+		expect(byId(bulk.rows)).toEqual(byId(standard.rows));
+		expect(bulk.nexts[0]).toContain(`/bulk/CRM/Accounts?$select=ID,Name,Status&$filter=`);
+	});
+
+	describe('mandatory filtering (Exact, since July 2021, per app)', () => {
+		type ErrorBody = { error: { message: { value: string } } };
+		afterEach(() => sim.state.setMandatoryFiltering(false));
+
+		it('is off by default: unfiltered standard and bulk reads are answered', async () => {
+			expect((await api.get(`${DIV}/bulk/CRM/Accounts?$select=ID`)).status).toBe(200);
+			expect((await api.get(`${DIV}/crm/Accounts?$select=ID`)).status).toBe(200);
+		});
+
+		it('refuses unfiltered standard and bulk reads of entities that have a sync endpoint, naming the fields to filter on', async () => {
+			sim.state.setMandatoryFiltering(true);
+			for (const path of ['crm/Accounts', 'bulk/CRM/Accounts', 'logistics/Items', 'bulk/Logistics/Items', 'salesinvoice/SalesInvoices', 'bulk/SalesInvoice/SalesInvoiceLines', 'cashflow/Receivables']) {
+				const res = await api.json<ErrorBody>(`${DIV}/${path}?$select=ID`.replace('SalesInvoices?$select=ID', 'SalesInvoices?$select=InvoiceID'));
+				expect({ path, status: res.status }).toEqual({ path, status: 400 });
+				expect(res.body.error.message.value).toMatch(/^This endpoint has mandatory filtering applied\. A GET request for this endpoint must have a \$filter parameter with one of the following fields in the url:\w+(,\w+)+\.$/);
+			}
+			const accounts = await api.json<ErrorBody>(`${DIV}/crm/Accounts?$select=ID`);
+			expect(accounts.body.error.message.value).toContain(',Code,');
+		});
+
+		it('answers filtered reads, single records, sync and endpoints of entities without sync', async () => {
+			sim.state.setMandatoryFiltering(true);
+			expect((await api.get(`${DIV}/bulk/CRM/Accounts?$select=ID&$filter=Blocked eq true`)).status).toBe(200);
+			expect((await api.get(`${DIV}/crm/Accounts?$select=ID&$filter=Code eq '                 1'`)).status).toBe(200);
+			expect((await api.get(`${DIV}/crm/Accounts(guid'${F.accounts.bakkerij.id}')?$select=ID`)).status).toBe(200);
+			expect((await api.get(`${DIV}/sync/CRM/Accounts?$select=ID&$filter=Timestamp gt 1L`)).status).toBe(200);
+			expect((await api.get(`${DIV}/cashflow/PaymentConditions?$select=ID`)).status).toBe(200);
+			expect((await api.get(`${DIV}/logistics/ItemGroups?$select=ID`)).status).toBe(200);
+		});
+
+		it('is switched by the admin API and back to the option by reset()', async () => {
+			const admin = (enabled: unknown) =>
+				fetch(`${sim.url}/__admin/mandatory-filtering`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ enabled }) });
+			expect(await (await admin(true)).json()).toEqual({ enabled: true });
+			expect((await api.get(`${DIV}/bulk/CRM/Contacts?$select=ID`)).status).toBe(400);
+			expect((await admin('yes')).status).toBe(400);
+			sim.state.reset();
+			expect(sim.state.mandatoryFiltering).toBe(false);
+			expect((await api.get(`${DIV}/bulk/CRM/Contacts?$select=ID`)).status).toBe(200);
+			const strict = await startExactSimulator({ mandatoryFiltering: true });
+			try {
+				strict.state.reset();
+				expect(strict.state.mandatoryFiltering).toBe(true);
+			} finally {
+				await strict.close();
+			}
+		});
+	});
+
 	it('names an unknown $select property in a 400', async () => {
 		const res = await api.json<{ error: { message: { value: string } } }>(`${DIV}/logistics/Items?$select=Code,Pricee`);
 		expect(res.status).toBe(400);
