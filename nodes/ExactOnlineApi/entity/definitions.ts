@@ -10,8 +10,12 @@ export interface ExactEntity {
 	label: string;
 	path: string;
 	key: string;
-	/** Path under /sync/ for incremental reads. */
+	/** Path under /sync/ for incremental reads (and full reads from the start, see readPlan.ts). */
 	syncEntity?: string;
+	/** The sync endpoint has a row per line (sales invoices): full reads of the headers take bulk instead. */
+	syncRowsPerLine?: boolean;
+	/** Path under /bulk/: the standard endpoint's records and fields, 1,000 a call instead of 60. */
+	bulkEntity?: string;
 	deletedType?: number;
 	/** The field users know a record by, and whether Exact pads it to 18 characters. */
 	codeField?: string;
@@ -20,7 +24,7 @@ export interface ExactEntity {
 	numericCode?: boolean;
 	/** Fields returned unless the user asks for others. */
 	fields: string[];
-	/** Fields of `fields` that the sync endpoint does not have (Exact's sync lists differ a little). */
+	/** Fields the standard endpoint has and the sync endpoint not (Exact's sync lists differ a little). */
 	notInSync?: string[];
 }
 
@@ -40,6 +44,7 @@ export const ACCOUNT: ExactEntity = {
 	path: 'crm/Accounts',
 	key: 'ID',
 	syncEntity: 'CRM/Accounts',
+	bulkEntity: 'CRM/Accounts',
 	deletedType: DELETED_ENTITY_TYPES.Accounts,
 	codeField: 'Code',
 	paddedCode: true,
@@ -56,6 +61,7 @@ export const CONTACT: ExactEntity = {
 	path: 'crm/Contacts',
 	key: 'ID',
 	syncEntity: 'CRM/Contacts',
+	bulkEntity: 'CRM/Contacts',
 	deletedType: DELETED_ENTITY_TYPES.Contacts,
 	fields: [
 		'ID', 'Account', 'AccountName', 'FirstName', 'MiddleName', 'LastName', 'FullName', 'Email',
@@ -69,6 +75,7 @@ export const ADDRESS: ExactEntity = {
 	path: 'crm/Addresses',
 	key: 'ID',
 	syncEntity: 'CRM/Addresses',
+	bulkEntity: 'CRM/Addresses',
 	deletedType: DELETED_ENTITY_TYPES.Addresses,
 	fields: ['ID', 'Account', 'Type', 'Main', 'AddressLine1', 'AddressLine2', 'AddressLine3', 'Postcode', 'City', 'State', 'Country', 'Phone', 'Modified'],
 };
@@ -78,6 +85,7 @@ export const ITEM: ExactEntity = {
 	path: 'logistics/Items',
 	key: 'ID',
 	syncEntity: 'Logistics/Items',
+	bulkEntity: 'Logistics/Items',
 	deletedType: DELETED_ENTITY_TYPES.Items,
 	codeField: 'Code',
 	fields: [
@@ -86,7 +94,7 @@ export const ITEM: ExactEntity = {
 		'ItemGroup', 'ItemGroupCode', 'ItemGroupDescription', 'StartDate', 'EndDate', 'Created', 'Modified',
 	],
 	// sync/Logistics/Items has no sales price; Get Changes adds it from logistics/Items (see itemPrices.ts).
-	notInSync: ['StandardSalesPrice'],
+	notInSync: ['StandardSalesPrice', 'IsBatchNumberItem', 'IsSerialNumberItem'],
 };
 
 export const PAYMENT_CONDITION: ExactEntity = {
@@ -102,6 +110,8 @@ export const SALES_INVOICE: ExactEntity = {
 	path: 'salesinvoice/SalesInvoices',
 	key: 'InvoiceID',
 	syncEntity: 'SalesInvoice/SalesInvoices',
+	bulkEntity: 'SalesInvoice/SalesInvoices',
+	syncRowsPerLine: true,
 	deletedType: DELETED_ENTITY_TYPES.SalesInvoices,
 	codeField: 'InvoiceNumber',
 	numericCode: true,
@@ -118,6 +128,7 @@ export const PAYMENT_TERM: ExactEntity = {
 	path: 'cashflow/Receivables',
 	key: 'ID',
 	syncEntity: 'Cashflow/PaymentTerms',
+	bulkEntity: 'Cashflow/Receivables',
 	deletedType: DELETED_ENTITY_TYPES.PaymentTerms,
 	fields: [
 		'ID', 'Account', 'AccountCode', 'AccountName', 'InvoiceNumber', 'InvoiceDate', 'DueDate', 'TransactionAmountDC',

@@ -1,12 +1,12 @@
-/** Get Many: the records that match the node's filters, Return All or a Limit, paged by the transport. */
+/** Get Many: the records that match the node's filters, Return All or a Limit, through the cheapest endpoint. */
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { ItemOperation } from '../../shared/router';
 import type { ExactEntity } from '../entity/definitions';
+import { readMany } from '../entity/readMany';
 import { selectFor } from '../entity/recordAccess';
-import { exactGetAll, type ExactQuery } from '../transport';
 import { type ReadOptions, shape, splitFields } from './output';
 
-/** Get Many: `buildFilter` turns the node's filter parameters into a $filter. */
+/** Get Many: `buildFilter` turns the node's filter parameters into a $filter; `orderBy` is the order handed out. */
 export function getManyOperation(
 	entity: ExactEntity,
 	buildFilter: (this: IExecuteFunctions, itemIndex: number) => string | undefined | Promise<string | undefined>,
@@ -16,12 +16,13 @@ export function getManyOperation(
 		const options = this.getNodeParameter('options', itemIndex, {}) as ReadOptions;
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? undefined : (this.getNodeParameter('limit', itemIndex, 50) as number);
-		const query: ExactQuery = {
-			$select: selectFor(entity, splitFields(options.extraFields)),
-			$filter: await buildFilter.call(this, itemIndex),
-			$orderby: orderBy,
-		};
-		const records = await exactGetAll.call(this, { path: entity.path, query, limit, itemIndex });
+		const records = await readMany.call(this, entity, {
+			fields: selectFor(entity, splitFields(options.extraFields)).split(','),
+			filter: await buildFilter.call(this, itemIndex),
+			orderBy,
+			limit,
+			itemIndex,
+		});
 		return shape(records, options.output);
 	};
 }

@@ -161,14 +161,50 @@ describe('Exact Online Account: Get Many paging', () => {
 		expect(endpointsOf(result)).toEqual(Array(3).fill('GET crm/Accounts'));
 	});
 
-	it('reads all 1,000 accounts with Return All in 17 pages, in name order', async () => {
+	afterEach(() => small.sim.state.reset());
+
+	/** What the standard endpoint gives, 60 a call with $orderby: the order and content a Return All must match. */
+	async function standardRead(filters: Record<string, unknown> = {}) {
+		const result = await runnerFor(small, node)({ operation: 'getMany', limit: 5000, filters });
+		expect(callsOf(result).every((call) => call.path === 'crm/Accounts' && call.query.$orderby === 'Name')).toBe(true);
+		return jsonOf(result);
+	}
+
+	it('Return All without a filter reads sync/CRM/Accounts from the start: 1,000 accounts in one call, as the standard endpoint gives them', async () => {
+		const expected = await standardRead();
+		expect(expected).toHaveLength(1000);
+		small.sim.state.setMandatoryFiltering(true);
 		const result = await runnerFor(small, node)({ operation: 'getMany', returnAll: true });
-		const records = jsonOf(result);
-		expect(records).toHaveLength(1000);
-		expect(new Set(records.map((r) => r.ID)).size).toBe(1000);
-		const sorted = [...records].map((r) => String(r.Name).toLowerCase());
-		expect(sorted).toEqual([...sorted].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-		expect(callsOf(result)).toHaveLength(17);
+		expect(result.error).toBeUndefined();
+		const calls = callsOf(result);
+		expect(calls).toHaveLength(1);
+		expect(calls[0]).toMatchObject({ path: 'sync/CRM/Accounts', status: 200, query: { $filter: 'Timestamp gt 1L' } });
+		expect(calls[0].query.$select.split(',')).toEqual([...ACCOUNT.fields, 'Timestamp']);
+		// same records, same fields (no Timestamp), same order (by name)
+		expect(jsonOf(result)).toEqual(expected);
+	});
+
+	it('Return All with a filter reads bulk/CRM/Accounts with the same filter and fields, in name order', async () => {
+		const filters = { types: ['C'], blocked: 'notBlocked' };
+		const expected = await standardRead(filters);
+		expect(expected.length).toBeGreaterThan(60);
+		small.sim.state.setMandatoryFiltering(true);
+		const result = await runnerFor(small, node)({ operation: 'getMany', returnAll: true, filters, options: { extraFields: 'SearchCode' } });
+		const calls = callsOf(result);
+		expect(calls).toHaveLength(1);
+		expect(calls[0]).toMatchObject({ path: 'bulk/CRM/Accounts', status: 200, query: { $filter: "Status eq 'C' and Blocked eq false" } });
+		expect(calls[0].query.$select.split(',')).toEqual([...ACCOUNT.fields, 'SearchCode']);
+		expect(calls[0].query.$orderby).toBeUndefined();
+		expect(jsonOf(result).map(({ SearchCode, ...account }) => account)).toEqual(expected);
+		expect(jsonOf(result).every((account) => 'SearchCode' in account)).toBe(true);
+	});
+
+	it('a deleted account does not come back from the sync read', async () => {
+		const [gone] = small.sim.state.listRecords('Accounts');
+		small.sim.state.deleteRecord('Accounts', String(gone.ID));
+		const records = jsonOf(await runnerFor(small, node)({ operation: 'getMany', returnAll: true }));
+		expect(records).toHaveLength(999);
+		expect(records.some((account) => account.ID === gone.ID)).toBe(false);
 	});
 
 	it('with a limit above 1,000 it pages on without $top and stops at the limit', async () => {

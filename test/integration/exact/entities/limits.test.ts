@@ -37,9 +37,9 @@ async function expectWaitNotRefusal(
 	exact: ExactFixture,
 	node: INodeType,
 	parameters: Record<string, unknown>,
-	expected: { records: number; calls: number },
+	expected: { records: number; calls: number; remaining?: number },
 ): Promise<void> {
-	windowEndsIn(exact, 2, 3);
+	windowEndsIn(exact, 2, expected.remaining ?? 3);
 	const started = Date.now();
 	const result = await runnerFor(exact, node)(parameters, { staticData: {} });
 	expect(result.error).toBeUndefined();
@@ -52,17 +52,17 @@ async function expectWaitNotRefusal(
 }
 
 describe('the minutely limit reached mid Return All: the nodes wait, no 429 reaches the user', () => {
-	it('Exact Online Account: Get Many of 1,000 accounts (17 calls)', async () => {
-		await withLimitedSimulator('small', async (exact) => {
-			await expectWaitNotRefusal(exact, new ExactOnlineAccount(), { operation: 'getMany', returnAll: true }, { records: 1000, calls: 17 });
+	it('Exact Online Account: Get Many of 5,000 accounts (sync, 1,000 a call: 5 calls)', async () => {
+		await withLimitedSimulator('medium', async (exact) => {
+			await expectWaitNotRefusal(exact, new ExactOnlineAccount(), { operation: 'getMany', returnAll: true }, { records: 5000, calls: 5 });
 		});
 	});
 
-	it('Exact Online Item: Get Many of the ~950 active items (pages of 60)', async () => {
-		await withLimitedSimulator('small', async (exact) => {
+	it('Exact Online Item: Get Many of the ~2,400 active items (bulk, 1,000 a call)', async () => {
+		await withLimitedSimulator('medium', async (exact) => {
 			const active = exact.sim.state.listRecords('Items').filter((i) => !i.EndDate).length;
-			expect(active).toBeGreaterThan(900);
-			await expectWaitNotRefusal(exact, new ExactOnlineItem(), { operation: 'getMany', returnAll: true }, { records: active, calls: Math.ceil(active / 60) });
+			expect(active).toBeGreaterThan(2000);
+			await expectWaitNotRefusal(exact, new ExactOnlineItem(), { operation: 'getMany', returnAll: true }, { records: active, calls: Math.ceil(active / 1000), remaining: 2 });
 		});
 	});
 
@@ -76,9 +76,9 @@ describe('the minutely limit reached mid Return All: the nodes wait, no 429 reac
 		});
 	});
 
-	it('Exact Online Sales Invoice: Get Many of 200 invoices (4 calls)', async () => {
+	it('Exact Online Sales Invoice: Get Many of 200 invoices with a limit of 200 (standard endpoint, 60 a call: 4 calls)', async () => {
 		await withLimitedSimulator('medium', async (exact) => {
-			await expectWaitNotRefusal(exact, new ExactOnlineSalesInvoice(), { operation: 'getMany', returnAll: true }, { records: 200, calls: 4 });
+			await expectWaitNotRefusal(exact, new ExactOnlineSalesInvoice(), { operation: 'getMany', limit: 200 }, { records: 200, calls: 4 });
 		});
 	});
 

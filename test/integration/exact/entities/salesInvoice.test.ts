@@ -58,7 +58,7 @@ describe('Exact Online Sales Invoice: Get Many', () => {
 	it('filters on the account (code or list) and your reference', async () => {
 		const byCode = await run({ operation: 'getMany', returnAll: true, account: rl('code', '2') });
 		expect(numbers(byCode)).toEqual([25700002]);
-		expect(endpointsOf(byCode)).toEqual(['GET crm/Accounts', 'GET salesinvoice/SalesInvoices']);
+		expect(endpointsOf(byCode)).toEqual(['GET crm/Accounts', 'GET bulk/SalesInvoice/SalesInvoices']);
 		expect(numbers(await run({ operation: 'getMany', returnAll: true, account: rl('list', accounts.bakkerij.id) }))).toEqual([25700001]);
 		const byRef = await run({ operation: 'getMany', returnAll: true, filters: { yourRef: 'WB-2025-0003' } });
 		expect(numbers(byRef)).toEqual([25700003]);
@@ -77,12 +77,16 @@ describe('Exact Online Sales Invoice: Get Many', () => {
 		expect(callsOf(result)[0].query.$select).toBe(SALES_INVOICE.fields.join(','));
 	});
 
-	it('pages through 200 invoices in pages of 60', async () => {
+	it('Return All reads 200 invoices from bulk/ in one call, newest first, as the standard endpoint gives them in four', async () => {
 		const medium = await startEntitySimulator({ seed: 'medium' });
 		try {
+			const standard = await runnerFor(medium, node)({ operation: 'getMany', limit: 1000 });
+			expect(endpointsOf(standard)).toEqual(Array(4).fill('GET salesinvoice/SalesInvoices'));
 			const result = await runnerFor(medium, node)({ operation: 'getMany', returnAll: true });
 			expect(new Set(numbers(result)).size).toBe(200);
-			expect(callsOf(result)).toHaveLength(4);
+			// the sync endpoint has a row per invoice line: headers come from bulk/ (no filter, so none sent)
+			expect(callsOf(result)).toEqual([expect.objectContaining({ path: 'bulk/SalesInvoice/SalesInvoices', query: { $select: SALES_INVOICE.fields.join(',') } })]);
+			expect(jsonOf(result)).toEqual(jsonOf(standard));
 		} finally {
 			await medium.sim.close();
 		}

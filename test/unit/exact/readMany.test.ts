@@ -1,0 +1,62 @@
+import { ACCOUNT, ITEM, PAYMENT_CONDITION, SALES_INVOICE } from '../../../nodes/ExactOnlineApi/entity/definitions';
+import { readPlan } from '../../../nodes/ExactOnlineApi/entity/readMany';
+import { parseOrderBy, sortLikeExact } from '../../../nodes/ExactOnlineApi/order';
+
+describe('readPlan: which endpoint a Get Many reads', () => {
+	it('a limit reads the standard endpoint (ordered top N needs $orderby)', () => {
+		expect(readPlan(ACCOUNT, { fields: ACCOUNT.fields, limit: 50 })).toEqual({ via: 'standard', path: 'crm/Accounts' });
+		expect(readPlan(ACCOUNT, { fields: ACCOUNT.fields, limit: 5000, filter: 'Blocked eq true' })).toEqual({ via: 'standard', path: 'crm/Accounts' });
+	});
+
+	it('Return All without a filter reads sync from the start, with a filter bulk', () => {
+		expect(readPlan(ACCOUNT, { fields: ACCOUNT.fields })).toEqual({ via: 'sync', path: 'sync/CRM/Accounts' });
+		expect(readPlan(ACCOUNT, { fields: ACCOUNT.fields, filter: "Status eq 'C'" })).toEqual({ via: 'bulk', path: 'bulk/CRM/Accounts' });
+	});
+
+	it('reads bulk when sync lacks a field asked for or has a row per line', () => {
+		expect(readPlan(ITEM, { fields: ITEM.fields })).toEqual({ via: 'bulk', path: 'bulk/Logistics/Items' });
+		expect(readPlan(ITEM, { fields: ['ID', 'Code', 'IsSerialNumberItem'] })).toEqual({ via: 'bulk', path: 'bulk/Logistics/Items' });
+		expect(readPlan(ITEM, { fields: ['ID', 'Code', 'Description'] })).toEqual({ via: 'sync', path: 'sync/Logistics/Items' });
+		expect(readPlan(SALES_INVOICE, { fields: SALES_INVOICE.fields })).toEqual({ via: 'bulk', path: 'bulk/SalesInvoice/SalesInvoices' });
+	});
+
+	it('an entity without bulk or sync reads the standard endpoint', () => {
+		expect(readPlan(PAYMENT_CONDITION, { fields: PAYMENT_CONDITION.fields })).toEqual({ via: 'standard', path: 'cashflow/PaymentConditions' });
+	});
+});
+
+describe('sortLikeExact: the order of the standard endpoint for bulk and sync reads', () => {
+	it('parses $orderby', () => {
+		expect(parseOrderBy('InvoiceDate desc, Name')).toEqual([
+			{ field: 'InvoiceDate', desc: true },
+			{ field: 'Name', desc: false },
+		]);
+		expect(parseOrderBy(undefined)).toEqual([]);
+	});
+
+	it('sorts text case-insensitively, null first, ties by the key', () => {
+		const records = [
+			{ ID: 'c', Name: 'bakker' },
+			{ ID: 'b', Name: 'Bakker' },
+			{ ID: 'a', Name: 'Zwart' },
+			{ ID: 'd', Name: null },
+			{ ID: 'e', Name: 'aap' },
+			{ ID: 'f', Name: 'Bakker' },
+		];
+		expect(sortLikeExact(records, 'Name', 'ID').map((r) => r.ID)).toEqual(['d', 'e', 'b', 'f', 'c', 'a']);
+		expect(records[0].ID).toBe('c');
+	});
+
+	it('sorts Exact dates by time, newest first when descending', () => {
+		const records = [
+			{ InvoiceID: '1', InvoiceDate: '/Date(900000000000)/' },
+			{ InvoiceID: '2', InvoiceDate: '/Date(1700000000000)/' },
+			{ InvoiceID: '3', InvoiceDate: '/Date(1000000000000)/' },
+		];
+		expect(sortLikeExact(records, 'InvoiceDate desc', 'InvoiceID').map((r) => r.InvoiceID)).toEqual(['2', '3', '1']);
+	});
+
+	it('without an order sorts by the key, as Exact pages', () => {
+		expect(sortLikeExact([{ ID: 'b' }, { ID: 'a' }], undefined, 'ID')).toEqual([{ ID: 'a' }, { ID: 'b' }]);
+	});
+});
