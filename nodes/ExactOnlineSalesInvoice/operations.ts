@@ -2,6 +2,7 @@ import { exportWorkOrders } from '../ExactOnlineApi/export/createFromWorkOrder';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { ACCOUNT, ITEM, SALES_INVOICE, SALES_INVOICE_LINE } from '../ExactOnlineApi/entity/definitions';
 import { lookupByCodes } from '../ExactOnlineApi/entity/lookups';
+import { isSyncHeaderRow } from '../ExactOnlineApi/entity/readMany';
 import { createRecord, selectFor } from '../ExactOnlineApi/entity/recordAccess';
 import { resolvePaymentCondition } from '../ExactOnlineApi/entity/paymentConditions';
 import { confirmChangesOperation } from '../ExactOnlineApi/operations/confirmChanges';
@@ -164,10 +165,6 @@ const LINE_FIELDS = [
 /** Header fields a line row carries with the line's value; without a header row we leave them out. */
 const LINE_VALUED = ['Description', 'AmountDC', 'AmountFC', 'VATAmountDC', 'VATAmountFC', 'Created', 'Modified'];
 
-function isHeaderRow(row: IDataObject): boolean {
-	return Number(row.LineNumber ?? 0) === 0 && (row.ID === undefined || String(row.ID) === String(row.InvoiceID));
-}
-
 export function groupInvoiceRows(rows: IDataObject[], extraHeaderFields: string[] = []): IDataObject[] {
 	const headerFields = [...HEADER_FIELDS, ...extraHeaderFields];
 	const groups = new Map<string, { header?: IDataObject; first: IDataObject; lines: IDataObject[]; timestamp: unknown }>();
@@ -185,7 +182,7 @@ export function groupInvoiceRows(rows: IDataObject[], extraHeaderFields: string[
 			order.push(id);
 		}
 		group.timestamp = row.Timestamp;
-		if (isHeaderRow(row)) group.header = row;
+		if (isSyncHeaderRow(SALES_INVOICE, row)) group.header = row;
 		else group.lines.push(pick(row, LINE_FIELDS));
 	}
 	return order.map((entry) => {

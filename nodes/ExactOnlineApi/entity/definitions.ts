@@ -12,7 +12,10 @@ export interface ExactEntity {
 	key: string;
 	/** Path under /sync/ for incremental reads (and full reads from the start, see readPlan.ts). */
 	syncEntity?: string;
-	/** The sync endpoint has a row per line (sales invoices): full reads of the headers take bulk instead. */
+	/**
+	 * The sync endpoint has a header row (LineNumber 0, ID = the key) and a row per line with the header fields
+	 * repeated (sales invoices): a full read keeps the header rows.
+	 */
 	syncRowsPerLine?: boolean;
 	/** Path under /bulk/: the standard endpoint's records and fields, 1,000 a call instead of 60. */
 	bulkEntity?: string;

@@ -8,8 +8,8 @@
  * - **Return All without a filter**: /sync/ from the start (`Timestamp gt 1`), 1,000 a call. Exact may refuse
  *   unfiltered reads of the standard and bulk endpoints of an entity that has a sync endpoint ("mandatory
  *   filtering"). Sync returns current records only (deletions are a list of their own), so nothing deleted
- *   comes back. Not when a field asked for is missing on sync (an item's sales price) or when sync has a row
- *   per line (sales invoices): then /bulk/.
+ *   comes back. A sync list with a row per line (sales invoices) is read with only the header fields and its
+ *   header rows kept. Not when a field asked for is missing on sync (an item's sales price): then /bulk/.
  * - An entity without /bulk/ (payment conditions) reads the standard endpoint.
  *
  * Bulk and sync reads are sorted here into the order the standard endpoint gives (see ../order.ts), so a Return
@@ -40,7 +40,12 @@ export interface ReadManyOptions {
 }
 
 function syncHas(entity: ExactEntity, fields: string[]): boolean {
-	return !entity.syncRowsPerLine && !fields.some((field) => entity.notInSync?.includes(field));
+	return !fields.some((field) => entity.notInSync?.includes(field));
+}
+
+/** A sync list with a row per line (sales invoices) also has a header row: LineNumber 0, ID = the record's key. */
+export function isSyncHeaderRow(entity: ExactEntity, row: IDataObject): boolean {
+	return Number(row.LineNumber ?? 0) === 0 && (row.ID === undefined || String(row.ID) === String(row[entity.key]));
 }
 
 /** Which endpoint a read takes (the rules at the top of this file). */
@@ -53,10 +58,17 @@ export function readPlan(entity: ExactEntity, options: Pick<ReadManyOptions, 'fi
 	return entity.bulkEntity ? { via: 'bulk', path: `bulk/${entity.bulkEntity}` } : standard;
 }
 
-/** Only the fields asked for: a sync read adds its Timestamp. */
+/** Only the fields asked for: a sync read adds its Timestamp (and the row's ID and LineNumber). */
 function onlyFields(records: IDataObject[], fields: string[]): IDataObject[] {
 	const wanted = new Set(['__metadata', ...fields]);
 	return records.map((record) => Object.fromEntries(Object.entries(record).filter(([name]) => wanted.has(name))) as IDataObject);
+}
+
+/** Everything the sync list has, from the start: current records only, in Timestamp order. */
+async function readSync(this: ExactContext, entity: ExactEntity, entityPath: string, fields: string[], itemIndex?: number): Promise<IDataObject[]> {
+	const select = entity.syncRowsPerLine ? [...new Set([...fields, entity.key, 'ID', 'LineNumber'])] : fields;
+	const { records } = await exactSyncRead.call(this, { entity: entityPath, select, since: SYNC_START, itemIndex });
+	return onlyFields(entity.syncRowsPerLine ? records.filter((row) => isSyncHeaderRow(entity, row)) : records, fields);
 }
 
 export async function readMany(this: ExactContext, entity: ExactEntity, options: ReadManyOptions): Promise<IDataObject[]> {
@@ -67,7 +79,7 @@ export async function readMany(this: ExactContext, entity: ExactEntity, options:
 	}
 	const records =
 		plan.via === 'sync'
-			? onlyFields((await exactSyncRead.call(this, { entity: plan.path.slice('sync/'.length), select: fields, since: SYNC_START, itemIndex })).records, fields)
+			? await readSync.call(this, entity, plan.path.slice('sync/'.length), fields, itemIndex)
 			: await exactGetAll.call(this, { path: plan.path, query: { $select: fields.join(','), $filter: filter }, itemIndex });
 	return sortLikeExact(records, orderBy, entity.key);
 }

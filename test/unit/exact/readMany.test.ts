@@ -13,11 +13,12 @@ describe('readPlan: which endpoint a Get Many reads', () => {
 		expect(readPlan(ACCOUNT, { fields: ACCOUNT.fields, filter: "Status eq 'C'" })).toEqual({ via: 'bulk', path: 'bulk/CRM/Accounts' });
 	});
 
-	it('reads bulk when sync lacks a field asked for or has a row per line', () => {
+	it('reads bulk when sync lacks a field asked for; sync also where it has a row per line', () => {
 		expect(readPlan(ITEM, { fields: ITEM.fields })).toEqual({ via: 'bulk', path: 'bulk/Logistics/Items' });
 		expect(readPlan(ITEM, { fields: ['ID', 'Code', 'IsSerialNumberItem'] })).toEqual({ via: 'bulk', path: 'bulk/Logistics/Items' });
 		expect(readPlan(ITEM, { fields: ['ID', 'Code', 'Description'] })).toEqual({ via: 'sync', path: 'sync/Logistics/Items' });
-		expect(readPlan(SALES_INVOICE, { fields: SALES_INVOICE.fields })).toEqual({ via: 'bulk', path: 'bulk/SalesInvoice/SalesInvoices' });
+		expect(readPlan(SALES_INVOICE, { fields: SALES_INVOICE.fields })).toEqual({ via: 'sync', path: 'sync/SalesInvoice/SalesInvoices' });
+		expect(readPlan(SALES_INVOICE, { fields: SALES_INVOICE.fields, filter: 'Status eq 50' })).toEqual({ via: 'bulk', path: 'bulk/SalesInvoice/SalesInvoices' });
 	});
 
 	it('an entity without bulk or sync reads the standard endpoint', () => {

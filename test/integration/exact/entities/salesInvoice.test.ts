@@ -77,19 +77,31 @@ describe('Exact Online Sales Invoice: Get Many', () => {
 		expect(callsOf(result)[0].query.$select).toBe(SALES_INVOICE.fields.join(','));
 	});
 
-	it('Return All reads 200 invoices from bulk/ in one call, newest first, as the standard endpoint gives them in four', async () => {
+	it('Return All without a filter reads the sync list from the start and keeps its header rows: 200 invoices as the standard endpoint gives them', async () => {
 		const medium = await startEntitySimulator({ seed: 'medium' });
 		try {
 			const standard = await runnerFor(medium, node)({ operation: 'getMany', limit: 1000 });
 			expect(endpointsOf(standard)).toEqual(Array(4).fill('GET salesinvoice/SalesInvoices'));
+			medium.sim.state.setMandatoryFiltering(true);
 			const result = await runnerFor(medium, node)({ operation: 'getMany', returnAll: true });
 			expect(new Set(numbers(result)).size).toBe(200);
-			// the sync endpoint has a row per invoice line: headers come from bulk/ (no filter, so none sent)
-			expect(callsOf(result)).toEqual([expect.objectContaining({ path: 'bulk/SalesInvoice/SalesInvoices', query: { $select: SALES_INVOICE.fields.join(',') } })]);
+			// a header row per invoice plus a row per line, 1,000 rows a call
+			const rows = 200 + medium.sim.state.listRecords('SalesInvoiceLines').length;
+			const calls = callsOf(result);
+			expect(calls).toHaveLength(Math.ceil(rows / 1000));
+			expect(calls[0]).toMatchObject({ path: 'sync/SalesInvoice/SalesInvoices', query: { $filter: 'Timestamp gt 1L' } });
 			expect(jsonOf(result)).toEqual(jsonOf(standard));
 		} finally {
 			await medium.sim.close();
 		}
+	});
+
+	it('Return All with a filter reads bulk/ with the same filter, newest first', async () => {
+		const standard = await run({ operation: 'getMany', limit: 100, filters: { status: '50' } });
+		suite.exact.sim.state.setMandatoryFiltering(true);
+		const result = await run({ operation: 'getMany', returnAll: true, filters: { status: '50' } });
+		expect(callsOf(result)).toEqual([expect.objectContaining({ path: 'bulk/SalesInvoice/SalesInvoices', query: { $select: SALES_INVOICE.fields.join(','), $filter: 'Status eq 50' } })]);
+		expect(jsonOf(result)).toEqual(jsonOf(standard));
 	});
 });
 
