@@ -65,7 +65,7 @@ describe('Exact Online entity nodes in a real n8n', () => {
 			typeVersion: 2,
 			parameters: { jsCode: "return [{ json: { code: '2' } }, { json: { code: '999' } }, { json: { code: '10' } }];" },
 		};
-		[ids.entities, ids.sync, ids.confirmed, ids.failing, ids.failingAtOnce] = await n8n.importWorkflow([
+		[ids.entities, ids.sync, ids.confirmed, ids.failing, ids.failingAtOnce, ids.returnAll] = await n8n.importWorkflow([
 			{
 				name: 'Every entity node once',
 				nodes: [
@@ -130,6 +130,15 @@ describe('Exact Online entity nodes in a real n8n', () => {
 					node('Fails', 'exactOnlineAccount', { operation: 'get', account: rl('code', '999') }, { executeOnce: true }),
 				],
 				connections: linearConnections('Start', 'Changes', 'Fails'),
+			},
+			{
+				name: 'Return All',
+				nodes: [
+					START,
+					node('All Accounts', 'exactOnlineAccount', { operation: 'getMany', returnAll: true }),
+					node('Customers', 'exactOnlineAccount', { operation: 'getMany', returnAll: true, filters: { types: ['C'] } }),
+				],
+				connections: fanOut('Start', ['All Accounts', 'Customers']),
 			},
 		]);
 	});
@@ -274,6 +283,22 @@ describe('Exact Online entity nodes in a real n8n', () => {
 			}
 			const item = ours.find((t) => t.name === n8n.nodeType('exactOnlineItem')) as { codex?: { alias?: string[] } };
 			expect(item.codex?.alias).toEqual(expect.arrayContaining(['uursoort', 'hour type']));
+		});
+
+		// Last: it swaps the simulator's data for 5,000 accounts. Run through the editor's REST: the CLI's output
+		// of 10,000 items is too big for the harness to read back.
+		it('Get Many with Return All reads 1,000 a call: 5,000 accounts in 5 calls (sync), a filter through bulk, with mandatory filtering on', async () => {
+			sim.state.seed('medium');
+			sim.state.setMandatoryFiltering(true);
+			sim.state.resetStats();
+			const run = await n8n.runManualTrigger(ids.returnAll, 'Start', { timeoutMs: 120_000 });
+			expect(run.status).toBe('success');
+			expect(run.json('All Accounts')).toHaveLength(5000);
+			const names = run.json('All Accounts').map((a) => String(a.Name).toLowerCase());
+			expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+			const customers = sim.state.listRecords('Accounts').filter((a) => a.Status === 'C').length;
+			expect(run.json('Customers')).toHaveLength(customers);
+			expect(sim.state.getStats().calls.byEndpoint).toEqual({ 'GET sync/CRM/Accounts': 5, 'GET bulk/CRM/Accounts': Math.ceil(customers / 1000) });
 		});
 	});
 });
