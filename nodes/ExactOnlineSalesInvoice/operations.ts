@@ -163,7 +163,7 @@ const LINE_FIELDS = [
 	'NetPrice', 'AmountDC', 'VATCode', 'VATPercentage', 'VATAmountDC', 'GLAccount',
 ];
 /** Header fields a line row carries with the line's value; without a header row we leave them out. */
-const LINE_VALUED = ['Description', 'AmountDC', 'AmountFC', 'VATAmountDC', 'VATAmountFC', 'Created', 'Modified'];
+const LINE_VALUED = SALES_INVOICE.syncRowsPerLine?.lineValued ?? [];
 
 export function groupInvoiceRows(rows: IDataObject[], extraHeaderFields: string[] = []): IDataObject[] {
 	const headerFields = [...HEADER_FIELDS, ...extraHeaderFields];

@@ -14,9 +14,9 @@ export interface ExactEntity {
 	syncEntity?: string;
 	/**
 	 * The sync endpoint has a header row (LineNumber 0, ID = the key) and a row per line with the header fields
-	 * repeated (sales invoices): a full read keeps the header rows.
+	 * repeated (sales invoices); `lineValued` are the header fields a line row carries with the line's value.
 	 */
-	syncRowsPerLine?: boolean;
+	syncRowsPerLine?: { lineValued: string[] };
 	/** Path under /bulk/: the standard endpoint's records and fields, 1,000 a call instead of 60. */
 	bulkEntity?: string;
 	deletedType?: number;
@@ -114,7 +114,7 @@ export const SALES_INVOICE: ExactEntity = {
 	key: 'InvoiceID',
 	syncEntity: 'SalesInvoice/SalesInvoices',
 	bulkEntity: 'SalesInvoice/SalesInvoices',
-	syncRowsPerLine: true,
+	syncRowsPerLine: { lineValued: ['Description', 'AmountDC', 'AmountFC', 'VATAmountDC', 'VATAmountFC', 'Created', 'Modified'] },
 	deletedType: DELETED_ENTITY_TYPES.SalesInvoices,
 	codeField: 'InvoiceNumber',
 	numericCode: true,

@@ -64,11 +64,26 @@ function onlyFields(records: IDataObject[], fields: string[]): IDataObject[] {
 	return records.map((record) => Object.fromEntries(Object.entries(record).filter(([name]) => wanted.has(name))) as IDataObject);
 }
 
+/**
+ * One record per key from a sync list with a row per line: its header row, or (should Exact send none) its first
+ * line row without the fields that carry the line's value there.
+ */
+export function headerRecords(entity: ExactEntity, rows: IDataObject[]): IDataObject[] {
+	const lineValued = new Set(entity.syncRowsPerLine?.lineValued);
+	const byKey = new Map<string, IDataObject>();
+	for (const row of rows) {
+		const key = String(row[entity.key]);
+		if (isSyncHeaderRow(entity, row)) byKey.set(key, row);
+		else if (!byKey.has(key)) byKey.set(key, Object.fromEntries(Object.entries(row).filter(([name]) => !lineValued.has(name))) as IDataObject);
+	}
+	return [...byKey.values()];
+}
+
 /** Everything the sync list has, from the start: current records only, in Timestamp order. */
 async function readSync(this: ExactContext, entity: ExactEntity, entityPath: string, fields: string[], itemIndex?: number): Promise<IDataObject[]> {
 	const select = entity.syncRowsPerLine ? [...new Set([...fields, entity.key, 'ID', 'LineNumber'])] : fields;
 	const { records } = await exactSyncRead.call(this, { entity: entityPath, select, since: SYNC_START, itemIndex });
-	return onlyFields(entity.syncRowsPerLine ? records.filter((row) => isSyncHeaderRow(entity, row)) : records, fields);
+	return onlyFields(entity.syncRowsPerLine ? headerRecords(entity, records) : records, fields);
 }
 
 export async function readMany(this: ExactContext, entity: ExactEntity, options: ReadManyOptions): Promise<IDataObject[]> {

@@ -1,5 +1,5 @@
 import { ACCOUNT, ITEM, PAYMENT_CONDITION, SALES_INVOICE } from '../../../nodes/ExactOnlineApi/entity/definitions';
-import { readPlan } from '../../../nodes/ExactOnlineApi/entity/readMany';
+import { headerRecords, readPlan } from '../../../nodes/ExactOnlineApi/entity/readMany';
 import { parseOrderBy, sortLikeExact } from '../../../nodes/ExactOnlineApi/order';
 
 describe('readPlan: which endpoint a Get Many reads', () => {
@@ -59,5 +59,18 @@ describe('sortLikeExact: the order of the standard endpoint for bulk and sync re
 
 	it('without an order sorts by the key, as Exact pages', () => {
 		expect(sortLikeExact([{ ID: 'b' }, { ID: 'a' }], undefined, 'ID')).toEqual([{ ID: 'a' }, { ID: 'b' }]);
+	});
+});
+
+describe('headerRecords: one invoice per header from a sync list with a row per line', () => {
+	const header = (id: string) => ({ ID: id, InvoiceID: id, LineNumber: 0, InvoiceNumber: Number(id), Description: `invoice ${id}`, AmountDC: 100 });
+	const line = (id: string, n: number) => ({ ID: `${id}-${n}`, InvoiceID: id, LineNumber: n, InvoiceNumber: Number(id), Description: `line ${n}`, AmountDC: 10 * n });
+
+	it('keeps the header rows, in the order of the first row of each invoice', () => {
+		expect(headerRecords(SALES_INVOICE, [line('2', 1), header('1'), line('1', 1), header('2'), line('1', 2)])).toEqual([header('2'), header('1')]);
+	});
+
+	it('without a header row takes the first line row without the fields that hold the line\'s value there', () => {
+		expect(headerRecords(SALES_INVOICE, [line('3', 1), line('3', 2)])).toEqual([{ ID: '3-1', InvoiceID: '3', LineNumber: 1, InvoiceNumber: 3 }]);
 	});
 });
