@@ -182,7 +182,7 @@ describe('Exact Online Account: Get Many paging', () => {
 		expect(calls[0].query.$select.split(',')).toEqual([...ACCOUNT.fields, 'Timestamp']);
 		// same records, same fields (no Timestamp), same order (by name)
 		expect(jsonOf(result)).toEqual(expected);
-	});
+	}, 30_000);
 
 	it('Return All with a filter reads bulk/CRM/Accounts with the same filter and fields, in name order', async () => {
 		const filters = { types: ['C'], blocked: 'notBlocked' };
@@ -197,7 +197,7 @@ describe('Exact Online Account: Get Many paging', () => {
 		expect(calls[0].query.$orderby).toBeUndefined();
 		expect(jsonOf(result).map(({ SearchCode, ...account }) => account)).toEqual(expected);
 		expect(jsonOf(result).every((account) => 'SearchCode' in account)).toBe(true);
-	});
+	}, 30_000);
 
 	it('a deleted account does not come back from the sync read', async () => {
 		const [gone] = small.sim.state.listRecords('Accounts');

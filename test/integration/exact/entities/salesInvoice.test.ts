@@ -94,7 +94,7 @@ describe('Exact Online Sales Invoice: Get Many', () => {
 		} finally {
 			await medium.sim.close();
 		}
-	});
+	}, 30_000);
 
 	it('Return All with a filter reads bulk/ with the same filter, newest first', async () => {
 		const standard = await run({ operation: 'getMany', limit: 100, filters: { status: '50' } });
