@@ -284,12 +284,22 @@ describe('Exact Online entity nodes in a real n8n', () => {
 			const item = ours.find((t) => t.name === n8n.nodeType('exactOnlineItem')) as { codex?: { alias?: string[] } };
 			expect(item.codex?.alias).toEqual(expect.arrayContaining(['uursoort', 'hour type']));
 		});
+	});
 
-		// Last: it swaps the simulator's data for 5,000 accounts. Run through the editor's REST: the CLI's output
-		// of 10,000 items is too big for the harness to read back.
-		it('Get Many with Return All reads 1,000 a call: 5,000 accounts in 5 calls (sync), a filter through bulk, with mandatory filtering on', async () => {
+	// Last: it swaps the simulator's data for 5,000 accounts (before n8n starts: seeding blocks this process for
+	// seconds, long enough for a kept-alive connection to n8n to go stale). Run through the editor's REST: the
+	// CLI's output of 10,000 items is too big for the harness to read back.
+	describe('Get Many with Return All over 5,000 accounts', () => {
+		beforeAll(async () => {
 			sim.state.seed('medium');
 			sim.state.setMandatoryFiltering(true);
+			await n8n.start();
+		});
+		afterAll(async () => {
+			await n8n.stop();
+		});
+
+		it('reads 1,000 a call: 5 calls through sync, a filter through bulk, with mandatory filtering on', async () => {
 			sim.state.resetStats();
 			const run = await n8n.runManualTrigger(ids.returnAll, 'Start', { timeoutMs: 120_000 });
 			expect(run.status).toBe('success');
