@@ -4,7 +4,8 @@ import type { SeedSize, SeedSizeName } from '../seed/types';
 
 /**
  * npx tsx simulators/exact/cli.ts --port 4010 --seed small
- * --seed takes tiny|small|medium|large or a number N (N accounts and N items). Prints the URL; SIGTERM/SIGINT stop it.
+ * --seed takes tiny|small|medium|large or a number N (N accounts and N items); --mandatory-filtering turns Exact's
+ * mandatory filtering on. Prints the URL; SIGTERM/SIGINT stop it.
  */
 
 function parseArgs(argv: string[]): Record<string, string> {
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
 		webhookSecret: args['webhook-secret'],
 		minutelyLimit: num('minutely-limit'),
 		dailyLimit: num('daily-limit'),
+		mandatoryFiltering: args['mandatory-filtering'] === 'true',
 		seed: seedOf(args.seed),
 	};
 	const sim = await startExactSimulator(options);
