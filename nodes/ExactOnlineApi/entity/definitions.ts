@@ -10,7 +10,7 @@ export interface ExactEntity {
 	label: string;
 	path: string;
 	key: string;
-	/** Path under /sync/ for incremental reads (and full reads from the start, see readPlan.ts). */
+	/** Path under /sync/ for incremental reads (and full reads from the start, see readMany.ts). */
 	syncEntity?: string;
 	/**
 	 * The sync endpoint has a header row (LineNumber 0, ID = the key) and a row per line with the header fields
