@@ -57,6 +57,15 @@ export class ExactOnlineOAuth2Api implements ICredentialType {
 				'The administration (division) number this credential works in. Leave blank to use the division that is current for the Exact user who connects.',
 		},
 		{
+			displayName: 'Webhook Secret',
+			name: 'webhookSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Only for the Exact Online Trigger (webhooks): the Webhook secret of your app in the Exact App Center. Every event Exact sends is signed with it; events without a valid signature are refused.',
+		},
+		{
 			displayName: 'Grant Type',
 			name: 'grantType',
 			type: 'hidden',

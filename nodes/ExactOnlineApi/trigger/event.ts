@@ -1,0 +1,88 @@
+/**
+ * One webhook call from Exact: check it is Exact's (HashCode over the raw bytes, with the credential's webhook
+ * secret), fresh (EventCreatedOn within the maximum age) and not a replay (its HashCode not seen before), then
+ * turn it into the item the workflow gets: the changed record, read in one call with the usual fields, or for a
+ * deletion (or "Event Only") the key and the action. A refused call runs nothing.
+ */
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
+import { getById, selectFor } from '../entity/recordAccess';
+import { shape, splitFields, type ReadOptions } from '../operations/output';
+import { EXACT_CREDENTIAL_TYPE } from '../transport';
+import { checkFreshness, rememberEvent } from './replay';
+import { verifySignature } from './signature';
+import { topicOf } from './topics';
+
+export interface WebhookOptions extends ReadOptions {
+	eventOnly?: boolean;
+	maxEventAgeMinutes?: number;
+}
+
+export const DEFAULT_MAX_EVENT_AGE_MINUTES = 30;
+
+/** What Exact says happened (the verified Content). */
+export interface ExactEvent {
+	Topic: string;
+	Action: 'Create' | 'Update' | 'Delete';
+	Key: string;
+	Division: number;
+	EventCreatedOn: string;
+	[field: string]: unknown;
+}
+
+export type EventOutcome =
+	| { kind: 'refused'; status: 401; reason: string }
+	| { kind: 'ignored'; reason: string }
+	| { kind: 'accepted'; item: IDataObject };
+
+function rawBodyOf(this: IWebhookFunctions): string | undefined {
+	// n8n keeps the bytes it parsed the JSON from (its raw-body reader) on the request.
+	const raw = (this.getRequestObject() as unknown as { rawBody?: Buffer | string }).rawBody;
+	if (raw === undefined || raw === null) return undefined;
+	return Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw);
+}
+
+export async function receiveEvent(this: IWebhookFunctions, topics: string[], options: WebhookOptions, now = Date.now()): Promise<EventOutcome> {
+	const credentials = await this.getCredentials(EXACT_CREDENTIAL_TYPE);
+	const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
+	if (secret === '') {
+		return { kind: 'refused', status: 401, reason: 'the Exact Online credential has no Webhook Secret, so no event can be verified' };
+	}
+	const raw = rawBodyOf.call(this);
+	if (!raw) return { kind: 'refused', status: 401, reason: 'empty body' };
+	const signature = verifySignature(raw, secret);
+	if (!signature.valid) return { kind: 'refused', status: 401, reason: signature.reason };
+
+	let event: ExactEvent;
+	try {
+		event = JSON.parse(signature.contentText) as ExactEvent;
+	} catch {
+		return { kind: 'refused', status: 401, reason: 'Content is not JSON' };
+	}
+	const maxAgeMs = (options.maxEventAgeMinutes ?? DEFAULT_MAX_EVENT_AGE_MINUTES) * 60_000;
+	const staticData = this.getWorkflowStaticData('node');
+	const fresh = checkFreshness(staticData, signature.hashCode, event.EventCreatedOn, maxAgeMs, now);
+	if (!fresh.fresh) return { kind: 'ignored', reason: fresh.reason };
+	const topic = topicOf(String(event.Topic));
+	if (!topic || !topics.includes(topic.value)) return { kind: 'ignored', reason: `topic ${String(event.Topic)} is not one this trigger watches` };
+	rememberEvent(staticData, signature.hashCode, event.EventCreatedOn, maxAgeMs, now);
+
+	const exactEvent = {
+		topic: event.Topic,
+		action: event.Action,
+		key: event.Key,
+		division: event.Division,
+		eventCreatedOn: event.EventCreatedOn,
+	};
+	const { entity } = topic;
+	const keyOnly = { [entity.key]: event.Key };
+	if (event.Action === 'Delete') return { kind: 'accepted', item: { ...keyOnly, changeType: 'deleted', exactEvent } };
+	if (options.eventOnly) return { kind: 'accepted', item: { ...keyOnly, changeType: 'changed', exactEvent } };
+
+	const record = await getById.call(this, entity, String(event.Key), selectFor(entity, splitFields(options.extraFields)));
+	if (!record) {
+		// Deleted (or moved out of reach) between the event and our read: its own Delete event follows.
+		return { kind: 'accepted', item: { ...keyOnly, changeType: 'changed', notFound: true, exactEvent } };
+	}
+	const [clean] = shape([record], options.output);
+	return { kind: 'accepted', item: { ...clean, changeType: 'changed', exactEvent } };
+}

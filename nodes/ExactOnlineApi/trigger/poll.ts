@@ -1,0 +1,77 @@
+/**
+ * One poll of the Exact Online Poll Trigger: Get Changes (../entity/changes: the sync cursor, changed and deleted
+ * records, one item each) for every chosen topic. The reads work on a copy of the node's static data, copied back
+ * only when the poll hands its items to n8n (returning them is the hand-off; n8n saves static data when a poll
+ * emits): a poll that fails half-way moves no cursor, and the next one reads the same changes again.
+ */
+import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
+import { getChanges } from '../entity/changes';
+import { cursorKey } from '../entity/cursor';
+import { fieldsFor } from '../entity/definitions';
+import { selectFor } from '../entity/recordAccess';
+import { shape, splitFields, type ReadOptions } from '../operations/output';
+import { exactGetAll } from '../transport';
+import { topicOf, type TriggerTopic } from './topics';
+
+export interface PollOptions extends ReadOptions {
+	firstPoll?: 'fromNow' | 'everything';
+	includeDeleted?: boolean;
+}
+
+/** The cursor's name inside the node's own static data (each trigger node has its own). */
+const SYNC_NAME = 'trigger';
+
+export function chosenTopics(this: IPollFunctions): TriggerTopic[] {
+	const values = this.getNodeParameter('topics', []) as string[];
+	const topics = values.map((value) => topicOf(value)).filter((topic): topic is TriggerTopic => topic !== undefined);
+	if (topics.length === 0) throw new NodeOperationError(this.getNode(), 'Choose at least one topic to watch');
+	return topics;
+}
+
+/** Copies what the reads changed into n8n's static data (a proxy that marks itself changed on writes). */
+function commit(staticData: IDataObject, draft: IDataObject): void {
+	for (const key of Object.keys(staticData)) if (!(key in draft)) delete staticData[key];
+	for (const [key, value] of Object.entries(draft)) {
+		if (JSON.stringify(staticData[key]) !== JSON.stringify(value)) staticData[key] = value;
+	}
+}
+
+export async function pollChanges(this: IPollFunctions): Promise<IDataObject[]> {
+	const topics = chosenTopics.call(this);
+	const options = this.getNodeParameter('options', {}) as PollOptions;
+	const staticData = this.getWorkflowStaticData('node');
+	const draft = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+	const items: IDataObject[] = [];
+	for (const topic of topics) {
+		const { entity } = topic;
+		const firstPoll = draft[cursorKey(entity.label, SYNC_NAME)] === undefined;
+		const records = await getChanges.call(this, entity, {
+			select: [...fieldsFor(entity, 'sync'), ...splitFields(options.extraFields)],
+			syncName: SYNC_NAME,
+			includeDeleted: options.includeDeleted !== false,
+			confirmLater: false,
+			startOver: false,
+			staticData: draft,
+		});
+		// "From now": the first read only finds the position; what exists already is not handed out.
+		if (firstPoll && options.firstPoll !== 'everything') continue;
+		items.push(...shape(records, options.output).map((record) => ({ ...record, topic: topic.value })));
+	}
+	// With nothing to hand out only a first position is stored (n8n saves it with the activation).
+	commit(staticData, draft);
+	return items;
+}
+
+/** "Fetch Test Event": the most recently changed record of the first topic, one call; no cursor moves. */
+export async function fetchTestEvent(this: IPollFunctions): Promise<IDataObject[]> {
+	const [topic] = chosenTopics.call(this);
+	const options = this.getNodeParameter('options', {}) as PollOptions;
+	const { entity } = topic;
+	const [record] = await exactGetAll.call(this, {
+		path: entity.path,
+		query: { $select: selectFor(entity, splitFields(options.extraFields)), $orderby: 'Modified desc', $top: 1 },
+		limit: 1,
+	});
+	if (!record) throw new NodeOperationError(this.getNode(), `Exact has no ${entity.label}s yet to show as a test event`);
+	return shape([record], options.output).map((clean) => ({ ...clean, changeType: 'changed', topic: topic.value }));
+}

@@ -1,0 +1,69 @@
+/**
+ * What the Exact Online triggers can watch: per topic the entity read for the changed record (webhook mode) and
+ * the sync stream read for changes (polling mode). Webhook topics are Exact's own names (webhooks/
+ * WebhookSubscriptions `Topic`); payment terms have no webhook topic, so only the poll trigger offers them.
+ */
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { DELETED_ENTITY_TYPES } from '../transport/sync';
+import { ACCOUNT, CONTACT, type ExactEntity, ITEM, PAYMENT_TERM, SALES_INVOICE } from '../entity/definitions';
+
+const SALES_ORDER: ExactEntity = {
+	label: 'sales order',
+	path: 'salesorder/SalesOrders',
+	key: 'OrderID',
+	syncEntity: 'SalesOrder/SalesOrderHeaders',
+	deletedType: DELETED_ENTITY_TYPES.SalesOrderHeaders,
+	codeField: 'OrderNumber',
+	numericCode: true,
+	fields: [
+		'OrderID', 'OrderNumber', 'OrderDate', 'OrderedBy', 'OrderedByName', 'InvoiceTo', 'DeliverTo', 'DeliveryDate',
+		'Description', 'YourRef', 'Status', 'StatusDescription', 'DeliveryStatus', 'InvoiceStatus', 'Currency',
+		'AmountDC', 'AmountFC', 'PaymentCondition', 'Remarks', 'Created', 'Modified',
+	],
+};
+
+const QUOTATION: ExactEntity = {
+	label: 'quotation',
+	path: 'crm/Quotations',
+	key: 'QuotationID',
+	syncEntity: 'CRM/QuotationHeaders',
+	deletedType: DELETED_ENTITY_TYPES.QuotationHeaders,
+	codeField: 'QuotationNumber',
+	numericCode: true,
+	fields: [
+		'QuotationID', 'QuotationNumber', 'VersionNumber', 'QuotationDate', 'OrderAccount', 'OrderAccountCode',
+		'OrderAccountName', 'Description', 'YourRef', 'Status', 'StatusDescription', 'ClosingDate', 'DueDate',
+		'Currency', 'AmountDC', 'AmountFC', 'PaymentCondition', 'Remarks', 'Created', 'Modified',
+	],
+};
+
+export interface TriggerTopic {
+	/** Parameter value; for webhook topics also Exact's topic name. */
+	value: string;
+	name: string;
+	entity: ExactEntity;
+	/** False for streams Exact has no webhook topic for. */
+	webhook: boolean;
+}
+
+export const TRIGGER_TOPICS: TriggerTopic[] = [
+	{ value: 'Accounts', name: 'Accounts (Relations)', entity: ACCOUNT, webhook: true },
+	{ value: 'Contacts', name: 'Contacts', entity: CONTACT, webhook: true },
+	{ value: 'Items', name: 'Items (Materials, Hour Types)', entity: ITEM, webhook: true },
+	{ value: 'PaymentTerms', name: 'Payments (Payment Terms of Invoices)', entity: PAYMENT_TERM, webhook: false },
+	{ value: 'Quotations', name: 'Quotations', entity: QUOTATION, webhook: true },
+	{ value: 'SalesInvoices', name: 'Sales Invoices', entity: SALES_INVOICE, webhook: true },
+	{ value: 'SalesOrders', name: 'Sales Orders', entity: SALES_ORDER, webhook: true },
+];
+
+export function topicOf(value: string): TriggerTopic | undefined {
+	return TRIGGER_TOPICS.find((topic) => topic.value === value);
+}
+
+export function topicOptions(kind: 'webhook' | 'poll'): INodePropertyOptions[] {
+	return TRIGGER_TOPICS.filter((topic) => kind === 'poll' || topic.webhook).map(({ name, value, entity }) => ({
+		name,
+		value,
+		description: `Changes to ${entity.label}s (${entity.path})`,
+	}));
+}
