@@ -39,8 +39,7 @@ export async function runHook(nodeType: INodeType, method: WebhookMethod, option
 /** Activation as n8n does it: create only when checkExists says the subscription is not (all) there. */
 export async function activate(nodeType: INodeType, options: HookOptions) {
 	const check = await runHook(nodeType, 'checkExists', options);
-	if (check.error) return check;
-	if (check.result) return { ...check, created: false };
+	if (check.error || check.result) return { ...check, created: false };
 	return { ...(await runHook(nodeType, 'create', options)), created: true };
 }
 
