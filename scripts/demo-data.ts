@@ -3,6 +3,7 @@
  * tiny seed) and an OutSmart account whose work orders use that administration's customers, materials and
  * hour types, so a completed work order can be exported to Exact as it is.
  */
+import { randomUUID } from 'node:crypto';
 import { EXACT_SEED_FIXTURES, startExactSimulator, type ExactSimulator } from '../simulators/exact';
 import { workOrderOrigin } from '../nodes/mapping/workOrderOrigin';
 import { demoSeed, startOutSmartSimulator, type OutSmartSeed, type OutSmartSimulator, type SeedWorkorder } from '../simulators/outsmart';
@@ -77,6 +78,8 @@ export function demoCredentials(world: DemoWorld) {
 				division: '',
 				clientId: 'demo-client-id',
 				clientSecret: 'demo-client-secret',
+				// The simulator's default webhook secret: the Exact Online Trigger verifies its events with it.
+				webhookSecret: 'demo-webhook-secret',
 				oauthTokenData: { ...DEMO_EXACT_TOKENS, token_type: 'bearer' },
 			},
 		},
@@ -90,12 +93,20 @@ interface TemplateNode {
 	[key: string]: unknown;
 }
 
-/** Gives every node of ours in a template the demo credential it needs (templates ship without any). */
+/** Our nodes that listen on a webhook URL. */
+const WEBHOOK_NODE_TYPES = ['exactOnlineTrigger'];
+
+/**
+ * Gives every node of ours in a template the demo credential it needs (templates ship without any), and a
+ * webhook node its webhookId, as n8n's editor does when it imports a workflow (the CLI import does not; without
+ * one n8n derives the webhook path from the node name, and a name with spaces is not found).
+ */
 export function withDemoCredentials<T extends { nodes: TemplateNode[] }>(workflow: T, packageName: string): T {
 	const nodes = workflow.nodes.map((node) => {
 		if (!node.type.startsWith(`${packageName}.`)) return node;
 		const credential = node.type.includes('.outSmart') ? OUTSMART_CREDENTIAL : EXACT_CREDENTIAL;
-		return { ...node, credentials: { [credential.type]: { id: credential.id, name: credential.name } } };
+		const webhook = WEBHOOK_NODE_TYPES.includes(node.type.slice(packageName.length + 1)) && !node.webhookId ? { webhookId: randomUUID() } : {};
+		return { ...node, ...webhook, credentials: { [credential.type]: { id: credential.id, name: credential.name } } };
 	});
 	return { ...workflow, nodes };
 }

@@ -11,7 +11,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { REPO_ROOT } from '../../scripts/n8n-env';
 import { EXACT_SEED_FIXTURES } from '../../simulators/exact';
 import { demoCredentials, readyForExport, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
-import { createN8nInstance, type N8nInstance, type WorkflowInput } from '../../scripts/n8n';
+import { createN8nInstance, waitFor, type N8nInstance, type WorkflowInput } from '../../scripts/n8n';
 
 jest.setTimeout(300_000);
 
@@ -51,6 +51,7 @@ describe('templates in a real n8n', () => {
 			'03-import-hour-types.json',
 			'04-import-payment-data.json',
 			'05-export-work-orders.json',
+			'06-exact-trigger-relations.json',
 		]);
 		for (const file of files) {
 			const text = fs.readFileSync(path.join(TEMPLATE_DIR, file), 'utf8');
@@ -239,6 +240,40 @@ describe('templates in a real n8n', () => {
 		const again = await n8n.runManualTrigger(ids['05-export-work-orders.json'], 'Run now');
 		expect(again.error).toBeUndefined();
 		expect(invoices()).toHaveLength(count);
+		await n8n.stop();
+	});
+
+	it('relations at once: the activated webhook template brings a changed customer to OutSmart within seconds; the catch-up poll finds the same change and writes nothing', async () => {
+		const file = '06-exact-trigger-relations.json';
+		const { bakkerij } = EXACT_SEED_FIXTURES.accounts;
+		await n8n.start();
+		// The catch-up run first: every customer is in OutSmart (created, or unchanged after the relations test).
+		const catchUp = await n8n.runManualTrigger(ids[file], 'Run now');
+		expect(catchUp.error).toBeUndefined();
+		expect(records('relations').some((r) => r.debtor_number === '1')).toBe(true);
+
+		await n8n.activateWorkflow(ids[file]);
+		await waitFor(() => (world.exact.state.listRecords('WebhookSubscriptions').length ? true : undefined), 15_000, { description: 'the subscription' });
+		world.exact.state.updateRecord('Accounts', bakkerij.id, { Phone: '073-6120000' });
+		await world.exact.state.webhooks.idle();
+		expect(world.exact.state.webhooks.deliveries.at(-1)?.status).toBe(200);
+		const [execution] = await waitFor(async () => {
+			const list = await n8n.listExecutions(ids[file]);
+			return list.some((e) => e.mode === 'webhook' && e.finished) ? list.filter((e) => e.mode === 'webhook') : undefined;
+		}, 30_000, { description: 'the webhook execution', intervalMs: 500 });
+		expect(execution.status).toBe('success');
+		expect(records('relations').find((r) => r.debtor_number === '1')).toMatchObject({ phone_number: '073-6120000' });
+
+		// The hourly catch-up reads the same change: the upsert finds nothing to change and posts nothing.
+		const upserts = world.outsmart.state.stats().upserts.length;
+		const again = await n8n.runManualTrigger(ids[file], 'Run now');
+		const report = again.json('Create or update relations in OutSmart (catch-up)');
+		expect(report.find((r) => r.key === '1')).toMatchObject({ outcome: 'unchanged', sent: false });
+		expect(report.map((r) => [r.key, r.outcome]).filter(([, outcome]) => outcome === 'created' || outcome === 'updated')).toEqual([]);
+		expect(world.outsmart.state.stats().upserts).toHaveLength(upserts);
+
+		await n8n.deactivateWorkflow(ids[file]);
+		await waitFor(() => (world.exact.state.listRecords('WebhookSubscriptions').length === 0 ? true : undefined), 15_000, { description: 'no subscription left' });
 		await n8n.stop();
 	});
 });
