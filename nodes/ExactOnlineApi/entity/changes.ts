@@ -6,6 +6,7 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { exactSyncDeleted, exactSyncRead, SYNC_START, type ExactContext } from '../transport';
+import type { DeletedRecord } from '../transport/sync';
 import { advanceCursor, cursorKey, readCursor, resetCursor, streamPosition } from './cursor';
 import { readRemembered, remember, resetRemembered } from './remembered';
 import type { ExactEntity } from './definitions';
@@ -97,15 +98,18 @@ export async function getChanges(this: ExactContext, entity: ExactEntity, option
 	return [
 		...records.map((record) => ({ ...record, changeType: 'changed' })),
 		...retried.map(([, record]) => ({ ...record, changeType: 'changed', retry: true })),
-		...deleted.records.map((record) => {
-			const code = codes[idOf(record.EntityKey)] ?? null;
-			return {
-				[entity.key]: record.EntityKey,
-				...(entity.codeField ? { [entity.codeField]: code } : {}),
-				changeType: 'deleted',
-				DeletedDate: record.DeletedDate ?? null,
-				Timestamp: record.Timestamp,
-			};
-		}),
+		...deleted.records.map((record) => deletionItem(entity, record, codes)),
 	];
+}
+
+/** The item a deletion gives: the key, the code the stream handed out before (if any), when. */
+export function deletionItem(entity: ExactEntity, record: DeletedRecord, codes: Record<string, string>): IDataObject {
+	const code = codes[String(record.EntityKey ?? '').toLowerCase()] ?? null;
+	return {
+		[entity.key]: record.EntityKey,
+		...(entity.codeField ? { [entity.codeField]: code } : {}),
+		changeType: 'deleted',
+		DeletedDate: record.DeletedDate ?? null,
+		Timestamp: record.Timestamp,
+	};
 }

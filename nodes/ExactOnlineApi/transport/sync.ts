@@ -7,7 +7,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { ExactContext } from './context';
 import { forEachPage } from './paging';
-import { andFilters, odataInt64 } from '../odata';
+import { andFilters, odataInt64, orFilters } from '../odata';
 
 /** Cursor of a first run: everything. */
 export const SYNC_START = '1';
@@ -87,15 +87,17 @@ export interface DeletedRecord {
 	[key: string]: unknown;
 }
 
+/** Deletions of one entity type, or of several in one read (the Exact Online Poll Trigger's topics). */
 export async function exactSyncDeleted(
 	this: ExactContext,
-	options: { entityType: number; since: string; itemIndex?: number },
+	options: { entityType: number | number[]; since: string; itemIndex?: number },
 ): Promise<{ records: DeletedRecord[]; cursor: string }> {
+	const types = Array.isArray(options.entityType) ? options.entityType : [options.entityType];
 	const result = await exactSyncRead.call(this, {
 		entity: 'Deleted',
 		select: ['EntityKey', 'EntityType', 'Timestamp', 'DeletedDate'],
 		since: options.since,
-		filter: `EntityType eq ${options.entityType}`,
+		filter: orFilters(...types.map((type) => `EntityType eq ${type}`)),
 		itemIndex: options.itemIndex,
 	});
 	return { records: result.records as DeletedRecord[], cursor: result.cursor };

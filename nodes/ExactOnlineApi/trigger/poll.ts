@@ -1,16 +1,17 @@
 /**
- * One poll of the Exact Online Poll Trigger: Get Changes (../entity/changes: the sync cursor, changed and deleted
- * records, one item each) for every chosen topic. The reads work on a copy of the node's static data, copied back
+ * One poll of the Exact Online Poll Trigger: Get Changes (../entity/changes: the sync cursor, changed records, one
+ * item each) for every chosen topic, and the deletions of all topics in one sync/Deleted read. The reads work on a copy of the node's static data, copied back
  * only when the poll hands its items to n8n (returning them is the hand-off; n8n saves static data when a poll
  * emits): a poll that fails half-way moves no cursor, and the next one reads the same changes again.
  */
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
-import { getChanges } from '../entity/changes';
+import { deletionItem, getChanges } from '../entity/changes';
 import { cursorKey } from '../entity/cursor';
 import { fieldsFor } from '../entity/definitions';
 import { selectFor } from '../entity/recordAccess';
 import { shape, splitFields, type ReadOptions } from '../operations/output';
-import { exactGetAll } from '../transport';
+import { forget, readRemembered } from '../entity/remembered';
+import { exactGetAll, exactSyncDeleted, SYNC_START } from '../transport';
 import { topicOf, type TriggerTopic } from './topics';
 
 export interface PollOptions extends ReadOptions {
@@ -41,6 +42,7 @@ export async function pollChanges(this: IPollFunctions): Promise<IDataObject[]> 
 	const options = this.getNodeParameter('options', {}) as PollOptions;
 	const staticData = this.getWorkflowStaticData('node');
 	const draft = JSON.parse(JSON.stringify(staticData)) as IDataObject;
+	const handOutFirst = options.firstPoll === 'everything';
 	const items: IDataObject[] = [];
 	for (const topic of topics) {
 		const { entity } = topic;
@@ -48,17 +50,45 @@ export async function pollChanges(this: IPollFunctions): Promise<IDataObject[]> 
 		const records = await getChanges.call(this, entity, {
 			select: [...fieldsFor(entity, 'sync'), ...splitFields(options.extraFields)],
 			syncName: SYNC_NAME,
-			includeDeleted: options.includeDeleted !== false,
+			// Deletions of all topics come from one read below: one call per topic, plus one, when nothing changed.
+			includeDeleted: false,
 			confirmLater: false,
 			startOver: false,
 			staticData: draft,
 		});
 		// "From now": the first read only finds the position; what exists already is not handed out.
-		if (firstPoll && options.firstPoll !== 'everything') continue;
+		if (firstPoll && !handOutFirst) continue;
 		items.push(...shape(records, options.output).map((record) => ({ ...record, topic: topic.value })));
 	}
+	if (options.includeDeleted !== false) items.push(...(await pollDeletions.call(this, topics, draft, handOutFirst)));
 	// With nothing to hand out only a first position is stored (n8n saves it with the activation).
 	commit(staticData, draft);
+	return items;
+}
+
+/** Where the one sync/Deleted read of all topics stands. */
+const DELETED_CURSOR_KEY = 'exactTrigger:deleted';
+
+/** Deletions of every topic in one sync/Deleted read, each with the code its topic's stream handed out before. */
+async function pollDeletions(this: IPollFunctions, topics: TriggerTopic[], draft: IDataObject, handOutFirst: boolean): Promise<IDataObject[]> {
+	const watched = topics.filter((topic) => topic.entity.deletedType !== undefined);
+	if (watched.length === 0) return [];
+	const stored = draft[DELETED_CURSOR_KEY] as string | undefined;
+	const read = await exactSyncDeleted.call(this, {
+		entityType: watched.map((topic) => topic.entity.deletedType as number),
+		since: stored ?? SYNC_START,
+	});
+	draft[DELETED_CURSOR_KEY] = read.cursor;
+	if (stored === undefined && !handOutFirst) return [];
+	const items: IDataObject[] = [];
+	for (const record of read.records) {
+		const topic = watched.find((t) => t.entity.deletedType === Number(record.EntityType));
+		if (!topic) continue;
+		const key = cursorKey(topic.entity.label, SYNC_NAME);
+		items.push({ ...deletionItem(topic.entity, record, readRemembered<string>(draft, key, 'codes')), topic: topic.value });
+		// The code went out with the deletion; the record is gone, so its code is no longer needed.
+		forget(draft, key, 'codes', [String(record.EntityKey).toLowerCase()]);
+	}
 	return items;
 }
 

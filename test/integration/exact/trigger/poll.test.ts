@@ -9,7 +9,7 @@ import { ExactOnlinePollTrigger } from '../../../../nodes/ExactOnlinePollTrigger
 import { EXACT_SEED_FIXTURES } from '../../../../simulators/exact';
 import { ActivePollTrigger } from '../../../harness/activePollTrigger';
 import { jsonOf, runPoll, type NodeRun } from '../../../harness/context';
-import { endpointsOf, ISO_WITH_OFFSET, useEntitySimulator } from '../entities/setup';
+import { callsOf, endpointsOf, ISO_WITH_OFFSET, useEntitySimulator } from '../entities/setup';
 
 const { accounts, items } = EXACT_SEED_FIXTURES;
 const node = new ExactOnlinePollTrigger();
@@ -26,12 +26,13 @@ const emitted = (run: NodeRun) => (run.output === undefined ? [] : jsonOf(run));
 const summary = (run: NodeRun) => emitted(run).map((r) => [r.topic, r.Code, r.changeType]);
 
 describe('Exact Online Poll Trigger', () => {
-	it('first poll from now only finds the position; then changes and a deletion once each; nothing changed costs one call per stream', async () => {
+	it('first poll from now only finds the position; then changes and a deletion once each; nothing changed costs one call per topic plus one for deletions', async () => {
 		const active = trigger();
 		const first = await active.poll();
 		expect(first.error).toBeUndefined();
 		expect(first.output).toBeUndefined();
-		expect(endpointsOf(first)).toEqual(['GET sync/CRM/Accounts', 'GET sync/Deleted', 'GET sync/Logistics/Items', 'GET sync/Deleted']);
+		expect(endpointsOf(first)).toEqual(['GET sync/CRM/Accounts', 'GET sync/Logistics/Items', 'GET sync/Deleted']);
+		expect(callsOf(first)[2].query.$filter).toBe('Timestamp gt 1L and (EntityType eq 2 or EntityType eq 9)');
 
 		suite.exact.sim.state.updateRecord('Accounts', accounts.oneill.id, { Phone: '070-1234567' });
 		suite.exact.sim.state.updateRecord('Items', items.kogelkraan.id, { Description: 'Kogelkraan 1/2" messing, nieuw' });
@@ -44,13 +45,19 @@ describe('Exact Online Poll Trigger', () => {
 		expect(String(emitted(second)[0].Modified)).toMatch(ISO_WITH_OFFSET);
 
 		suite.exact.sim.state.deleteRecord('Accounts', accounts.oneill.id);
+		suite.exact.sim.state.deleteRecord('Items', items.kogelkraan.id);
 		const third = await active.poll();
-		// The deletion carries the code this trigger saw before: OutSmart knows relations by code.
-		expect(emitted(third)).toEqual([{ ID: accounts.oneill.id, Code: '2', changeType: 'deleted', DeletedDate: expect.any(String), Timestamp: expect.anything(), topic: 'Accounts' }]);
+		// Each deletion carries the code this trigger saw before: OutSmart knows relations and materials by code.
+		expect(emitted(third)).toEqual([
+			{ ID: accounts.oneill.id, Code: '2', changeType: 'deleted', DeletedDate: expect.any(String), Timestamp: expect.anything(), topic: 'Accounts' },
+			{ ID: items.kogelkraan.id, Code: 'KK-12', changeType: 'deleted', DeletedDate: expect.any(String), Timestamp: expect.anything(), topic: 'Items' },
+		]);
+		expect(JSON.stringify(active.staticData)).not.toContain(accounts.oneill.id);
 
 		const quiet = await active.poll();
 		expect(quiet.output).toBeUndefined();
-		expect(endpointsOf(quiet)).toEqual(['GET sync/CRM/Accounts', 'GET sync/Deleted', 'GET sync/Logistics/Items', 'GET sync/Deleted']);
+		// One call per topic, plus one for the deletions of all topics.
+		expect(endpointsOf(quiet)).toEqual(['GET sync/CRM/Accounts', 'GET sync/Logistics/Items', 'GET sync/Deleted']);
 		const withoutDeletions = await active.poll({ topics: ['Accounts', 'Items'], options: { includeDeleted: false } });
 		expect(endpointsOf(withoutDeletions)).toEqual(['GET sync/CRM/Accounts', 'GET sync/Logistics/Items']);
 	});
