@@ -9,7 +9,11 @@ import { ExactOnlineOAuth2Api } from '../../../credentials/ExactOnlineOAuth2Api.
 import { OutSmartApi } from '../../../credentials/OutSmartApi.credentials';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { homepage: string; repository: { url: string } };
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+	homepage: string;
+	repository: { url: string };
+	n8n: { nodes: string[] };
+};
 
 /** GitHub's heading anchor: lower case, punctuation dropped (hyphens kept), spaces to hyphens. */
 function anchorOf(heading: string): string {
@@ -47,8 +51,10 @@ describe('Docs links', () => {
 	const links = docLinks();
 
 	it('every node and credential has one', () => {
-		expect(links.filter((l) => l.where.includes('primaryDocumentation'))).toHaveLength(7);
-		expect(links.filter((l) => l.where.includes('credential'))).toHaveLength(7 + 2);
+		// One per node the package registers, and a credential link per node plus one per credential.
+		const nodes = pkg.n8n.nodes.length;
+		expect(links.filter((l) => l.where.includes('primaryDocumentation'))).toHaveLength(nodes);
+		expect(links.filter((l) => l.where.includes('credential'))).toHaveLength(nodes + 2);
 	});
 
 	it('point at the repository the package names (whose README npm shows too)', () => {
