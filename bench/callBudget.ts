@@ -10,6 +10,10 @@ import { ExactOnlineAccount } from '../dist/nodes/ExactOnlineAccount/ExactOnline
 import { ExactOnlineItem } from '../dist/nodes/ExactOnlineItem/ExactOnlineItem.node';
 import { ExactOnlinePayment } from '../dist/nodes/ExactOnlinePayment/ExactOnlinePayment.node';
 import { ExactOnlineSalesInvoice } from '../dist/nodes/ExactOnlineSalesInvoice/ExactOnlineSalesInvoice.node';
+import { ExactOnlinePollTrigger } from '../dist/nodes/ExactOnlinePollTrigger/ExactOnlinePollTrigger.node';
+import { ExactOnlineTrigger } from '../dist/nodes/ExactOnlineTrigger/ExactOnlineTrigger.node';
+import { ActivePollTrigger } from '../test/harness/activePollTrigger';
+import { activate, WebhookEndpoint } from '../test/harness/webhook';
 import { EXACT_SEED_FIXTURES, startExactSimulator, type ExactSimulator } from '../simulators/exact';
 import { runNode, type NodeRun } from '../test/harness/context';
 import type { CredentialData } from '../test/harness/http';
@@ -213,6 +217,45 @@ async function customerBalances(): Promise<void> {
 	}
 }
 
+/** Both Exact Online triggers on 1,000 accounts and 1,000 items: what a poll, an activation and an event cost. */
+async function triggers(): Promise<void> {
+	const sim = await startExactSimulator({ seed: 'small', dailyLimit: 100_000, minutelyLimit: 100_000 });
+	try {
+		const credentials = { exactOnlineOAuth2Api: { ...credential(sim, 90), webhookSecret: 'demo-webhook-secret' } };
+		const topics = ['Accounts', 'Items'];
+		const poll = new ActivePollTrigger(new ExactOnlinePollTrigger(), { parameters: { topics, options: { firstPoll: 'everything' } }, credentials });
+		const full = await measure(sim, 'poll trigger, first poll: everything', 2 * 2 + 1, '1,000 accounts + 1,000 items, one sync/Deleted for both', () => poll.poll(), poll.staticData);
+		if ((full.output?.[0].length ?? 0) < 2000) throw new Error('the first poll did not hand out every record');
+		await measure(sim, 'poll trigger, nothing changed', 3, 'one call per topic + one for the deletions of both', () => poll.poll());
+		sim.state.updateRecord('Accounts', EXACT_SEED_FIXTURES.accounts.oneill.id, { City: 'Zwolle' });
+		await measure(sim, 'poll trigger, one account changed', 3, 'the change arrives in the same calls', () => poll.poll(), poll.staticData);
+
+		const staticData: IDataObject = {};
+		const endpoint = new WebhookEndpoint(new ExactOnlineTrigger(), { parameters: { topics }, credentials, staticData });
+		await endpoint.start();
+		try {
+			const hook = { parameters: { topics }, credentials, staticData, webhookUrl: endpoint.url };
+			await measure(sim, 'webhook trigger, activation', 4, 'n8n: checkExists looks up, create looks again + one per topic', () => activate(new ExactOnlineTrigger(), hook));
+			await measure(sim, 'webhook trigger, re-activation', 1, 'both subscriptions found', () => activate(new ExactOnlineTrigger(), hook));
+			sim.state.resetStats();
+			const started = Date.now();
+			// A second apart: two changes of one record in the same instant give byte-identical calls (one is a replay).
+			for (let i = 0; i < 10; i++) {
+				sim.state.advanceClock(1000);
+				sim.state.updateRecord('Accounts', EXACT_SEED_FIXTURES.accounts.cafe.id, { Phone: `070-00000${i}` });
+			}
+			await sim.state.webhooks.idle();
+			if (endpoint.runs.length !== 10) throw new Error(`10 events started ${endpoint.runs.length} runs`);
+			const calls = sim.state.getStats().calls.total;
+			rows.push({ scenario: 'webhook trigger, 10 events', calls, budget: 10, seconds: (Date.now() - started) / 1000, note: 'one record read per event', stateBytes: Buffer.byteLength(JSON.stringify(staticData)) });
+		} finally {
+			await endpoint.close();
+		}
+	} finally {
+		await sim.close();
+	}
+}
+
 async function main(): Promise<void> {
 	await accountImports('small', 1000);
 	await accountImports('large', 20000);
@@ -220,6 +263,7 @@ async function main(): Promise<void> {
 	await accountGetMany();
 	await customerBalances();
 	await export50();
+	await triggers();
 	console.log('\nscenario                              calls  budget  seconds  state KB  note');
 	let over = 0;
 	for (const row of rows) {
