@@ -1,7 +1,8 @@
 /**
  * What the Exact Online triggers can watch: per topic the entity read for the changed record (webhook mode) and
  * the sync stream read for changes (polling mode). Webhook topics are Exact's own names (webhooks/
- * WebhookSubscriptions `Topic`); payment terms have no webhook topic, so only the poll trigger offers them.
+ * WebhookSubscriptions `Topic`); payment terms and project planning have no webhook topic, so only the poll
+ * trigger offers them.
  */
 import type { INodePropertyOptions } from 'n8n-workflow';
 import { DELETED_ENTITY_TYPES } from '../transport/sync';
@@ -37,6 +38,31 @@ const QUOTATION: ExactEntity = {
 	],
 };
 
+const PROJECT_PLANNING: ExactEntity = {
+	label: 'project planning',
+	path: 'project/ProjectPlanning',
+	key: 'ID',
+	syncEntity: 'Project/ProjectPlanning',
+	deletedType: DELETED_ENTITY_TYPES.ProjectPlanning,
+	fields: [
+		'ID', 'Project', 'ProjectCode', 'ProjectDescription', 'Account', 'AccountCode', 'AccountName', 'Employee',
+		'EmployeeCode', 'HourType', 'HourTypeCode', 'HourTypeDescription', 'Description', 'StartDate', 'EndDate',
+		'Hours', 'Status', 'Notes', 'Created', 'Modified',
+	],
+};
+
+const TIME_TRANSACTION: ExactEntity = {
+	label: 'time transaction',
+	path: 'project/TimeTransactions',
+	key: 'ID',
+	syncEntity: 'Project/TimeCostTransactions',
+	deletedType: DELETED_ENTITY_TYPES.TimeCostTransactions,
+	fields: [
+		'ID', 'Date', 'Employee', 'Account', 'AccountName', 'Project', 'ProjectCode', 'ProjectDescription', 'Item',
+		'ItemDescription', 'Quantity', 'StartTime', 'EndTime', 'HourStatus', 'Notes', 'Type', 'Created', 'Modified',
+	],
+};
+
 export interface TriggerTopic {
 	/** Parameter value; for webhook topics also Exact's topic name. */
 	value: string;
@@ -51,9 +77,11 @@ export const TRIGGER_TOPICS: TriggerTopic[] = [
 	{ value: 'Contacts', name: 'Contacts', entity: CONTACT, webhook: true },
 	{ value: 'Items', name: 'Items (Materials, Hour Types)', entity: ITEM, webhook: true },
 	{ value: 'PaymentTerms', name: 'Payments (Payment Terms of Invoices)', entity: PAYMENT_TERM, webhook: false },
+	{ value: 'ProjectPlanning', name: 'Project Planning', entity: PROJECT_PLANNING, webhook: false },
 	{ value: 'Quotations', name: 'Quotations', entity: QUOTATION, webhook: true },
 	{ value: 'SalesInvoices', name: 'Sales Invoices', entity: SALES_INVOICE, webhook: true },
 	{ value: 'SalesOrders', name: 'Sales Orders', entity: SALES_ORDER, webhook: true },
+	{ value: 'TimeTransactions', name: 'Time Transactions (Hours)', entity: TIME_TRANSACTION, webhook: true },
 ];
 
 export function topicOf(value: string): TriggerTopic | undefined {

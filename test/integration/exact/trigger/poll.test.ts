@@ -110,6 +110,27 @@ describe('Exact Online Poll Trigger', () => {
 		expect(staticData).toEqual({});
 	});
 
+	it('every topic reads its own sync stream: sales orders, quotations, invoices, payments, project planning, hours, contacts', async () => {
+		const topics = ['Contacts', 'PaymentTerms', 'ProjectPlanning', 'Quotations', 'SalesInvoices', 'SalesOrders', 'TimeTransactions'];
+		const active = trigger({ topics, options: { firstPoll: 'everything' } });
+		const first = await active.poll();
+		expect(first.error).toBeUndefined();
+		expect([...new Set(emitted(first).map((r) => r.topic))].sort()).toEqual(topics);
+		expect(endpointsOf(first)).toEqual([
+			'GET sync/CRM/Contacts',
+			'GET sync/Cashflow/PaymentTerms',
+			'GET sync/Project/ProjectPlanning',
+			'GET sync/CRM/QuotationHeaders',
+			'GET sync/SalesInvoice/SalesInvoices',
+			'GET sync/SalesOrder/SalesOrderHeaders',
+			'GET sync/Project/TimeCostTransactions',
+			'GET sync/Deleted',
+		]);
+		const planning = emitted(first).find((r) => r.topic === 'ProjectPlanning')!;
+		suite.exact.sim.state.updateRecord('ProjectPlanning', String(planning.ID), { Hours: 6 });
+		expect(emitted(await active.poll()).map((r) => [r.topic, r.ID, r.Hours])).toEqual([['ProjectPlanning', planning.ID, 6]]);
+	});
+
 	it('says what to fix when no topic is chosen', async () => {
 		const run = await trigger({ topics: [] }).poll();
 		expect(run.error?.message).toBe('Choose at least one topic to watch');

@@ -210,6 +210,26 @@ describe('Exact Online Trigger: events', () => {
 		expect(everything).not.toContain(SECRET);
 	});
 
+	it('every webhook topic reads its own record by its own key', async () => {
+		const topics: Array<[string, string, string, string]> = [
+			['Contacts', 'Contacts', 'crm/Contacts', 'ID'],
+			['SalesInvoices', 'SalesInvoices', 'salesinvoice/SalesInvoices', 'InvoiceID'],
+			['SalesOrders', 'SalesOrders', 'salesorder/SalesOrders', 'OrderID'],
+			['Quotations', 'Quotations', 'crm/Quotations', 'QuotationID'],
+			['TimeTransactions', 'TimeTransactions', 'project/TimeTransactions', 'ID'],
+		];
+		await activate(node, hookOptions({ topics: topics.map(([topic]) => topic) }));
+		endpoint.options.parameters = { topics: topics.map(([topic]) => topic) };
+		for (const [topic, entity, path, key] of topics) {
+			const record = exact.sim.state.listRecords(entity)[0];
+			exact.sim.state.updateRecord(entity, String(record[key]), { Description: `changed ${topic}` });
+			await exact.sim.state.webhooks.idle();
+			const run = endpoint.runs.at(-1)!;
+			expect([topic, run.items?.[0]?.[key], run.items?.[0]?.changeType]).toEqual([topic, record[key], 'changed']);
+			expect(endpointsOf(run)).toEqual([`GET ${path}`]);
+		}
+	});
+
 	it('ignores a topic the node does not watch', async () => {
 		endpoint.options.parameters = { topics: ['Items'] };
 		const answer = await post(signedBody(accountEvent()));
