@@ -2,7 +2,6 @@ import { exportWorkOrders } from '../ExactOnlineApi/export/createFromWorkOrder';
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { ACCOUNT, ITEM, SALES_INVOICE, SALES_INVOICE_LINE } from '../ExactOnlineApi/entity/definitions';
 import { lookupByCodes } from '../ExactOnlineApi/entity/lookups';
-import { isSyncHeaderRow } from '../ExactOnlineApi/entity/readMany';
 import { createRecord, selectFor } from '../ExactOnlineApi/entity/recordAccess';
 import { resolvePaymentCondition } from '../ExactOnlineApi/entity/paymentConditions';
 import { confirmChangesOperation } from '../ExactOnlineApi/operations/confirmChanges';
@@ -11,6 +10,7 @@ import { administration, findRecord, keyOf, locatorInput, type LocatorInput } fr
 import { pick, shape, splitFields, type ReadOptions } from '../ExactOnlineApi/operations/output';
 import { createdOutput, toBody } from '../ExactOnlineApi/operations/write';
 import { getChanges } from '../ExactOnlineApi/entity/changes';
+import { groupInvoiceRows, INVOICE_SYNC_FIELDS } from '../ExactOnlineApi/entity/invoiceRows';
 import { andFilters, isGuid, odataDateTime, odataGuid, odataNumber, odataString } from '../ExactOnlineApi/odata';
 import { exactGetAll } from '../ExactOnlineApi/transport';
 import { oncePerRun, type ItemOperation, type Operation, type RunScope } from '../shared/router';
@@ -152,50 +152,6 @@ const createWithLines: ItemOperation = async function (this: IExecuteFunctions, 
 	return [output];
 };
 
-/**
- * Exact's sync endpoint answers one row per invoice line with the header fields repeated, plus a header row
- * (LineNumber 0, ID = InvoiceID). On a line row the fields both have (Description, AmountDC, ...) are the
- * line's. We hand out one item per invoice: header fields from the header row, lines from the line rows.
- */
-const HEADER_FIELDS = SALES_INVOICE.fields;
-const LINE_FIELDS = [
-	'ID', 'LineNumber', 'Item', 'ItemCode', 'ItemDescription', 'Description', 'Quantity', 'UnitCode', 'UnitPrice',
-	'NetPrice', 'AmountDC', 'VATCode', 'VATPercentage', 'VATAmountDC', 'GLAccount',
-];
-/** Header fields a line row carries with the line's value; without a header row we leave them out. */
-const LINE_VALUED = SALES_INVOICE.syncRowsPerLine?.lineValued ?? [];
-
-export function groupInvoiceRows(rows: IDataObject[], extraHeaderFields: string[] = []): IDataObject[] {
-	const headerFields = [...HEADER_FIELDS, ...extraHeaderFields];
-	const groups = new Map<string, { header?: IDataObject; first: IDataObject; lines: IDataObject[]; timestamp: unknown }>();
-	const order: Array<string | IDataObject> = [];
-	for (const row of rows) {
-		if (row.changeType === 'deleted') {
-			order.push(row);
-			continue;
-		}
-		const id = String(row.InvoiceID);
-		let group = groups.get(id);
-		if (!group) {
-			group = { first: row, lines: [], timestamp: row.Timestamp };
-			groups.set(id, group);
-			order.push(id);
-		}
-		group.timestamp = row.Timestamp;
-		if (isSyncHeaderRow(SALES_INVOICE, row)) group.header = row;
-		else group.lines.push(pick(row, LINE_FIELDS));
-	}
-	return order.map((entry) => {
-		if (typeof entry !== 'string') return entry;
-		const group = groups.get(entry)!;
-		const header = group.header
-			? pick(group.header, headerFields)
-			: pick(group.first, headerFields.filter((field) => !LINE_VALUED.includes(field)));
-		const lines = group.lines.sort((a, b) => Number(a.LineNumber ?? 0) - Number(b.LineNumber ?? 0));
-		return { ...header, SalesInvoiceLines: lines, Timestamp: group.timestamp, changeType: 'changed' } as IDataObject;
-	});
-}
-
 /** Read once per run, however many items come in. */
 const getInvoiceChanges = oncePerRun(async function (this: IExecuteFunctions) {
 	const itemIndex = 0;
@@ -206,7 +162,7 @@ const getInvoiceChanges = oncePerRun(async function (this: IExecuteFunctions) {
 	};
 	const extra = splitFields(options.extraFields);
 	const rows = await getChanges.call(this, SALES_INVOICE, {
-		select: [...HEADER_FIELDS, ...LINE_FIELDS, 'InvoiceID', ...extra],
+		select: [...INVOICE_SYNC_FIELDS, ...extra],
 		syncName: this.getNodeParameter('syncName', itemIndex, 'default') as string,
 		includeDeleted: options.includeDeleted !== false,
 		confirmLater: options.confirmLater === true,

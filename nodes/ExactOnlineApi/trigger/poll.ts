@@ -45,10 +45,11 @@ export async function pollChanges(this: IPollFunctions): Promise<IDataObject[]> 
 	const handOutFirst = options.firstPoll === 'everything';
 	const items: IDataObject[] = [];
 	for (const topic of topics) {
-		const { entity } = topic;
+		const { entity, syncRows } = topic;
+		const extraFields = splitFields(options.extraFields);
 		const firstPoll = draft[cursorKey(entity.label, SYNC_NAME)] === undefined;
-		const records = await getChanges.call(this, entity, {
-			select: [...fieldsFor(entity, 'sync'), ...splitFields(options.extraFields)],
+		const rows = await getChanges.call(this, entity, {
+			select: [...(syncRows?.select ?? fieldsFor(entity, 'sync')), ...extraFields],
 			syncName: SYNC_NAME,
 			// Deletions of all topics come from one read below: one call per topic, plus one, when nothing changed.
 			includeDeleted: false,
@@ -58,6 +59,7 @@ export async function pollChanges(this: IPollFunctions): Promise<IDataObject[]> 
 		});
 		// "From now": the first read only finds the position; what exists already is not handed out.
 		if (firstPoll && !handOutFirst) continue;
+		const records = syncRows ? syncRows.group(rows, extraFields) : rows;
 		items.push(...shape(records, options.output).map((record) => ({ ...record, topic: topic.value })));
 	}
 	if (options.includeDeleted !== false) items.push(...(await pollDeletions.call(this, topics, draft, handOutFirst)));

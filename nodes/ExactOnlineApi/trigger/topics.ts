@@ -4,9 +4,10 @@
  * WebhookSubscriptions `Topic`); payment terms and project planning have no webhook topic, so only the poll
  * trigger offers them.
  */
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import { DELETED_ENTITY_TYPES } from '../transport/sync';
 import { ACCOUNT, CONTACT, type ExactEntity, ITEM, PAYMENT_TERM, SALES_INVOICE } from '../entity/definitions';
+import { groupInvoiceRows, INVOICE_SYNC_FIELDS } from '../entity/invoiceRows';
 
 const SALES_ORDER: ExactEntity = {
 	label: 'sales order',
@@ -70,6 +71,8 @@ export interface TriggerTopic {
 	entity: ExactEntity;
 	/** False for streams Exact has no webhook topic for. */
 	webhook: boolean;
+	/** A sync endpoint whose rows are not one per record: what to select and how rows become records. */
+	syncRows?: { select: string[]; group: (rows: IDataObject[], extraFields: string[]) => IDataObject[] };
 }
 
 export const TRIGGER_TOPICS: TriggerTopic[] = [
@@ -79,7 +82,14 @@ export const TRIGGER_TOPICS: TriggerTopic[] = [
 	{ value: 'PaymentTerms', name: 'Payments (Payment Terms of Invoices)', entity: PAYMENT_TERM, webhook: false },
 	{ value: 'ProjectPlanning', name: 'Project Planning', entity: PROJECT_PLANNING, webhook: false },
 	{ value: 'Quotations', name: 'Quotations', entity: QUOTATION, webhook: true },
-	{ value: 'SalesInvoices', name: 'Sales Invoices', entity: SALES_INVOICE, webhook: true },
+	{
+		value: 'SalesInvoices',
+		name: 'Sales Invoices',
+		entity: SALES_INVOICE,
+		webhook: true,
+		// sync/SalesInvoice/SalesInvoices has a row per line: one item per invoice, with its SalesInvoiceLines.
+		syncRows: { select: INVOICE_SYNC_FIELDS, group: groupInvoiceRows },
+	},
 	{ value: 'SalesOrders', name: 'Sales Orders', entity: SALES_ORDER, webhook: true },
 	{ value: 'TimeTransactions', name: 'Time Transactions (Hours)', entity: TIME_TRANSACTION, webhook: true },
 ];

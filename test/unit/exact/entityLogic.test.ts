@@ -5,7 +5,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { accountFilter } from '../../../nodes/ExactOnlineAccount/operations';
 import { itemFilter } from '../../../nodes/ExactOnlineItem/operations';
-import { groupInvoiceRows } from '../../../nodes/ExactOnlineSalesInvoice/operations';
+import { groupInvoiceRows } from '../../../nodes/ExactOnlineApi/entity/invoiceRows';
 import { advanceCursor, confirmCursor, cursorKey, readCursor, streamPosition } from '../../../nodes/ExactOnlineApi/entity/cursor';
 import { itemsWithDefaultPriceChange } from '../../../nodes/ExactOnlineItem/priceChanges';
 import { codeLiteral } from '../../../nodes/ExactOnlineApi/entity/recordAccess';

@@ -126,6 +126,10 @@ describe('Exact Online Poll Trigger', () => {
 			'GET sync/Project/TimeCostTransactions',
 			'GET sync/Deleted',
 		]);
+		// Invoices come one item each with their lines (the sync endpoint has a row per line).
+		const invoices = emitted(first).filter((r) => r.topic === 'SalesInvoices');
+		expect(invoices).toHaveLength(suite.exact.sim.state.listRecords('SalesInvoices').length);
+		expect(invoices[0].SalesInvoiceLines).toEqual(expect.arrayContaining([expect.objectContaining({ LineNumber: 1 })]));
 		const planning = emitted(first).find((r) => r.topic === 'ProjectPlanning')!;
 		suite.exact.sim.state.updateRecord('ProjectPlanning', String(planning.ID), { Hours: 6 });
 		expect(emitted(await active.poll()).map((r) => [r.topic, r.ID, r.Hours])).toEqual([['ProjectPlanning', planning.ID, 6]]);
