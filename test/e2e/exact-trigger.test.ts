@@ -5,7 +5,7 @@
  *   record; forged, unsigned, re-serialised and replayed bodies run nothing; a subscription someone removed in
  *   Exact is back after the next activation; deactivation removes it.
  * - polling: the activation poll only finds the position, the next poll hands out a change and a deletion in one
- *   execution, a quiet poll costs one call per stream.
+ *   execution, a quiet poll costs one call for the topic and one for deletions.
  */
 import { randomUUID } from 'node:crypto';
 import { EXACT_SEED_FIXTURES, MAIN_DIVISION, startExactSimulator, webhookHash, type ExactSimulator } from '../../simulators/exact';
@@ -145,7 +145,7 @@ describe('Exact Online triggers in a real n8n', () => {
 		await waitFor(() => (subscriptions().length === 0 ? true : undefined), 15_000, { description: `no subscription left (${webhookCalls().join(', ')})` });
 	});
 
-	it('polling: the activation poll only found the position; the next poll hands out a change and a deletion; a quiet poll costs one call per stream', async () => {
+	it('polling: the activation poll only found the position; the next poll hands out a change and a deletion; a quiet poll costs one call for the topic and one for deletions', async () => {
 		expect(await n8n.listExecutions(pollWorkflow)).toEqual([]);
 		sim.state.updateRecord('Accounts', accounts.cafe.id, { City: 'Utrecht' });
 		sim.state.deleteRecord('Accounts', accounts.emptyEmail.id);
