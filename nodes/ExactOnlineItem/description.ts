@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { operationSelector, returnAllOrLimit } from '../shared/descriptions';
+import { filtersCollection, modifiedSinceFilter, operationSelector, returnAllOrLimit } from '../shared/descriptions';
 import { confirmParameters } from '../ExactOnlineApi/operations/confirmChanges';
 import { changesParameters } from '../ExactOnlineApi/operations/getChanges';
 import { recordLocator } from '../ExactOnlineApi/operations/locate';
@@ -73,6 +73,7 @@ export const properties: INodeProperties[] = [
 			{ name: 'Create', value: 'create', action: 'Create an item', description: 'Create a material or hour type' },
 			{ name: 'Get', value: 'get', action: 'Get an item', description: 'Get one item by ID or code' },
 			{ name: 'Get Changes', value: 'getChanges', action: 'Get changed items', description: 'Get items created, changed or deleted since the last run' },
+			{ name: 'Get Item Groups', value: 'getItemGroups', action: 'Get item groups (artikelgroepen)', description: 'Get the item groups (artikelgroepen), e.g. as OutSmart material categories' },
 			{ name: 'Get Hour Types', value: 'getHourTypes', action: 'Get hour types (uursoorten)', description: 'Get the hour types (uursoorten) Exact offers for time registration' },
 			{ name: 'Get Many', value: 'getMany', action: 'Get many items', description: 'Get materials and hour types that match filters' },
 			{ name: 'Update', value: 'update', action: 'Update an item', description: 'Change fields of an item' },
@@ -81,7 +82,7 @@ export const properties: INodeProperties[] = [
 	),
 	itemLocator('item', on('get', 'update')),
 	readOptions(on('get')),
-	...returnAllOrLimit(on('getMany', 'getHourTypes')),
+	...returnAllOrLimit(on('getMany', 'getHourTypes', 'getItemGroups')),
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -108,6 +109,15 @@ export const properties: INodeProperties[] = [
 		],
 	},
 	readOptions(on('getMany')),
+	filtersCollection(
+		on('getItemGroups'),
+		[
+			{ displayName: 'Codes', name: 'codes', type: 'string', default: '', placeholder: 'e.g. CV, SANITAIR', description: 'Only these item group codes, separated by commas' },
+			modifiedSinceFilter('item groups', ' (Exact has no change log for item groups)'),
+		],
+		'itemGroupFilters',
+	),
+	readOptions(on('getItemGroups')),
 	{ displayName: 'Code', name: 'code', type: 'string', default: '', required: true, displayOptions: { show: on('create') }, placeholder: 'e.g. CV-KETEL-01' },
 	{ displayName: 'Description', name: 'description', type: 'string', default: '', required: true, displayOptions: { show: on('create') }, placeholder: 'e.g. CV-ketel HR 28 kW' },
 	fieldsCollection('Additional Fields', on('create'), itemFields),

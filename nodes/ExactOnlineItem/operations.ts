@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { ITEM } from '../ExactOnlineApi/entity/definitions';
+import { ITEM, ITEM_GROUP } from '../ExactOnlineApi/entity/definitions';
 import { addSalesPrices } from '../ExactOnlineApi/entity/itemPrices';
 import { confirmChangesOperation } from '../ExactOnlineApi/operations/confirmChanges';
 import { getOperation } from '../ExactOnlineApi/operations/get';
@@ -47,6 +47,20 @@ export function itemFilter(filters: ItemFilters, now = new Date()): string | und
 	);
 }
 
+interface ItemGroupFilters {
+	codes?: string;
+	modifiedSince?: string;
+}
+
+/** Item groups have no sync endpoint: a flow reads them all (they are few) or those modified since a moment. */
+export function itemGroupFilter(filters: ItemGroupFilters): string | undefined {
+	const codes = (filters.codes ?? '').split(',').map((code) => code.trim()).filter(Boolean);
+	return andFilters(
+		codes.length ? orFilters(...codes.map((code) => `Code eq ${odataString(code)}`)) : undefined,
+		filters.modifiedSince ? `Modified ge ${odataDateTime(filters.modifiedSince)}` : undefined,
+	);
+}
+
 const DATE_FIELDS = ['StartDate', 'EndDate'];
 
 /** UI booleans become Exact's types: IsTime is a byte (0/1), not a boolean. */
@@ -90,6 +104,13 @@ export const operations: Record<string, Operation> = {
 		'Code',
 	),
 	getHourTypes,
+	getItemGroups: getManyOperation(
+		ITEM_GROUP,
+		function (itemIndex) {
+			return itemGroupFilter(this.getNodeParameter('itemGroupFilters', itemIndex, {}) as ItemGroupFilters);
+		},
+		'Code',
+	),
 	create: createOperation(ITEM, function (itemIndex) {
 		return itemBody({
 			Code: this.getNodeParameter('code', itemIndex) as string,

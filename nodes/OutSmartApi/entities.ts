@@ -238,6 +238,40 @@ export const WORK_TYPE: OutSmartEntity = {
 	],
 };
 
+/**
+ * Material categories as OutSmart's material catalogue shows them (its "categories" endpoint, cat_*): one per
+ * Exact item group. cat_display is required by OutSmart ("1": shown to the technician).
+ */
+export const CATEGORY: OutSmartEntity = {
+	resource: 'category',
+	label: 'material category',
+	displayName: 'Material Category',
+	endpoint: 'categories',
+	key: ['cat_code'],
+	requiredKey: ['cat_code'],
+	fields: [
+		text('cat_code', 'Code', true),
+		text('cat_name', 'Name', true),
+		typed('cat_display', 'Display', 'flag', true),
+		text('cat_cat_code', 'Parent Category Code'),
+		text('cat_image', 'Image URL'),
+	],
+	delete: { entity: 'category', key: 'code', keyDisplayName: 'Code' },
+};
+
+/** Which material is in which category (material_categories: mct_mat_code + mct_cat_code, both the key). */
+export const MATERIAL_IN_CATEGORY: OutSmartEntity = {
+	resource: 'materialCategory',
+	label: 'material in category',
+	displayName: 'Material in Category',
+	endpoint: 'material_categories',
+	key: ['mct_mat_code', 'mct_cat_code'],
+	requiredKey: ['mct_mat_code', 'mct_cat_code'],
+	fields: [text('mct_mat_code', 'Material Code', true), text('mct_cat_code', 'Category Code', true)],
+	// DeleteEntity by material code: takes the material out of all its categories.
+	delete: { entity: 'material_category', key: 'mct_mat_code', keyDisplayName: 'Material Code' },
+};
+
 /** In the order the resource dropdown shows them (alphabetical, as n8n's lint wants). */
 /** Contact persons of a relation; OutSmart knows them by a code of the caller's choosing. */
 export const CONTACT_PERSON: OutSmartEntity = {
@@ -258,10 +292,12 @@ export const CONTACT_PERSON: OutSmartEntity = {
 };
 
 export const ENTITIES: readonly OutSmartEntity[] = [
+	CATEGORY,
 	CONTACT_PERSON,
 	EMPLOYEE,
 	HOUR_TYPE,
 	MATERIAL,
+	MATERIAL_IN_CATEGORY,
 	PAYMENT_METHOD,
 	PRICE,
 	PROJECT,

@@ -41,3 +41,19 @@ export function returnAllOrLimit(show: Show): INodeProperties[] {
 export function limitToMax<T>(records: T[], returnAll: boolean, limit: number): T[] {
 	return returnAll ? records : records.slice(0, Math.max(0, limit));
 }
+
+/** The "Filters" collection of a Get Many (or similar read): `options` are its filters. */
+export function filtersCollection(show: Show, options: INodeProperties[], name = 'filters'): INodeProperties {
+	return { displayName: 'Filters', name, type: 'collection', placeholder: 'Add Filter', default: {}, displayOptions: { show }, options };
+}
+
+/** A "Modified Since" filter, for records whose `Modified` a read can compare. */
+export function modifiedSinceFilter(plural: string, note = ''): INodeProperties {
+	return {
+		displayName: 'Modified Since',
+		name: 'modifiedSince',
+		type: 'dateTime',
+		default: '',
+		description: `Only ${plural} changed at or after this moment${note}`,
+	};
+}

@@ -52,6 +52,7 @@ describe('templates in a real n8n', () => {
 			'04-import-payment-data.json',
 			'05-export-work-orders.json',
 			'06-exact-trigger-relations.json',
+			'07-import-employees-and-item-groups.json',
 		]);
 		for (const file of files) {
 			const text = fs.readFileSync(path.join(TEMPLATE_DIR, file), 'utf8');
@@ -130,6 +131,9 @@ describe('templates in a real n8n', () => {
 		const codes = records('materials').map((m) => m.code);
 		expect(codes).toEqual(expect.arrayContaining(['KK-12', 'BUIS 15 CU', 'CV-HRE28']));
 		expect(codes).not.toContain('ARBEID');
+		// Each material is put in the category of its item group (same code as in Exact).
+		const kogelkraan = world.exact.state.getRecord('Items', EXACT_SEED_FIXTURES.items.kogelkraan.id) as IDataObject;
+		expect(records('material_categories')).toContainEqual(expect.objectContaining({ mct_mat_code: 'KK-12', mct_cat_code: kogelkraan.ItemGroupCode }));
 
 		const hours = await n8n.execute(ids['03-import-hour-types.json']);
 		expect(hours.error).toBeUndefined();
@@ -187,6 +191,34 @@ describe('templates in a real n8n', () => {
 		expect(again.status).toBe('success');
 		expect(again.json('Create or update payment methods in OutSmart').every((r) => r.outcome === 'unchanged')).toBe(true);
 		expect(again.json('Customer balances in Exact')).toEqual([]);
+	});
+
+	it('employees and item groups: Exact employees become OutSmart employees, item groups material categories; a second run writes nothing', async () => {
+		const file = '07-import-employees-and-item-groups.json';
+		const run = await n8n.execute(ids[file]);
+		expect(run.error).toBeUndefined();
+		const exactEmployees = world.exact.state.listRecords('Employees');
+		expect(run.json('Create or update employees in OutSmart').map((r) => r.outcome)).toEqual(exactEmployees.map(() => 'created'));
+		expect(records('employees')).toContainEqual({ number: '1', firstname: 'Jan', lastname: 'de Vries', active: '1' });
+		expect(run.json('Confirm employee changes processed')).toEqual([{ syncName: 'employees to OutSmart', confirmed: true, givenBack: 0, retrying: 0 }]);
+		for (const group of world.exact.state.listRecords('ItemGroups')) {
+			expect(records('categories')).toContainEqual(expect.objectContaining({ cat_code: group.Code, cat_name: group.Description, cat_display: '1' }));
+		}
+
+		// Nothing changed in Exact: employees are not read again, categories are all found as they are; one OutSmart read.
+		world.outsmart.state.resetStats();
+		const again = await n8n.execute(ids[file]);
+		expect(again.status).toBe('success');
+		expect(again.json('Employee changes in Exact')).toEqual([]);
+		expect(again.json('Create or update material categories in OutSmart').every((r) => r.outcome === 'unchanged')).toBe(true);
+		expect(world.outsmart.state.stats().callsByMethod).toEqual({ 'GET categories': 1 });
+
+		// An employee who leaves in Exact becomes inactive in OutSmart, kept with their name.
+		const jan = exactEmployees.find((e) => e.Code === '1') as IDataObject;
+		world.exact.state.updateRecord('Employees', String(jan.ID), { IsActive: false, EndDate: '2025-06-30T00:00:00' });
+		const left = await n8n.execute(ids[file]);
+		expect(left.json('Create or update employees in OutSmart')).toEqual([expect.objectContaining({ key: '1', outcome: 'updated', changedFields: ['active'] })]);
+		expect(records('employees')).toContainEqual({ number: '1', firstname: 'Jan', lastname: 'de Vries', active: '0' });
 	});
 
 	it('export: completed work orders (with or without a work status, not failed before) become one draft invoice each and are marked handled; a re-run invoices nothing twice', async () => {

@@ -148,3 +148,28 @@ export const SALES_INVOICE_LINE: ExactEntity = {
 		'UnitPrice', 'NetPrice', 'AmountDC', 'VATCode', 'VATPercentage', 'VATAmountDC', 'GLAccount',
 	],
 };
+
+/**
+ * Employees (payroll/Employees, read-only in Exact's API). sync/Deleted has no entity type for employees: one
+ * who leaves gets an EndDate (and IsActive false), which Get Changes hands out as a change.
+ */
+export const EMPLOYEE: ExactEntity = {
+	label: 'employee',
+	path: 'payroll/Employees',
+	key: 'ID',
+	syncEntity: 'Payroll/Employees',
+	codeField: 'Code',
+	fields: [
+		'ID', 'Code', 'HID', 'FirstName', 'MiddleName', 'LastName', 'FullName', 'Initials', 'Email', 'BusinessEmail',
+		'Mobile', 'BusinessMobile', 'Phone', 'BusinessPhone', 'City', 'IsActive', 'StartDate', 'EndDate', 'Created', 'Modified',
+	],
+};
+
+/** Item groups (artikelgroepen, logistics/ItemGroups): read-only, no sync endpoint, no deletions log. */
+export const ITEM_GROUP: ExactEntity = {
+	label: 'item group',
+	path: 'logistics/ItemGroups',
+	key: 'ID',
+	codeField: 'Code',
+	fields: ['ID', 'Code', 'Description', 'IsDefault', 'Notes', 'Created', 'Modified'],
+};

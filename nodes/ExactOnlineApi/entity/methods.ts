@@ -11,7 +11,7 @@ import type {
 import { trimPaddedCode } from '../codes';
 import { odataContains, orFilters } from '../odata';
 import { exactRequest, readList, type ExactQuery } from '../transport';
-import { ACCOUNT, ITEM, PAYMENT_CONDITION, type ExactEntity } from './definitions';
+import { ACCOUNT, EMPLOYEE, ITEM, PAYMENT_CONDITION, type ExactEntity } from './definitions';
 import { codeLiteral } from './recordAccess';
 
 async function onePage(this: ILoadOptionsFunctions, path: string, query: ExactQuery, next?: string) {
@@ -67,6 +67,9 @@ export const listSearch = {
 	},
 	async searchItems(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 		return await search.call(this, ITEM, 'Description', filter, paginationToken);
+	},
+	async searchEmployees(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		return await search.call(this, EMPLOYEE, 'FullName', filter, paginationToken);
 	},
 	/** Values are codes: Exact refers to payment conditions by code (accounts, invoices). */
 	async searchPaymentConditions(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {

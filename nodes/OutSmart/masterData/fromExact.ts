@@ -17,6 +17,7 @@ import {
 	paymentConditionToPaymentMethod,
 	timeItemToHourType,
 } from '../../mapping/masterData';
+import { employeeToOutSmartEmployee, itemGroupToCategory, itemToMaterialInCategory } from '../../mapping/employeesAndCategories';
 import type { OutSmartEntity } from '../../OutSmartApi/entities';
 
 /** The resources that can be filled from an Exact record, and from which Exact entity. */
@@ -26,6 +27,9 @@ export const FROM_EXACT: Record<string, string> = {
 	material: 'an Exact item',
 	hourType: 'an Exact time item (hour type)',
 	paymentMethod: 'an Exact payment condition',
+	employee: 'an Exact employee (one who left becomes inactive)',
+	category: "an Exact item group (the Item node's Get Item Groups)",
+	materialCategory: "an Exact item: its material is put in the category of the item's group",
 };
 
 export interface FromExact {
@@ -79,9 +83,19 @@ function deactivation(this: IExecuteFunctions, entity: OutSmartEntity, code: str
 	}
 }
 
+/** The link of an item's material to its group's category; nothing to link for a deletion or an item without a group. */
+function materialInCategory(item: IDataObject, code: string): FromExact {
+	const what = code ? `Item ${code}` : 'The item';
+	if (item.changeType === 'deleted') return { record: {}, updateOnly: true, skip: `${what} was deleted in Exact: its material keeps its categories` };
+	const link = itemToMaterialInCategory(item);
+	if (!link) return { record: {}, updateOnly: true, skip: `${what} has no item group (or is a time item): no category to put it in` };
+	return { record: link.record, updateOnly: false };
+}
+
 export function mapFromExact(this: IExecuteFunctions, entity: OutSmartEntity, itemIndex: number): FromExact {
 	const source = this.getInputData()[itemIndex].json;
 	const code = String(source.Code ?? '').trim();
+	if (entity.resource === 'materialCategory') return materialInCategory(source, code);
 	if (source.changeType === 'deleted') return deactivation.call(this, entity, code, itemIndex);
 	const fromMapping = ({ record, inactive }: { record: IDataObject; inactive?: boolean }): FromExact => ({ record, updateOnly: inactive === true });
 	switch (entity.resource) {
@@ -96,6 +110,10 @@ export function mapFromExact(this: IExecuteFunctions, entity: OutSmartEntity, it
 			return fromMapping(timeItemToHourType(source));
 		case 'paymentMethod':
 			return fromMapping(paymentConditionToPaymentMethod(source));
+		case 'employee':
+			return fromMapping(employeeToOutSmartEmployee(source));
+		case 'category':
+			return fromMapping(itemGroupToCategory(source));
 		default:
 			throw new NodeOperationError(this.getNode(), `A ${entity.label} cannot be mapped from an Exact record`, { itemIndex });
 	}
