@@ -53,6 +53,7 @@ describe('templates in a real n8n', () => {
 			'05-export-work-orders.json',
 			'06-exact-trigger-relations.json',
 			'07-import-employees-and-item-groups.json',
+			'08-import-price-agreements.json',
 		]);
 		for (const file of files) {
 			const text = fs.readFileSync(path.join(TEMPLATE_DIR, file), 'utf8');
@@ -219,6 +220,40 @@ describe('templates in a real n8n', () => {
 		const left = await n8n.execute(ids[file]);
 		expect(left.json('Create or update employees in OutSmart')).toEqual([expect.objectContaining({ key: '1', outcome: 'updated', changedFields: ['active'] })]);
 		expect(records('employees')).toContainEqual({ number: '1', firstname: 'Jan', lastname: 'de Vries', active: '0' });
+	});
+
+	it('price agreements: customer agreements become OutSmart prices; deleted and ended ones end; a second run writes nothing', async () => {
+		const file = '08-import-price-agreements.json';
+		const agreements = () => world.exact.state.listRecords('SalesItemPrices').filter((r) => r.Account);
+		const customerPrices = () => records('prices').filter((p) => p.debtornr);
+		const run = await n8n.execute(ids[file]);
+		expect(run.error).toBeUndefined();
+		expect(run.json('Create, update or end prices in OutSmart').map((r) => r.outcome)).toEqual(agreements().map(() => 'created'));
+		const bakkerij = agreements().find((r) => r.Account === EXACT_SEED_FIXTURES.accounts.bakkerij.id) as IDataObject;
+		expect(customerPrices()).toContainEqual(
+			expect.objectContaining({ debtornr: '1', date_start: '2025-01-01', date_end: null, price: Number(bakkerij.Price).toFixed(2) }),
+		);
+		expect(run.json('Confirm changes processed').some((c) => c.confirmed === true)).toBe(true);
+
+		world.outsmart.state.resetStats();
+		const again = await n8n.execute(ids[file]);
+		expect(again.status).toBe('success');
+		expect(again.json('Price agreement changes in Exact')).toEqual([]);
+		expect(world.outsmart.state.stats().callsTotal).toBe(0);
+
+		// Deleted in Exact: the OutSmart price ends (OutSmart cannot delete a price); ended: the same end date.
+		const [deleted, ended] = agreements();
+		world.exact.state.deleteRecord('SalesItemPrices', String(deleted.ID));
+		world.exact.state.updateRecord('SalesItemPrices', String(ended.ID), { EndDate: '2025-10-31T00:00:00' });
+		const changed = await n8n.execute(ids[file]);
+		expect(changed.json('Create, update or end prices in OutSmart')).toEqual([
+			expect.objectContaining({ outcome: 'updated', changedFields: ['date_end'] }),
+			expect.objectContaining({ outcome: 'updated', changedFields: ['date_end'] }),
+		]);
+		const ends = customerPrices().map((p) => p.date_end).filter(Boolean);
+		expect(ends).toContain('2025-10-31');
+		expect(ends.some((end) => String(end) >= new Date(Date.now() - 2 * 86_400_000).toISOString().slice(0, 10))).toBe(true);
+		expect((await n8n.execute(ids[file])).json('Price agreement changes in Exact')).toEqual([]);
 	});
 
 	it('export: completed work orders (with or without a work status, not failed before) become one draft invoice each and are marked handled; a re-run invoices nothing twice', async () => {

@@ -173,3 +173,19 @@ export const ITEM_GROUP: ExactEntity = {
 	codeField: 'Code',
 	fields: ['ID', 'Code', 'Description', 'IsDefault', 'Notes', 'Created', 'Modified'],
 };
+
+/**
+ * Price agreements: rows of Exact's price list (logistics/SalesItemPrices). A row with an Account is a customer's
+ * agreed price for an item, from StartDate to EndDate; the row without one is the item's default price. Exact
+ * logs no deletions of price rows in sync/Deleted (see priceAgreements.ts for how Get Changes finds them).
+ */
+export const PRICE_AGREEMENT: ExactEntity = {
+	label: 'price agreement',
+	path: 'logistics/SalesItemPrices',
+	key: 'ID',
+	syncEntity: 'Logistics/SalesItemPrices',
+	fields: [
+		'ID', 'Account', 'AccountName', 'Item', 'ItemCode', 'ItemDescription', 'Price', 'Currency', 'Quantity', 'Unit',
+		'StartDate', 'EndDate', 'Created', 'Modified',
+	],
+};

@@ -79,27 +79,39 @@ export interface ChangesHooks {
 	/** Which records to hand out: a test on the sync rows and the same as OData for reads by ID (see ChangesOptions). */
 	only?: (this: IExecuteFunctions, itemIndex: number) => { keep: (record: IDataObject) => boolean; filter: string } | undefined;
 	extraStreams?: (this: IExecuteFunctions, itemIndex: number) => ExtraStream[];
+	/** Records to hand out after the read (e.g. deletions Exact does not log), with what the run is. */
+	finish?: (this: IExecuteFunctions, records: IDataObject[], run: FinishedRead) => Promise<IDataObject[]>;
+}
+
+/** What a `finish` hook knows of the run. */
+export interface FinishedRead extends ChangesParameters {
+	syncName: string;
+	staticData: IDataObject;
+	itemIndex: number;
 }
 
 /** `hooks` may be just an afterRead function. */
 export function getChangesOperation(entity: ExactEntity, hooks: ChangesHooks | AfterRead = {}): BatchOperation {
-	const { afterRead, only, extraStreams } = typeof hooks === 'function' ? { afterRead: hooks } as ChangesHooks : hooks;
+	const { afterRead, only, extraStreams, finish } = typeof hooks === 'function' ? { afterRead: hooks } as ChangesHooks : hooks;
 	// One read of the change stream per run, however many items come in.
 	return oncePerRun(async function (this: IExecuteFunctions) {
 		const itemIndex = 0;
 		const options = this.getNodeParameter('changesOptions', itemIndex, {}) as ChangesParameters;
+		const syncName = this.getNodeParameter('syncName', itemIndex, 'default') as string;
+		const staticData = this.getWorkflowStaticData('global');
 		const records = await getChanges.call(this, entity, {
 			select: [...fieldsFor(entity, 'sync'), ...splitFields(options.extraFields)],
-			syncName: this.getNodeParameter('syncName', itemIndex, 'default') as string,
+			syncName,
 			includeDeleted: options.includeDeleted !== false,
 			confirmLater: options.confirmLater === true,
 			startOver: options.startOver === true,
 			...only?.call(this, itemIndex),
-			staticData: this.getWorkflowStaticData('global'),
+			staticData,
 			itemIndex,
 			extraStreams: extraStreams?.call(this, itemIndex),
 			afterRead: afterRead ? (changed) => afterRead.call(this, changed, itemIndex) : undefined,
 		});
-		return shape(records, options.output);
+		const more = finish ? await finish.call(this, records, { ...options, syncName, staticData, itemIndex }) : [];
+		return shape([...records, ...more], options.output);
 	});
 }

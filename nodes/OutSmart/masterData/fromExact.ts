@@ -18,6 +18,7 @@ import {
 	timeItemToHourType,
 } from '../../mapping/masterData';
 import { employeeToOutSmartEmployee, itemGroupToCategory, itemToMaterialInCategory } from '../../mapping/employeesAndCategories';
+import { agreementToPrice, endedAgreementPrice } from '../../mapping/priceAgreements';
 import type { OutSmartEntity } from '../../OutSmartApi/entities';
 
 /** The resources that can be filled from an Exact record, and from which Exact entity. */
@@ -30,6 +31,7 @@ export const FROM_EXACT: Record<string, string> = {
 	employee: 'an Exact employee (one who left becomes inactive)',
 	category: "an Exact item group (the Item node's Get Item Groups)",
 	materialCategory: "an Exact item: its material is put in the category of the item's group",
+	price: 'a row of the Exact Online Price Agreement node (a deleted one is ended)',
 };
 
 export interface FromExact {
@@ -92,10 +94,17 @@ function materialInCategory(item: IDataObject, code: string): FromExact {
 	return { record: link.record, updateOnly: false };
 }
 
+/** A price agreement; one deleted in Exact ends (OutSmart cannot delete a price), never created. */
+function priceAgreement(row: IDataObject): FromExact {
+	if (row.changeType === 'deleted') return { record: endedAgreementPrice(row), updateOnly: true };
+	return { record: agreementToPrice(row).record, updateOnly: false };
+}
+
 export function mapFromExact(this: IExecuteFunctions, entity: OutSmartEntity, itemIndex: number): FromExact {
 	const source = this.getInputData()[itemIndex].json;
 	const code = String(source.Code ?? '').trim();
 	if (entity.resource === 'materialCategory') return materialInCategory(source, code);
+	if (entity.resource === 'price') return priceAgreement(source);
 	if (source.changeType === 'deleted') return deactivation.call(this, entity, code, itemIndex);
 	const fromMapping = ({ record, inactive }: { record: IDataObject; inactive?: boolean }): FromExact => ({ record, updateOnly: inactive === true });
 	switch (entity.resource) {

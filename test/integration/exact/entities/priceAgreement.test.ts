@@ -1,0 +1,91 @@
+/**
+ * Exact Online Price Agreement against the Exact simulator: Get Many with its filters (customer agreements, default
+ * prices, valid on a day), and Get Changes over several runs: the customer's code and the item's kind added,
+ * deletions (which Exact does not log for price rows) found by reading the IDs, a moved start date ending the old
+ * row, and Confirm Later keeping both until Confirm Changes.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { ExactOnlinePriceAgreement } from '../../../../nodes/ExactOnlinePriceAgreement/ExactOnlinePriceAgreement.node';
+import { EXACT_SEED_FIXTURES } from '../../../../simulators/exact';
+import { jsonOf } from '../../../harness/context';
+import { callsOf, endpointsOf, useEntitySimulator } from './setup';
+
+const suite = useEntitySimulator(new ExactOnlinePriceAgreement());
+const { run } = suite;
+const rows = () => suite.exact.sim.state.listRecords('SalesItemPrices');
+const customerRows = () => rows().filter((r) => r.Account);
+
+describe('Exact Online Price Agreement: Get and Get Many', () => {
+	it('lists customer agreements by default, default prices or all when asked', async () => {
+		const result = await run({ operation: 'getMany', returnAll: true });
+		expect(jsonOf(result).map((r) => r.ID).sort()).toEqual(customerRows().map((r) => r.ID).sort());
+		expect(callsOf(result)[0].query.$filter).toBe('Account ne null');
+		const defaults = jsonOf(await run({ operation: 'getMany', returnAll: true, filters: { kind: 'default' } }));
+		expect(defaults.every((r) => r.Account === null)).toBe(true);
+		expect(jsonOf(await run({ operation: 'getMany', returnAll: true, filters: { kind: 'any' } }))).toHaveLength(rows().length);
+	});
+
+	it("finds one customer's agreements valid on a day, and one row by ID", async () => {
+		const [first] = customerRows();
+		const result = await run({ operation: 'getMany', returnAll: true, filters: { account: String(first.Account), validOn: '2025-06-01T00:00:00' } });
+		expect(jsonOf(result).map((r) => r.ID)).toContain(first.ID);
+		expect(callsOf(result)[0].query.$filter).toBe(
+			`Account ne null and Account eq guid'${String(first.Account)}' and (StartDate eq null or StartDate le datetime'2025-06-01T00:00:00') and (EndDate eq null or EndDate ge datetime'2025-06-01T00:00:00')`,
+		);
+		expect(jsonOf(await run({ operation: 'getMany', returnAll: true, filters: { validOn: '2024-06-01T00:00:00' } }))).toEqual([]);
+		const one = await run({ operation: 'get', priceAgreement: String(first.ID) });
+		expect(jsonOf(one)).toEqual([expect.objectContaining({ ID: first.ID, Price: first.Price, ItemCode: first.ItemCode })]);
+		expect(endpointsOf(one)).toHaveLength(1);
+	});
+});
+
+describe('Exact Online Price Agreement: Get Changes', () => {
+	it('hands out agreements with the customer code and item kind, then only changes, deletions and moved rows', async () => {
+		const staticData: IDataObject = {};
+		const sync = async (options: IDataObject = {}) =>
+			await run({ operation: 'getChanges', syncName: 'prices', changesOptions: options }, { staticData });
+		const first = await sync();
+		const handed = jsonOf(first);
+		expect(handed.map((r) => r.ID).sort()).toEqual(customerRows().map((r) => r.ID).sort());
+		const bakkerij = handed.find((r) => r.Account === EXACT_SEED_FIXTURES.accounts.bakkerij.id);
+		expect(bakkerij).toMatchObject({ AccountCode: '1', changeType: 'changed' });
+		expect(typeof bakkerij?.ItemIsTime).toBe('boolean');
+		// Prices, account codes, item kinds, then the IDs of all price rows (for deletions).
+		expect(endpointsOf(first)).toEqual(['GET sync/Logistics/SalesItemPrices', 'GET crm/Accounts', 'GET logistics/Items', 'GET sync/Logistics/SalesItemPrices']);
+		expect(callsOf(first)[3].query).toMatchObject({ $select: 'ID,Timestamp', $filter: 'Timestamp gt 1L' });
+
+		const nothing = await sync();
+		expect(jsonOf(nothing)).toEqual([]);
+		expect(endpointsOf(nothing)).toEqual(['GET sync/Logistics/SalesItemPrices', 'GET sync/Logistics/SalesItemPrices']);
+
+		// A new default price is no customer agreement: not handed out.
+		suite.exact.sim.state.insertRecord('SalesItemPrices', { Item: EXACT_SEED_FIXTURES.items.kogelkraan.id, Price: 19.5 });
+		expect(jsonOf(await sync())).toEqual([]);
+
+		// Deleted in Exact: handed out with the fields it had; a moved start date: changed, and the old row deleted.
+		const [gone, moved] = handed;
+		suite.exact.sim.state.deleteRecord('SalesItemPrices', String(gone.ID));
+		suite.exact.sim.state.updateRecord('SalesItemPrices', String(moved.ID), { StartDate: '2026-01-01T00:00:00' });
+		const changes = jsonOf(await sync({ confirmLater: true }));
+		expect(changes).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ ID: moved.ID, changeType: 'changed', StartDate: expect.stringMatching(/^2026-01-01T00:00:00/) }),
+				expect.objectContaining({ ID: String(moved.ID).toLowerCase(), changeType: 'deleted', StartDate: moved.StartDate, AccountCode: moved.AccountCode }),
+				expect.objectContaining({ ID: String(gone.ID).toLowerCase(), changeType: 'deleted', ItemCode: gone.ItemCode, AccountCode: gone.AccountCode, Price: gone.Price }),
+			]),
+		);
+		expect(changes).toHaveLength(3);
+		// Not confirmed: the same again; confirmed: nothing more.
+		expect(jsonOf(await sync({ confirmLater: true }))).toHaveLength(3);
+		const confirmed = await run({ operation: 'confirmChanges', syncName: 'prices' }, { staticData });
+		expect(jsonOf(confirmed)).toEqual([expect.objectContaining({ confirmed: true })]);
+		expect(jsonOf(await sync({ confirmLater: true }))).toEqual([]);
+	});
+
+	it('without deletions costs one call when nothing changed', async () => {
+		const staticData: IDataObject = {};
+		await run({ operation: 'getChanges', changesOptions: { includeDeleted: false } }, { staticData });
+		const nothing = await run({ operation: 'getChanges', changesOptions: { includeDeleted: false } }, { staticData });
+		expect(endpointsOf(nothing)).toEqual(['GET sync/Logistics/SalesItemPrices']);
+	});
+});
