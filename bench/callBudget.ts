@@ -7,6 +7,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 import { ExactOnlineAccount } from '../dist/nodes/ExactOnlineAccount/ExactOnlineAccount.node';
+import { ExactOnlineEmployee } from '../dist/nodes/ExactOnlineEmployee/ExactOnlineEmployee.node';
+import { ExactOnlinePriceAgreement } from '../dist/nodes/ExactOnlinePriceAgreement/ExactOnlinePriceAgreement.node';
 import { ExactOnlineItem } from '../dist/nodes/ExactOnlineItem/ExactOnlineItem.node';
 import { ExactOnlinePayment } from '../dist/nodes/ExactOnlinePayment/ExactOnlinePayment.node';
 import { ExactOnlineSalesInvoice } from '../dist/nodes/ExactOnlineSalesInvoice/ExactOnlineSalesInvoice.node';
@@ -256,6 +258,63 @@ async function triggers(): Promise<void> {
 	}
 }
 
+/** Employees (their sync stream, no deletions log) and item groups (no sync: read whole, they are few). */
+async function employeesAndItemGroups(): Promise<void> {
+	const sim = await startExactSimulator({ seed: 'medium', dailyLimit: 100_000, minutelyLimit: 100_000 });
+	try {
+		const count = sim.state.listRecords('Employees').length;
+		const options = { credentials: { exactOnlineOAuth2Api: credential(sim, 7000) }, staticData: {}, mode: 'trigger' as const };
+		const employees = new ExactOnlineEmployee();
+		const parameters = { operation: 'getChanges', syncName: 'bench' };
+		await measure(sim, `employees, first run (${count})`, Math.ceil(count / 1000), 'sync pages of 1,000 (no deletions stream)', () =>
+			runNode(employees, { ...options, parameters }),
+		);
+		await measure(sim, 'employees, nothing changed', 1, 'one call', () => runNode(employees, { ...options, parameters }));
+		const groups = sim.state.listRecords('ItemGroups').length;
+		await measure(sim, `item groups, every run (${groups})`, Math.ceil(groups / 60), 'logistics/ItemGroups, 60 a page', () =>
+			runNode(new ExactOnlineItem(), { ...options, parameters: { operation: 'getItemGroups', returnAll: true } }),
+		);
+	} finally {
+		await sim.close();
+	}
+}
+
+/** Reading `wanted` records by ID: 20 a call up to 100, else the whole entity in bulk (1,000 a call). */
+const byIdCalls = (wanted: number, all: number) => (wanted <= 100 ? Math.ceil(wanted / 20) : Math.ceil(all / 1000));
+
+/**
+ * Price agreements: the price list's sync stream, the customers' codes and the items' kinds by ID (20 a call), and
+ * the IDs of all price rows to find deletions (Exact logs none for price rows).
+ */
+async function priceAgreements(size: 'small' | 'large'): Promise<void> {
+	const sim = await startExactSimulator({ seed: size, dailyLimit: 100_000, minutelyLimit: 100_000 });
+	try {
+		const rows = sim.state.listRecords('SalesItemPrices');
+		const agreements = rows.filter((r) => r.Account);
+		const accounts = new Set(agreements.map((r) => r.Account)).size;
+		const items = new Set(agreements.map((r) => r.Item)).size;
+		const staticData: IDataObject = {};
+		const node = new ExactOnlinePriceAgreement();
+		const options = { credentials: { exactOnlineOAuth2Api: credential(sim, 8000) }, staticData, mode: 'trigger' as const };
+		const parameters = { operation: 'getChanges', syncName: 'bench' };
+		const idPages = Math.max(1, Math.ceil(rows.length / 1000));
+		await measure(
+			sim,
+			`price agreements, first run (${agreements.length})`,
+			Math.ceil(rows.length / 1000) + byIdCalls(accounts, sim.state.listRecords('Accounts').length) + byIdCalls(items, sim.state.listRecords('Items').length) + idPages,
+			`sync + ${accounts} account codes + ${items} item kinds (20 a call, bulk above 100) + all IDs; state = fields per row`,
+			() => runNode(node, { ...options, parameters }),
+			staticData,
+		);
+		await measure(sim, 'price agreements, nothing changed', 1 + idPages, 'sync + all IDs (for deletions)', () => runNode(node, { ...options, parameters }));
+		sim.state.deleteRecord('SalesItemPrices', String(agreements[0].ID));
+		const deleted = await measure(sim, 'price agreements, one deleted', 1 + idPages, 'found in the same calls', () => runNode(node, { ...options, parameters }));
+		if (deleted.output?.[0].length !== 1 || deleted.output[0][0].json.changeType !== 'deleted') throw new Error('the deletion did not arrive');
+	} finally {
+		await sim.close();
+	}
+}
+
 async function main(): Promise<void> {
 	await accountImports('small', 1000);
 	await accountImports('large', 20000);
@@ -264,6 +323,9 @@ async function main(): Promise<void> {
 	await customerBalances();
 	await export50();
 	await triggers();
+	await employeesAndItemGroups();
+	await priceAgreements('small');
+	await priceAgreements('large');
 	console.log('\nscenario                              calls  budget  seconds  state KB  note');
 	let over = 0;
 	for (const row of rows) {

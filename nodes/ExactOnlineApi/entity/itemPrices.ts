@@ -14,18 +14,18 @@ const BY_ID_MAX = 100;
 const idOf = (record: IDataObject) => String(record.ID ?? '').toLowerCase();
 
 /**
- * The items with these IDs that also match `filter` (the same OData the caller's other reads use). `select`
- * must hold ID.
+ * The records of `path` with these IDs that also match `filter`: by ID in batches of 20 when few, else in one pass
+ * over `bulkPath` (1,000 a call). `select` must hold ID.
  */
-export async function readItemsById(
+export async function readRecordsById(
 	this: ExactContext,
-	options: { ids: string[]; select: string; filter?: string; itemIndex?: number },
+	options: { path: string; bulkPath: string; ids: string[]; select: string; filter?: string; itemIndex?: number },
 ): Promise<IDataObject[]> {
 	const ids = [...new Set(options.ids.map((id) => id.toLowerCase()).filter(Boolean))];
 	if (ids.length === 0) return [];
 	if (ids.length <= BY_ID_MAX) {
 		return await exactGetAnyOf.call(this, {
-			path: 'logistics/Items',
+			path: options.path,
 			select: options.select,
 			values: ids,
 			// The transport or-s these per ID, so the filter goes into each: `ID eq … and IsTime eq 0 or ID eq … and …`.
@@ -35,11 +35,19 @@ export async function readItemsById(
 	}
 	const wanted = new Set(ids);
 	const all = await exactGetAll.call(this, {
-		path: 'bulk/Logistics/Items',
+		path: options.bulkPath,
 		query: { $select: options.select, $filter: options.filter },
 		itemIndex: options.itemIndex,
 	});
 	return all.filter((record) => wanted.has(idOf(record)));
+}
+
+/** The items with these IDs that also match `filter` (the same OData the caller's other reads use). */
+export async function readItemsById(
+	this: ExactContext,
+	options: { ids: string[]; select: string; filter?: string; itemIndex?: number },
+): Promise<IDataObject[]> {
+	return await readRecordsById.call(this, { path: 'logistics/Items', bulkPath: 'bulk/Logistics/Items', ...options });
 }
 
 /** Adds StandardSalesPrice to the items that do not carry it yet (those read for a price change do). */

@@ -8,7 +8,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { ExactOnlinePriceAgreement } from '../../../../nodes/ExactOnlinePriceAgreement/ExactOnlinePriceAgreement.node';
 import { EXACT_SEED_FIXTURES } from '../../../../simulators/exact';
 import { jsonOf } from '../../../harness/context';
-import { callsOf, endpointsOf, useEntitySimulator } from './setup';
+import { callsOf, endpointsOf, runnerFor, startEntitySimulator, useEntitySimulator } from './setup';
 
 const suite = useEntitySimulator(new ExactOnlinePriceAgreement());
 const { run } = suite;
@@ -87,5 +87,29 @@ describe('Exact Online Price Agreement: Get Changes', () => {
 		await run({ operation: 'getChanges', changesOptions: { includeDeleted: false } }, { staticData });
 		const nothing = await run({ operation: 'getChanges', changesOptions: { includeDeleted: false } }, { staticData });
 		expect(endpointsOf(nothing)).toEqual(['GET sync/Logistics/SalesItemPrices']);
+	});
+});
+
+describe('Exact Online Price Agreement: many customers', () => {
+	it('above 100 customers and items reads their codes and kinds in bulk (1,000 a call), not 20 a call', async () => {
+		const small = await startEntitySimulator({ seed: 'small' });
+		try {
+			const accounts = small.sim.state.listRecords('Accounts').filter((a) => a.Status === 'C').slice(0, 150);
+			const items = small.sim.state.listRecords('Items').slice(0, 150);
+			accounts.forEach((account, i) => small.sim.state.insertRecord('SalesItemPrices', { Account: account.ID, Item: items[i].ID, Price: 10 + i }));
+			const result = await runnerFor(small, new ExactOnlinePriceAgreement())({ operation: 'getChanges', changesOptions: { includeDeleted: false } }, { staticData: {} });
+			const handed = jsonOf(result);
+			const inserted = handed.filter((r) => accounts.some((a) => a.ID === r.Account) && items.some((i) => i.ID === r.Item) && r.Price === 10 + accounts.findIndex((a) => a.ID === r.Account));
+			expect(inserted).toHaveLength(150);
+			for (const row of inserted) {
+				const account = accounts.find((a) => a.ID === row.Account) as IDataObject;
+				expect(row.AccountCode).toBe(String(account.Code).trim());
+				expect(row.ItemIsTime).toBe(Number(items.find((i) => i.ID === row.Item)?.IsTime) === 1);
+			}
+			expect(endpointsOf(result)).toEqual(['GET sync/Logistics/SalesItemPrices', 'GET bulk/CRM/Accounts', 'GET bulk/Logistics/Items']);
+			expect(callsOf(result)[1].query.$select).toBe('ID,Code');
+		} finally {
+			await small.sim.close();
+		}
 	});
 });
