@@ -184,6 +184,7 @@ export const PRICE_AGREEMENT: ExactEntity = {
 	path: 'logistics/SalesItemPrices',
 	key: 'ID',
 	syncEntity: 'Logistics/SalesItemPrices',
+	bulkEntity: 'Logistics/SalesItemPrices',
 	fields: [
 		'ID', 'Account', 'AccountName', 'Item', 'ItemCode', 'ItemDescription', 'Price', 'Currency', 'Quantity', 'Unit',
 		'StartDate', 'EndDate', 'Created', 'Modified',
