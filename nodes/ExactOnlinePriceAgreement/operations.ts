@@ -1,13 +1,42 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { PRICE_AGREEMENT } from '../ExactOnlineApi/entity/definitions';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { ACCOUNT, ITEM, PRICE_AGREEMENT } from '../ExactOnlineApi/entity/definitions';
+import { deleteRecord } from '../ExactOnlineApi/entity/recordAccess';
+import { keyOf, locatorInput, type LocatorInput } from '../ExactOnlineApi/operations/locate';
+import { createOperation, toBody, updateOperation } from '../ExactOnlineApi/operations/write';
 import { cursorKey } from '../ExactOnlineApi/entity/cursor';
 import { addAgreementContext, confirmSeen, detectDeletions, resetSeen } from '../ExactOnlineApi/entity/priceAgreements';
 import { confirmChangesOperation } from '../ExactOnlineApi/operations/confirmChanges';
 import { getOperation } from '../ExactOnlineApi/operations/get';
 import { getChangesOperation } from '../ExactOnlineApi/operations/getChanges';
 import { getManyOperation } from '../ExactOnlineApi/operations/getMany';
-import { andFilters, odataDateTime, odataGuid, orFilters } from '../ExactOnlineApi/odata';
-import type { BatchOperation, Operation } from '../shared/router';
+import { andFilters, isGuid, odataDateTime, odataGuid, orFilters } from '../ExactOnlineApi/odata';
+import type { BatchOperation, ItemOperation, Operation } from '../shared/router';
+
+const DATE_FIELDS = ['StartDate', 'EndDate'];
+
+/** Create: the item and (for an agreement) the customer become their IDs, a code costing one look-up each. */
+async function createBody(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const item = locatorInput.call(this, 'item', itemIndex, { what: 'item' }) as LocatorInput;
+	const account = locatorInput.call(this, 'account', itemIndex, { what: 'customer', required: false });
+	return {
+		Item: await keyOf.call(this, ITEM, item, itemIndex),
+		...(account ? { Account: await keyOf.call(this, ACCOUNT, account, itemIndex) } : {}),
+		Price: this.getNodeParameter('price', itemIndex) as number,
+		...toBody(this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject, DATE_FIELDS),
+	};
+}
+
+/** Delete: price rows have no code, so only an ID; Exact answers 204 without a body. */
+const deleteAgreement: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
+	const id = String(this.getNodeParameter('priceAgreement', itemIndex, '') ?? '').trim();
+	if (!isGuid(id)) {
+		throw new NodeOperationError(this.getNode(), `'${id}' is not an Exact ID`, {
+			itemIndex,
+			description: 'A price agreement is known by its ID only (e.g. from Get Many or Get Changes).',
+		});
+	}
+	return [await deleteRecord.call(this, PRICE_AGREEMENT, id, itemIndex)];
+};
 
 type Kind = 'any' | 'customer' | 'default';
 
@@ -87,4 +116,9 @@ export const operations: Record<string, Operation> = {
 		},
 	}),
 	confirmChanges: confirmAgreements,
+	create: createOperation(PRICE_AGREEMENT, createBody),
+	update: updateOperation(PRICE_AGREEMENT, 'priceAgreement', function (itemIndex) {
+		return toBody(this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, DATE_FIELDS);
+	}),
+	delete: deleteAgreement,
 };

@@ -113,3 +113,37 @@ describe('Exact Online Price Agreement: many customers', () => {
 		}
 	});
 });
+
+describe('Exact Online Price Agreement: Create, Update, Delete', () => {
+	it("creates a customer's agreed price by account and item code, changes it, and deletes it", async () => {
+		const created = await run({
+			operation: 'create',
+			account: { __rl: true, mode: 'code', value: '2' },
+			item: { __rl: true, mode: 'code', value: 'KK-12' },
+			price: 11.75,
+			additionalFields: { StartDate: '2026-01-01T00:00:00', EndDate: '2026-12-31T00:00:00' },
+		});
+		const [row] = jsonOf(created);
+		expect(row).toMatchObject({ Account: EXACT_SEED_FIXTURES.accounts.oneill.id, Item: EXACT_SEED_FIXTURES.items.kogelkraan.id, ItemCode: 'KK-12', Price: 11.75 });
+		expect(String(row.StartDate)).toMatch(/^2026-01-01T00:00:00/);
+		// Two look-ups (the codes) and the write.
+		expect(endpointsOf(created)).toEqual(['GET logistics/Items', 'GET crm/Accounts', 'POST logistics/SalesItemPrices']);
+		expect(String(row.EndDate)).toMatch(/^2026-12-31T00:00:00/);
+
+		const updated = await run({ operation: 'update', priceAgreement: String(row.ID), updateFields: { Price: 12.25 } });
+		expect(jsonOf(updated)).toEqual([expect.objectContaining({ ID: row.ID, Price: 12.25 })]);
+		expect(rows().find((r) => r.ID === row.ID)?.Price).toBe(12.25);
+
+		const deleted = await run({ operation: 'delete', priceAgreement: String(row.ID) });
+		expect(jsonOf(deleted)).toEqual([{ ID: row.ID, deleted: true }]);
+		expect(rows().some((r) => r.ID === row.ID)).toBe(false);
+		const notAnId = await run({ operation: 'delete', priceAgreement: 'KK-12' });
+		expect(notAnId.error?.message).toBe("'KK-12' is not an Exact ID");
+		expect(notAnId.host.http).toHaveLength(0);
+	});
+
+	it("creates an item's default price without a customer", async () => {
+		const [row] = jsonOf(await run({ operation: 'create', account: { __rl: true, mode: 'list', value: '' }, item: { __rl: true, mode: 'code', value: 'KK-12' }, price: 14 }));
+		expect(row).toMatchObject({ Account: null, Price: 14 });
+	});
+});
