@@ -68,6 +68,7 @@ function table(header: string[], rows: string[][], align: Array<'l' | 'r'>): str
 
 const int = (n: number | undefined) => (n === undefined ? '' : Math.round(n).toLocaleString('en-US'));
 const dec = (n: number | undefined, digits = 1) => (n === undefined ? '' : n.toFixed(digits));
+const ratio = (naive: number, ours: number) => (ours === 0 ? '∞' : `${(naive / ours).toFixed(naive / ours >= 10 ? 0 : 1)}×`);
 const kb = (bytes: number | undefined) => (bytes === undefined ? '' : (bytes / 1024).toFixed(bytes < 10_240 ? 1 : 0));
 
 export function markdown(results: BenchResults): string {
@@ -80,7 +81,7 @@ export function markdown(results: BenchResults): string {
 				r.size,
 				r.run,
 				int(r.exactCalls),
-				r.naiveCalls === undefined ? '' : `${int(r.naiveCalls)} (${r.exactCalls ? (r.naiveCalls / r.exactCalls).toFixed(0) : '∞'}×)`,
+				r.naiveCalls === undefined ? '' : `${int(r.naiveCalls)} (${ratio(r.naiveCalls, r.exactCalls)})`,
 				int(r.tokenCalls),
 				int(r.outsmartCalls),
 				int(r.items),
