@@ -193,12 +193,8 @@ export class N8nInstance {
 		);
 	}
 
-	private async command(
-		args: string[],
-		timeoutMs = this.options.commandTimeoutMs ?? 120_000,
-		onSpawn?: (pid: number) => void,
-	): Promise<CommandResult> {
-		return await runN8nCommand(this.paths, args, await this.env(), { cwd: this.userFolder, timeoutMs, onSpawn });
+	private async command(args: string[], timeoutMs = this.options.commandTimeoutMs ?? 120_000): Promise<CommandResult> {
+		return await runN8nCommand(this.paths, args, await this.env(), { cwd: this.userFolder, timeoutMs });
 	}
 
 	private async checkedCommand(args: string[]): Promise<CommandResult> {
@@ -258,26 +254,15 @@ export class N8nInstance {
 	 * `n8n execute --id=<id>`: runs the workflow from its Manual Trigger in a separate n8n process (works
 	 * whether or not start() is running). Resolves also when a node failed (status 'error', `error` set);
 	 * rejects only when n8n produced no run at all (unknown id, no Manual Trigger, crash), with n8n's output.
-	 * `onSpawn` gets the id of the n8n process that runs it (the benchmark samples its memory).
 	 */
-	async execute(workflowId: string, options: { timeoutMs?: number; onSpawn?: (pid: number) => void } = {}): Promise<ExecuteResult> {
-		const result = await this.command(['execute', `--id=${workflowId}`, '--rawOutput'], options.timeoutMs, options.onSpawn);
+	async execute(workflowId: string, options: { timeoutMs?: number } = {}): Promise<ExecuteResult> {
+		const result = await this.command(['execute', `--id=${workflowId}`, '--rawOutput'], options.timeoutMs);
 		this.timings.lastExecuteMs = result.durationMs;
 		const run = parseExecuteOutput(result.output);
 		if (!run) {
 			throw new Error(withTail(`n8n execute --id=${workflowId} produced no run data (exit ${result.code ?? result.signal})`, result.output));
 		}
 		return toExecuteResult(run, result);
-	}
-
-	/**
-	 * `n8n execute --id=<id>` when only the outcome counts: the exit code (0 success, 1 a node failed) and the
-	 * duration, without the run. n8n prints the whole run and exits before a large one (thousands of records) has
-	 * gone through the pipe, so execute() cannot parse it; the execution itself is in the database
-	 * (listExecutions() while started).
-	 */
-	async executeForOutcome(workflowId: string, options: { timeoutMs?: number; onSpawn?: (pid: number) => void } = {}): Promise<CommandResult> {
-		return await this.command(['execute', `--id=${workflowId}`, '--rawOutput'], options.timeoutMs, options.onSpawn);
 	}
 
 	/** `n8n export:workflow` for one workflow: as stored, with its static data (what triggers and Get Changes remember). */

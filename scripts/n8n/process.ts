@@ -135,18 +135,16 @@ export function withTail(message: string, output: string, lines = 40): string {
 
 /**
  * Runs one n8n CLI command to completion. Rejects on timeout; resolves with the exit code otherwise
- * (callers decide what a non-zero code means: `execute` exits 1 when a node fails). `onSpawn` gets the
- * process id at once (e.g. to sample its memory while it runs).
+ * (callers decide what a non-zero code means: `execute` exits 1 when a node fails).
  */
 export async function runN8nCommand(
 	paths: N8nPaths,
 	args: string[],
 	env: Record<string, string>,
-	options: { cwd: string; timeoutMs: number; onSpawn?: (pid: number) => void },
+	options: { cwd: string; timeoutMs: number },
 ): Promise<CommandResult> {
 	const started = Date.now();
 	const proc = spawnN8n(paths, args, env, { cwd: options.cwd, keepOutput: true });
-	if (proc.child.pid !== undefined) options.onSpawn?.(proc.child.pid);
 	let timer: NodeJS.Timeout | undefined;
 	const timedOut = new Promise<'timeout'>((resolve) => {
 		timer = setTimeout(() => resolve('timeout'), options.timeoutMs);
