@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { padAccountCode } from '../ExactOnlineApi/codes';
+import { idOf, readByIds } from '../ExactOnlineApi/entity/byIds';
 import { ACCOUNT, ADDRESS, CONTACT } from '../ExactOnlineApi/entity/definitions';
 import { selectFor } from '../ExactOnlineApi/entity/recordAccess';
 import { resolvePaymentCondition } from '../ExactOnlineApi/entity/paymentConditions';
@@ -10,7 +11,7 @@ import { getManyOperation } from '../ExactOnlineApi/operations/getMany';
 import { shape, type ReadOptions } from '../ExactOnlineApi/operations/output';
 import { createOperation, toBody, updateOperation } from '../ExactOnlineApi/operations/write';
 import { andFilters, odataContains, odataDateTime, odataGuid, odataString, orFilters } from '../ExactOnlineApi/odata';
-import { exactGetAll, exactGetAnyOf } from '../ExactOnlineApi/transport';
+import { exactGetAll } from '../ExactOnlineApi/transport';
 import type { ItemOperation, Operation } from '../shared/router';
 
 interface AccountFilters {
@@ -74,18 +75,15 @@ async function accountBody(this: IExecuteFunctions, fields: IDataObject, itemInd
 	return body;
 }
 
-/** Exact contacts name their account by ID only; OutSmart wants its code. One call per 20 accounts. */
+/**
+ * Exact contacts name their account by ID only; OutSmart wants its code. One call per 20 accounts, or one pass
+ * over bulk/CRM/Accounts (1,000 a call) when more than 100 (a first run over every contact).
+ */
 async function addAccountCodes(this: IExecuteFunctions, contacts: IDataObject[], itemIndex: number): Promise<void> {
 	const ids = [...new Set(contacts.map((c) => String(c.Account ?? '')).filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
-	const accounts = await exactGetAnyOf.call(this, {
-		path: ACCOUNT.path,
-		select: 'ID,Code',
-		values: ids,
-		condition: (id) => `ID eq ${odataGuid(id)}`,
-		itemIndex,
-	});
-	const codes = new Map(accounts.map((account) => [String(account.ID), String(account.Code ?? '').trim()]));
-	for (const contact of contacts) contact.AccountCode = codes.get(String(contact.Account)) ?? null;
+	const accounts = await readByIds.call(this, { path: ACCOUNT.path, bulkPath: 'bulk/CRM/Accounts', ids, select: 'ID,Code', itemIndex });
+	const codes = new Map(accounts.map((account) => [idOf(account), String(account.Code ?? '').trim()]));
+	for (const contact of contacts) contact.AccountCode = codes.get(String(contact.Account ?? '').toLowerCase()) ?? null;
 }
 
 export const operations: Record<string, Operation> = {

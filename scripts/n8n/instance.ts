@@ -170,6 +170,11 @@ export class N8nInstance {
 		return this.server !== undefined && this.serverExit === undefined;
 	}
 
+	/** Process id of the running `start` (or worker), e.g. to sample its memory; undefined when stopped. */
+	get pid(): number | undefined {
+		return this.isRunning ? this.server?.child.pid : undefined;
+	}
+
 	// ---------------------------------------------------------------- CLI commands (work stopped or running)
 
 	private async env(): Promise<Record<string, string>> {
@@ -258,6 +263,17 @@ export class N8nInstance {
 			throw new Error(withTail(`n8n execute --id=${workflowId} produced no run data (exit ${result.code ?? result.signal})`, result.output));
 		}
 		return toExecuteResult(run, result);
+	}
+
+	/** `n8n export:workflow` for one workflow: as stored, with its static data (what triggers and Get Changes remember). */
+	async exportWorkflow(id: string): Promise<WorkflowInput & { staticData?: unknown }> {
+		const out = path.join(this.userFolder, 'e2e-io', `export-${++this.fileCounter}.json`);
+		fs.mkdirSync(path.dirname(out), { recursive: true });
+		await this.checkedCommand(['export:workflow', `--id=${id}`, `--output=${out}`]);
+		const parsed = JSON.parse(fs.readFileSync(out, 'utf8')) as WorkflowInput | WorkflowInput[];
+		const workflow = Array.isArray(parsed) ? parsed[0] : parsed;
+		if (!workflow) throw new Error(`export:workflow --id=${id} returned nothing`);
+		return workflow;
 	}
 
 	/** `n8n export:credentials --decrypted` for one credential: the plain data, including current OAuth tokens. */

@@ -34,7 +34,8 @@ export const ADMIN_ROUTES = [
 	'POST   /__admin/oauth/tokens               {access_token, refresh_token, expires_in?, issuedSecondsAgo?}',
 	'POST   /__admin/oauth/expire',
 	'GET    /__admin/oauth/history',
-	'POST   /__admin/limits                     {minutelyRemaining?, dailyRemaining?, minutelyLimit?, dailyLimit?, division?}',
+	'GET    /__admin/limits                     (limits, minuteMs, per division: minute and day counts, ended windows)',
+	'POST   /__admin/limits                     {minutelyRemaining?, dailyRemaining?, minutelyLimit?, dailyLimit?, minuteMs?, division?}',
 	'GET    /__admin/clock',
 	'POST   /__admin/clock                      {advanceMs}',
 	'POST   /__admin/webhooks/fire              {topic, action, key, division?}',
@@ -166,8 +167,14 @@ function route(state: ExactState, method: string, path: string, query: URLSearch
 			return jsonResponse(200, { ok: true });
 		case 'GET oauth/history':
 			return jsonResponse(200, { refreshes: state.refreshHistory() });
+		case 'GET limits':
+			return jsonResponse(200, state.limits());
 		case 'POST limits':
-			state.setLimits(body as LimitSettings);
+			try {
+				state.setLimits(body as LimitSettings);
+			} catch (error) {
+				fail(400, (error as Error).message);
+			}
 			return jsonResponse(200, { ok: true });
 		case 'GET clock':
 			return jsonResponse(200, { now: state.now(), iso: new Date(state.now()).toISOString() });

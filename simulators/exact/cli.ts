@@ -4,6 +4,7 @@ import type { SeedSize, SeedSizeName } from '../seed/types';
 
 /**
  * npx tsx simulators/exact/cli.ts --port 4010 --seed small
+ * --minute-ms 5000 runs the rate limit's minute on a scaled clock (benchmarks).
  * --seed takes tiny|small|medium|large or a number N (N accounts and N items); --mandatory-filtering turns Exact's
  * mandatory filtering on. Prints the URL; SIGTERM/SIGINT stop it.
  */
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
 		minutelyLimit: num('minutely-limit'),
 		dailyLimit: num('daily-limit'),
 		mandatoryFiltering: args['mandatory-filtering'] === 'true',
+		minuteMs: num('minute-ms'),
 		seed: seedOf(args.seed),
 	};
 	const sim = await startExactSimulator(options);

@@ -25,11 +25,11 @@ export async function startExactSimulator(opts: ExactSimulatorOptions = {}): Pro
 
 export { ExactState };
 export type { ExactSimulatorOptions, SeedData, SeedSize };
-export type { DivisionAccessInput, FireWebhookInput, ResolvedOptions } from './state';
-export type { ExactStats, CallLogEntry } from './stats';
+export type { DivisionAccessInput, FireWebhookInput, LimitsReport, ResolvedOptions } from './state';
+export type { ExactStats, CallKind, CallLogEntry } from './stats';
 export type { FaultKind, FaultRule, FaultRuleInput } from './faults';
 export type { RefreshHistoryEntry, RegisterTokensInput, RefreshOutcome } from './oauth';
-export type { LimitSettings } from './rateLimit';
+export type { ClosedWindow, DivisionUsage, LimitSettings } from './rateLimit';
 export type { WebhookDelivery } from './webhooks';
 export { webhookHash } from './webhooks';
 export { maskToken } from './response';

@@ -10,7 +10,7 @@ import type { DivisionInfo, ExactUser } from './identity';
 import { OAuthServer } from './oauth';
 import type { RefreshHistoryEntry, RegisterTokensInput } from './oauth';
 import { RateLimiter } from './rateLimit';
-import type { LimitSettings } from './rateLimit';
+import type { DivisionUsage, LimitSettings } from './rateLimit';
 import { createRecord, deleteRecord, updateRecord } from './rules';
 import type { WriteBody, WriteContext } from './rules';
 import { Stats } from './stats';
@@ -38,6 +38,11 @@ export interface ExactSimulatorOptions {
 	minutelyLimit?: number;
 	/** Calls per day per division (default 5000). */
 	dailyLimit?: number;
+	/**
+	 * Length of the rate limit's "minute" in ms (default 60,000). Benchmarks scale it down (e.g. 5,000) to run at
+	 * the cap for several windows in seconds; the reset headers follow it.
+	 */
+	minuteMs?: number;
 	/** Default 600. */
 	accessTokenTtlSeconds?: number;
 	/** Exact refuses a refresh earlier than this after the last token (default 570). */
@@ -64,12 +69,20 @@ export function resolveOptions(opts: ExactSimulatorOptions = {}): ResolvedOption
 		webhookSecret: opts.webhookSecret ?? 'demo-webhook-secret',
 		minutelyLimit: opts.minutelyLimit ?? 60,
 		dailyLimit: opts.dailyLimit ?? 5000,
+		minuteMs: opts.minuteMs ?? 60_000,
 		accessTokenTtlSeconds: opts.accessTokenTtlSeconds ?? 600,
 		refreshMinIntervalSeconds: opts.refreshMinIntervalSeconds ?? 570,
 		now: opts.now ?? Date.now,
 		mandatoryFiltering: opts.mandatoryFiltering ?? false,
 		seed: opts.seed ?? 'tiny',
 	};
+}
+
+export interface LimitsReport {
+	minutelyLimit: number;
+	dailyLimit: number;
+	minuteMs: number;
+	divisions: Record<string, DivisionUsage>;
 }
 
 export interface FireWebhookInput {
@@ -139,7 +152,13 @@ export class ExactState {
 			refreshMinIntervalSeconds: this.options.refreshMinIntervalSeconds,
 			now,
 		});
-		this.rateLimiter = new RateLimiter(now, this.options.minutelyLimit, this.options.dailyLimit, () => this.knownDivisions());
+		this.rateLimiter = new RateLimiter(
+			now,
+			this.options.minutelyLimit,
+			this.options.dailyLimit,
+			() => this.knownDivisions(),
+			this.options.minuteMs,
+		);
 		this.errorLimiter = new ErrorLimiter(now);
 		this.webhooks = new WebhookDispatcher(
 			() => this.options.webhookSecret,
@@ -199,7 +218,7 @@ export class ExactState {
 		this.loadSeed();
 		this.resetStats();
 		this.errorLimiter.reset();
-		this.rateLimiter.reset(this.options.minutelyLimit, this.options.dailyLimit);
+		this.rateLimiter.reset(this.options.minutelyLimit, this.options.dailyLimit, this.options.minuteMs);
 		this.faults.clear();
 		this.deniedScopes.clear();
 		this.mandatoryFiltering = this.options.mandatoryFiltering;
@@ -294,6 +313,18 @@ export class ExactState {
 		this.rateLimiter.set(settings);
 	}
 
+	/** The limits in force and what was counted against them, per known division. */
+	limits(): LimitsReport {
+		const divisions: Record<string, DivisionUsage> = {};
+		for (const division of this.knownDivisions()) divisions[division] = this.rateLimiter.usage(division);
+		return {
+			minutelyLimit: this.rateLimiter.minutelyLimit,
+			dailyLimit: this.rateLimiter.dailyLimit,
+			minuteMs: this.rateLimiter.minuteMs,
+			divisions,
+		};
+	}
+
 	addFault(rule: FaultRuleInput): FaultRule {
 		return this.faults.add(rule);
 	}
@@ -335,7 +366,12 @@ export class ExactState {
 
 	getStats(): ExactStats {
 		return {
-			calls: { total: this.stats.total, byEndpoint: { ...this.stats.byEndpoint }, byStatus: { ...this.stats.byStatus } },
+			calls: {
+				total: this.stats.total,
+				byEndpoint: { ...this.stats.byEndpoint },
+				byKind: { ...this.stats.byKind },
+				byStatus: { ...this.stats.byStatus },
+			},
 			rateLimited429: this.stats.rateLimited429,
 			errorsByEndpoint: Object.fromEntries(this.errorLimiter.totals),
 			blockedEndpoints: this.errorLimiter.blocked(),

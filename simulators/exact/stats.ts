@@ -21,8 +21,20 @@ export interface CallLogEntry {
 	fault?: string;
 }
 
+/** What a call costs Exact: sync and bulk reads (1,000 a page), standard reads (60 a page), writes. */
+export type CallKind = 'sync' | 'bulk' | 'read' | 'write';
+
+/** Kind of an API call by its endpoint key ("GET sync/CRM/Accounts"). */
+export function callKind(endpoint: string): CallKind {
+	const [method, path = ''] = endpoint.split(' ');
+	const lower = path.toLowerCase();
+	if (lower.startsWith('sync/')) return 'sync';
+	if (lower.startsWith('bulk/')) return 'bulk';
+	return method === 'GET' ? 'read' : 'write';
+}
+
 export interface ExactStats {
-	calls: { total: number; byEndpoint: Record<string, number>; byStatus: Record<string, number> };
+	calls: { total: number; byEndpoint: Record<string, number>; byKind: Record<CallKind, number>; byStatus: Record<string, number> };
 	rateLimited429: number;
 	/** Errors (400/401/403/404) per endpoint path, since the last reset. */
 	errorsByEndpoint: Record<string, number>;
@@ -34,6 +46,10 @@ export interface ExactStats {
 	refreshes: RefreshHistoryEntry[];
 	webhookDeliveries: number;
 	faultsInjected: number;
+}
+
+function emptyKinds(): Record<CallKind, number> {
+	return { sync: 0, bulk: 0, read: 0, write: 0 };
 }
 
 const SECRET_PARAMS = ['code', 'refresh_token', 'access_token', 'client_secret', 'token'];
@@ -59,6 +75,8 @@ export class Stats {
 
 	byStatus: Record<string, number> = {};
 
+	byKind: Record<CallKind, number> = emptyKinds();
+
 	rateLimited429 = 0;
 
 	blockedCalls = 0;
@@ -77,7 +95,10 @@ export class Stats {
 		if (entry.fault) this.faultsInjected += 1;
 		if (!api) return;
 		this.total += 1;
-		if (entry.endpoint) this.byEndpoint[entry.endpoint] = (this.byEndpoint[entry.endpoint] ?? 0) + 1;
+		if (entry.endpoint) {
+			this.byEndpoint[entry.endpoint] = (this.byEndpoint[entry.endpoint] ?? 0) + 1;
+			this.byKind[callKind(entry.endpoint)] += 1;
+		}
 		const status = String(entry.status);
 		this.byStatus[status] = (this.byStatus[status] ?? 0) + 1;
 		if (entry.status === 429 && !entry.fault) this.rateLimited429 += 1;
@@ -95,6 +116,7 @@ export class Stats {
 		this.total = 0;
 		this.byEndpoint = {};
 		this.byStatus = {};
+		this.byKind = emptyKinds();
 		this.rateLimited429 = 0;
 		this.blockedCalls = 0;
 		this.faultsInjected = 0;

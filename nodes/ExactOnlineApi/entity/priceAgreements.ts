@@ -15,7 +15,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { trimPaddedCode } from '../codes';
 import { exactSyncRead, SYNC_START, type ExactContext } from '../transport';
 import { PRICE_AGREEMENT } from './definitions';
-import { readRecordsById } from './itemPrices';
+import { readByIds } from './byIds';
 
 const idOf = (value: unknown) => String(value ?? '').toLowerCase();
 const isGuid = (value: string) => /^[0-9a-f-]{36}$/i.test(value);
@@ -29,7 +29,7 @@ async function fieldById(
 	itemIndex?: number,
 ): Promise<Map<string, unknown>> {
 	const wanted = ids.map(idOf).filter(isGuid);
-	const records = await readRecordsById.call(this, { ...paths, ids: wanted, select: `ID,${field}`, itemIndex });
+	const records = await readByIds.call(this, { ...paths, ids: wanted, select: `ID,${field}`, itemIndex });
 	return new Map(records.map((record) => [idOf(record.ID), record[field]]));
 }
 

@@ -96,6 +96,59 @@ describe('rate limits', () => {
 	});
 });
 
+describe('scaled minute (benchmarks) and usage', () => {
+	it('runs the minute window on minuteMs: headers, 429 and the next window follow it', async () => {
+		await admin('limits', 'POST', { minuteMs: 5_000, minutelyRemaining: 1 });
+		const first = await journals();
+		expect(first.status).toBe(200);
+		expect(first.headers.get('x-ratelimit-minutely-reset')).toBe(String(START + 5_000));
+		const limited = await journals();
+		expect(limited.status).toBe(429);
+		expect(limited.headers.get('x-ratelimit-minutely-reset')).toBe(String(START + 5_000));
+
+		now += 5_000;
+		const next = await journals();
+		expect(next.status).toBe(200);
+		expect(next.headers.get('x-ratelimit-minutely-remaining')).toBe('59');
+		expect(next.headers.get('x-ratelimit-minutely-reset')).toBe(String(START + 10_000));
+	});
+
+	it('counts every call in the day across scaled windows, and refuses when the day is used up', async () => {
+		sim.state.setLimits({ minuteMs: 1_000, minutelyLimit: 2, dailyLimit: 5 });
+		const statuses: number[] = [];
+		for (let i = 0; i < 3; i++) {
+			statuses.push((await journals()).status, (await journals()).status);
+			now += 1_000;
+		}
+		expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+		const limits = await admin<{ minuteMs: number; dailyLimit: number; divisions: Record<string, { dayCount: number; closedWindows: Array<{ start: number; calls: number }> }> }>('limits');
+		expect(limits.minuteMs).toBe(1_000);
+		expect(limits.dailyLimit).toBe(5);
+		expect(limits.divisions[DIV].dayCount).toBe(5);
+		expect(limits.divisions[DIV].closedWindows).toEqual([
+			{ start: START, calls: 2 },
+			{ start: START + 1_000, calls: 2 },
+			{ start: START + 2_000, calls: 1 },
+		]);
+		expect(sim.state.getStats().rateLimited429).toBe(1);
+	});
+
+	it('takes minuteMs as an option, refuses a bad one, and reset() returns to the option', async () => {
+		const scaled = await startExactSimulator({ now: () => now, minuteMs: 2_000 });
+		try {
+			const res = await exactTestClient(scaled).get(`${DIV}/financial/Journals?$select=Code`);
+			expect(res.headers.get('x-ratelimit-minutely-reset')).toBe(String(START + 2_000));
+			const bad = await fetch(`${scaled.url}/__admin/limits`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ minuteMs: 0 }) });
+			expect(bad.status).toBe(400);
+			scaled.state.setLimits({ minuteMs: 9_000 });
+			scaled.state.reset();
+			expect(scaled.state.limits().minuteMs).toBe(2_000);
+		} finally {
+			await scaled.close();
+		}
+	});
+});
+
 describe('error limit', () => {
 	it('blocks an endpoint after more than 10 errors in an hour and shows it in the stats', async () => {
 		for (let i = 0; i < 11; i++) {
@@ -142,6 +195,7 @@ describe('stats and call log', () => {
 		expect(stats.calls.total).toBe(4);
 		expect(stats.calls.byEndpoint).toEqual({ 'GET financial/Journals': 2, 'GET crm/Accounts': 1, 'POST crm/Accounts': 1 });
 		expect(stats.calls.byStatus).toEqual({ '200': 2, '404': 1, '201': 1 });
+		expect(stats.calls.byKind).toEqual({ sync: 0, bulk: 0, read: 3, write: 1 });
 		expect(stats.tokenRequests).toBe(1);
 
 		const { calls } = await admin<{ calls: Array<{ method: string; path: string; query: string; status: number; time: string }> }>('calls');

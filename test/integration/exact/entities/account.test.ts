@@ -218,6 +218,36 @@ describe('Exact Online Account: Get Many paging', () => {
 	});
 });
 
+describe('Exact Online Account: Get Contact Changes over many accounts', () => {
+	let small: ExactFixture;
+	beforeAll(async () => {
+		small = await startEntitySimulator({ seed: 'small' });
+	});
+	afterAll(async () => small.sim.close());
+
+	it('a first run reads the account codes in one bulk pass instead of one call per 20 accounts', async () => {
+		const result = await runnerFor(small, node)({ operation: 'getContactChanges', syncName: 'contacts' }, { staticData: {}, mode: 'trigger' });
+		const contacts = jsonOf(result).filter((c) => c.changeType === 'changed');
+		const codes = new Map(small.sim.state.listRecords('Accounts').map((a) => [String(a.ID), String(a.Code).trim()]));
+		expect(contacts.length).toBe(small.sim.state.listRecords('Contacts').length);
+		expect(contacts.every((c) => c.AccountCode === codes.get(String(c.Account)))).toBe(true);
+		const endpoints = endpointsOf(result);
+		expect(endpoints.filter((e) => e === 'GET bulk/CRM/Accounts')).toHaveLength(1);
+		expect(endpoints.filter((e) => e === 'GET crm/Accounts')).toHaveLength(0);
+		expect(endpoints).toHaveLength(Math.ceil(contacts.length / 1000) + 2);
+	});
+
+	it('a few changed contacts still cost one look-up per 20 accounts, not a bulk pass', async () => {
+		const staticData = {};
+		await runnerFor(small, node)({ operation: 'getContactChanges', syncName: 'few' }, { staticData, mode: 'trigger' });
+		const changed = small.sim.state.listRecords('Contacts').slice(0, 3);
+		for (const contact of changed) small.sim.state.updateRecord('Contacts', String(contact.ID), { Phone: '010-1234567' });
+		const result = await runnerFor(small, node)({ operation: 'getContactChanges', syncName: 'few' }, { staticData, mode: 'trigger' });
+		expect(jsonOf(result).map((c) => c.ID).sort()).toEqual(changed.map((c) => c.ID).sort());
+		expect(endpointsOf(result).filter((e) => e.includes('Accounts'))).toEqual(['GET crm/Accounts']);
+	});
+});
+
 describe('Exact Online Account: Create and Update', () => {
 	it('creates an account with a padded code and a payment condition, and answers the same fields as Get', async () => {
 		const result = await run({

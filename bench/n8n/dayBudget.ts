@@ -1,0 +1,104 @@
+/**
+ * A day of the templates' schedules, from measured runs: how many Exact calls each flow costs a day against
+ * Exact's 5,000 a day per division, and how many token-endpoint calls the schedules cause against Exact's 200 a
+ * day per user (an access token lives 10 minutes: a run more than 10 minutes after the last refresh refreshes).
+ */
+
+export const EXACT_DAILY_LIMIT = 5000;
+export const EXACT_DAILY_TOKEN_LIMIT = 200;
+const TOKEN_LIFETIME_MIN = 10;
+const DAY_MIN = 24 * 60;
+
+export type Schedule = { everyMinutes: number } | { dailyAtHour: number };
+
+/** An import: every run but one finds nothing changed; one run a day brings the day's changes (1%). */
+export interface ImportFlow {
+	name: string;
+	schedule: Schedule;
+	idleCalls: number;
+	changedCalls: number;
+}
+
+/**
+ * The export: work orders are completed through the working day and each poll that finds some exports them in
+ * one run, which costs a fixed part (batched look-ups) plus a part per work order (the write).
+ */
+export interface ExportFlow {
+	name: string;
+	pollMinutes: number;
+	workOrdersPerDay: number;
+	/** Working hours in which work orders are completed, e.g. [8, 17]. */
+	workday: [number, number];
+	perRunCalls: number;
+	perWorkOrderCalls: number;
+}
+
+export interface FlowDay {
+	name: string;
+	schedule: string;
+	runs: number;
+	calls: number;
+}
+
+export interface DayBudget {
+	flows: FlowDay[];
+	calls: number;
+	/** Share of Exact's 5,000 calls a day. */
+	share: number;
+	tokenCalls: number;
+}
+
+function describe(schedule: Schedule): string {
+	return 'everyMinutes' in schedule ? `every ${schedule.everyMinutes} min` : `daily at ${schedule.dailyAtHour}:00`;
+}
+
+/** Minutes of the day at which a schedule runs. */
+function runTimes(schedule: Schedule): number[] {
+	if ('dailyAtHour' in schedule) return [schedule.dailyAtHour * 60];
+	const times: number[] = [];
+	for (let t = 0; t < DAY_MIN; t += schedule.everyMinutes) times.push(t);
+	return times;
+}
+
+/** Polls in the working day that find work: spread evenly, at most one per poll. */
+function exportRunTimes(flow: ExportFlow): number[] {
+	const [from, to] = flow.workday;
+	const polls: number[] = [];
+	for (let t = from * 60 + flow.pollMinutes; t <= to * 60; t += flow.pollMinutes) polls.push(t);
+	const runs = Math.min(flow.workOrdersPerDay, polls.length);
+	if (runs === 0) return [];
+	return Array.from({ length: runs }, (_, i) => polls[Math.floor((i * polls.length) / runs)]);
+}
+
+/** Token refreshes for runs at these minutes, one credential: a run refreshes when the token is 10 minutes old. */
+export function tokenRefreshes(times: number[], refreshesPerExpiredRun: number): number {
+	let tokenAt = -Infinity;
+	let refreshes = 0;
+	for (const t of [...new Set(times)].sort((a, b) => a - b)) {
+		if (t - tokenAt >= TOKEN_LIFETIME_MIN) {
+			tokenAt = t;
+			refreshes += refreshesPerExpiredRun;
+		}
+	}
+	return refreshes;
+}
+
+export function dayBudget(imports: ImportFlow[], exportFlow: ExportFlow, refreshesPerExpiredRun: number): DayBudget {
+	const flows: FlowDay[] = [];
+	const exactRunTimes: number[] = [];
+	for (const flow of imports) {
+		const times = runTimes(flow.schedule);
+		exactRunTimes.push(...times);
+		flows.push({ name: flow.name, schedule: describe(flow.schedule), runs: times.length, calls: (times.length - 1) * flow.idleCalls + flow.changedCalls });
+	}
+	const exportTimes = exportRunTimes(exportFlow);
+	exactRunTimes.push(...exportTimes);
+	flows.push({
+		name: exportFlow.name,
+		schedule: `poll every ${exportFlow.pollMinutes} min, ${exportFlow.workOrdersPerDay} work orders`,
+		runs: exportTimes.length,
+		calls: Math.round(exportTimes.length * exportFlow.perRunCalls + exportFlow.workOrdersPerDay * exportFlow.perWorkOrderCalls),
+	});
+	const calls = flows.reduce((sum, f) => sum + f.calls, 0);
+	return { flows, calls, share: calls / EXACT_DAILY_LIMIT, tokenCalls: tokenRefreshes(exactRunTimes, refreshesPerExpiredRun) };
+}

@@ -1,0 +1,558 @@
+/**
+ * The templates in a real n8n against the simulators with Exact's production limits (60 calls a "minute" on a
+ * scaled clock, BENCH_MINUTE_MS, default 10 s; 5,000 a day; every call counted), at 1,000 and 20,000
+ * accounts/items, 50 and 500 completed work orders, and 3,000 completed work orders for the OutSmart Trigger.
+ * Beside each figure the same work done the naive way (naive.ts). Prints Markdown tables with the targets beside
+ * the results and writes bench/results/latest.json (and latest.md). Exits 1 when a target is missed.
+ *
+ *   npm run bench:n8n      (npm run bench runs it after the node-level call budgets)
+ *
+ * Everything runs in one started n8n per size (`n8n start`), as in production. The imports start from a Webhook
+ * node put where the template's Schedule Trigger was (a production webhook run saves the workflow's static data,
+ * as a scheduled run does; a manual run in the editor does not); the export starts from its Run now trigger; the
+ * OutSmart Trigger polls when it is activated. Memory: the n8n process's peak (VmHWM, reset before each run)
+ * above its size right after start.
+ */
+import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { createN8nInstance, sleep, type N8nInstance, type WorkflowInput } from '../../scripts/n8n';
+import { REPO_ROOT } from '../../scripts/n8n-env';
+import { withDemoCredentials } from '../../scripts/demo-data';
+import { MAIN_DIVISION, SEED_SIZES, type ClosedWindow, type ExactStats, type SeedSize } from '../../simulators/exact';
+import { dayBudget, EXACT_DAILY_LIMIT, EXACT_DAILY_TOKEN_LIMIT, type ExportFlow, type ImportFlow, type Schedule } from './dayBudget';
+import { MemorySampler, procStatusMb, resetPeak } from './memory';
+import { naiveExport, naiveHourTypes, naivePaymentData, naiveMaterials, naiveRelations, startNaiveTwin, type NaiveTwin } from './naive';
+import type { SeedWorkorder } from '../../simulators/outsmart';
+import { markdown, type BenchResults, type FlowRun, type SustainedLoad } from './report';
+import { benchCredentials, completedWorkOrders, startBenchWorld, type BenchWorld } from './world';
+
+const MINUTE_MS = Number(process.env.BENCH_MINUTE_MS ?? 10_000);
+const RESULTS_DIR = path.join(REPO_ROOT, 'bench', 'results');
+const TEMPLATE_DIR = path.join(REPO_ROOT, 'templates');
+const MEMORY_TARGET_MB = 300;
+
+/**
+ * Calls Exact counts against its limits: every API answer but a 401 (the token had expired; n8n refreshes and
+ * repeats) and a 429 (refused).
+ */
+function countedCalls(stats: ExactStats): number {
+	return stats.calls.total - (stats.calls.byStatus['401'] ?? 0) - (stats.calls.byStatus['429'] ?? 0);
+}
+const DAY_SHARE_TARGET = 0.1;
+const SUSTAINED_TARGET = 57;
+
+/** The templates' schedules before this benchmark (imports every 15 minutes, the export polling every 10). */
+const BEFORE_SCHEDULES: Record<string, Schedule> = {
+	'01-import-relations.json': { everyMinutes: 15 },
+	'02-import-materials.json': { everyMinutes: 15 },
+	'03-import-hour-types.json': { everyMinutes: 15 },
+	'04-import-payment-data.json': { dailyAtHour: 6 },
+};
+
+interface Size {
+	label: string;
+	seed: SeedSize;
+	/** Completed work orders exported in this world. */
+	workOrders: number;
+}
+
+const SIZES: Size[] = [
+	{ label: '1,000', seed: 'small', workOrders: 50 },
+	{ label: '20,000', seed: { ...SEED_SIZES.large, items: 20_000 }, workOrders: 500 },
+];
+
+interface ImportTemplate {
+	file: string;
+	flow: string;
+	naive: (twin: NaiveTwin) => Promise<void>;
+}
+
+const IMPORTS: ImportTemplate[] = [
+	{ file: '01-import-relations.json', flow: 'relations (+ contacts)', naive: naiveRelations },
+	{ file: '02-import-materials.json', flow: 'materials', naive: naiveMaterials },
+	{ file: '03-import-hour-types.json', flow: 'hour types', naive: naiveHourTypes },
+	{ file: '04-import-payment-data.json', flow: 'payment data', naive: naivePaymentData },
+];
+const EXPORT_FILE = '05-export-work-orders.json';
+
+function template(file: string): WorkflowInput {
+	return JSON.parse(fs.readFileSync(path.join(TEMPLATE_DIR, file), 'utf8')) as WorkflowInput;
+}
+
+/** The default schedule of a template, read from its Schedule Trigger or OutSmart Trigger. */
+function scheduleOf(file: string): Schedule {
+	for (const node of template(file).nodes) {
+		const p = node.parameters as Record<string, any> | undefined;
+		if (node.type === 'n8n-nodes-base.scheduleTrigger') {
+			const rule = p?.rule?.interval?.[0] ?? {};
+			if (rule.field === 'minutes') return { everyMinutes: Number(rule.minutesInterval ?? 1) };
+			if (rule.field === 'hours') return { everyMinutes: 60 * Number(rule.hoursInterval ?? 1) };
+			if (rule.field === 'days') return { dailyAtHour: Number(rule.triggerAtHour ?? 0) };
+		}
+		if (node.type.endsWith('.outSmartTrigger')) {
+			const poll = p?.pollTimes?.item?.[0] ?? {};
+			if (poll.mode === 'everyX') return { everyMinutes: Number(poll.value) * (poll.unit === 'hours' ? 60 : 1) };
+			if (poll.mode === 'everyHour') return { everyMinutes: 60 };
+		}
+	}
+	throw new Error(`${file} has no schedule the bench understands`);
+}
+
+const pollMinutes = (file: string) => {
+	const schedule = scheduleOf(file);
+	return 'everyMinutes' in schedule ? schedule.everyMinutes : 24 * 60;
+};
+
+/** Seconds the execution itself took (n8n's start/stop times), else the whole command. */
+function executionSeconds(raw: { startedAt?: unknown; stoppedAt?: unknown } | undefined, fallbackMs: number): number {
+	const started = raw?.startedAt ? Date.parse(String(raw.startedAt)) : NaN;
+	const stopped = raw?.stoppedAt ? Date.parse(String(raw.stoppedAt)) : NaN;
+	return Number.isFinite(started) && Number.isFinite(stopped) ? (stopped - started) / 1000 : fallbackMs / 1000;
+}
+
+function staticDataBytes(workflow: { staticData?: unknown }): number {
+	const data = typeof workflow.staticData === 'string' ? (JSON.parse(workflow.staticData) as unknown) : workflow.staticData;
+	return data ? Buffer.byteLength(JSON.stringify(data)) : 0;
+}
+
+function log(message: string): void {
+	process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
+}
+
+class Bench {
+	readonly runs: FlowRun[] = [];
+
+	idleServerMb: number | undefined;
+
+	/** The idle size of each size's n8n, MB. */
+	readonly idleBySize: Record<string, number | undefined> = {};
+
+	sustained: SustainedLoad | undefined;
+
+	singleExport: { calls: number } | undefined;
+
+	/**
+	 * One run of an import through its webhook (mode webhook: its static data is saved, as for a scheduled run),
+	 * measured; the outcome and times come from the execution n8n stored.
+	 */
+	async execute(n8n: N8nInstance, world: BenchWorld, id: string, webhookPath: string, entry: Omit<FlowRun, 'exactCalls' | 'exactByKind' | 'tokenCalls' | 'outsmartCalls' | 'seconds' | 'peakAboveIdleMb' | 'peakAboveBeforeMb'>): Promise<FlowRun> {
+		world.exact.state.resetStats();
+		world.outsmart.state.resetStats();
+		const known = new Set((await n8n.listExecutions(id, { includeData: false })).map((e) => e.id));
+		const peak = this.peakMeter(n8n);
+		const response = await fetch(`${n8n.baseUrl}/webhook/${webhookPath}`, { method: 'POST' });
+		if (!response.ok) throw new Error(`${entry.flow}: the webhook answered ${response.status}: ${await response.text()}`);
+		const execution = await n8n.waitFor(
+			async () => (await n8n.listExecutions(id, { includeData: false })).find((e) => !known.has(e.id) && !['new', 'running', 'waiting'].includes(e.status)),
+			900_000,
+			{ description: `${entry.flow} (${entry.size}, ${entry.run})`, intervalMs: 250 },
+		);
+		const memory = peak();
+		if (execution.status !== 'success') {
+			const full = await n8n.getExecution(execution.id);
+			throw new Error(`${entry.flow} (${entry.size}, ${entry.run}) failed: ${full.data?.resultData.error?.message ?? execution.status}`);
+		}
+		const stats = world.exact.state.getStats();
+		const result: FlowRun = {
+			...entry,
+			exactCalls: countedCalls(stats),
+			exactByKind: stats.calls.byKind,
+			tokenCalls: stats.tokenRequests,
+			outsmartCalls: world.outsmart.state.stats().callsTotal,
+			seconds: executionSeconds(execution, 0),
+			peakMb: memory.peak,
+			peakAboveIdleMb: 0,
+			peakAboveBeforeMb: memory.aboveBefore,
+		};
+		this.runs.push(result);
+		log(`${entry.flow} ${entry.size} ${entry.run}: ${result.exactCalls} Exact calls, ${result.outsmartCalls} OutSmart, ${result.seconds.toFixed(1)} s, peak ${memory.peak.toFixed(0)} MB`);
+		return result;
+	}
+
+	/**
+	 * Starts measuring the started n8n's memory for one run; the returned function gives the run's peak above the
+	 * process's size right after start. The kernel's peak (VmHWM) is reset first, so nothing before counts.
+	 */
+	peakMeter(n8n: N8nInstance): () => { peak: number; aboveBefore: number } {
+		const pid = n8n.pid;
+		if (pid === undefined) throw new Error('n8n is not running');
+		const before = procStatusMb(pid, 'VmRSS') ?? 0;
+		// V8 gives memory back lazily: the lowest size seen while idle is the idle size.
+		this.idleServerMb = Math.min(this.idleServerMb ?? Infinity, before);
+		resetPeak(pid);
+		const sampler = new MemorySampler(pid).start();
+		return () => {
+			const { hwmMb, peakRssMb } = sampler.stop();
+			const peak = Math.max(hwmMb, peakRssMb);
+			return { peak, aboveBefore: peak - before };
+		};
+	}
+
+	/** Once a size is done: each run's peak above the lowest idle size its n8n was seen at. */
+	settleIdle(size: string): void {
+		for (const run of this.runs.filter((r) => r.size === size || r.flow === 'OutSmart Trigger poll')) {
+			if (run.peakMb !== undefined) run.peakAboveIdleMb = run.peakMb - (this.idleServerMb ?? 0);
+		}
+	}
+
+	async imports(n8n: N8nInstance, world: BenchWorld, size: Size, ids: Record<string, string>, paths: Record<string, string>): Promise<void> {
+		const measure = (t: ImportTemplate, run: string, note?: string) =>
+			this.execute(n8n, world, ids[t.file], paths[t.file], { flow: t.flow, size: size.label, run, note });
+
+		for (const t of IMPORTS) await measure(t, 'first run (everything)');
+		// Every run of a scheduled flow finds its access token expired when runs are more than 10 minutes apart.
+		for (const t of IMPORTS) {
+			world.exact.state.expireAccessTokens();
+			await measure(t, 'nothing changed', 'access token expired before the run');
+		}
+		changeOnePercent(world);
+		for (const t of IMPORTS) await measure(t, '1% changed');
+		for (const t of IMPORTS) {
+			const workflow = await n8n.exportWorkflow(ids[t.file]);
+			const last = [...this.runs].reverse().find((r) => r.flow === t.flow && r.size === size.label);
+			if (last) last.staticDataBytes = staticDataBytes(workflow);
+		}
+	}
+
+	/** The export template through its Run now trigger in a started n8n: `count` completed work orders. */
+	async exportRun(n8n: N8nInstance, world: BenchWorld, id: string, size: string, workOrders: SeedWorkorder[]): Promise<FlowRun> {
+		const count = workOrders.length;
+		world.outsmart.state.insertWorkorders(workOrders);
+		world.exact.state.resetStats();
+		world.outsmart.state.resetStats();
+		const peak = this.peakMeter(n8n);
+		const started = Date.now();
+		const windowsBefore = world.exact.state.limits().divisions[MAIN_DIVISION].closedWindows.length;
+		const run = await n8n.runManualTrigger(id, 'Run now', { timeoutMs: 900_000 });
+		const seconds = (Date.now() - started) / 1000;
+		const memory = peak();
+		const stats = world.exact.state.getStats();
+		const exported = run.error ? [] : run.json('Create invoice in Exact');
+		const failed = run.error ? [] : run.json('Create invoice in Exact', { output: 1 });
+		if (run.error || exported.length !== count || failed.length !== 0) {
+			throw new Error(`export of ${count} failed: ${run.error?.message ?? `${exported.length} exported, ${failed.length} not: ${JSON.stringify(failed.slice(0, 2))}`}`);
+		}
+		const result: FlowRun = {
+			flow: 'work order export',
+			size,
+			run: `${count} completed work order${count === 1 ? '' : 's'}`,
+			exactCalls: countedCalls(stats),
+			exactByKind: stats.calls.byKind,
+			tokenCalls: stats.tokenRequests,
+			outsmartCalls: world.outsmart.state.stats().callsTotal,
+			seconds,
+			peakMb: memory.peak,
+			peakAboveIdleMb: 0,
+			peakAboveBeforeMb: memory.aboveBefore,
+			items: exported.length,
+		};
+		this.runs.push(result);
+		log(`export ${count}: ${result.exactCalls} Exact calls, ${seconds.toFixed(1)} s, peak ${memory.peak.toFixed(0)} MB`);
+		const windows = world.exact.state.limits().divisions[MAIN_DIVISION].closedWindows.slice(windowsBefore);
+		const atCap = longestStretchAtCap(windows, world.exact.state.limits().minutelyLimit);
+		if (atCap.length >= 3) {
+			// Calls a minute while the export waited on the cap: the windows at 60, with the pauses between them (the
+			// throttle waits for the reset the headers name, plus a margin). The last window of the stretch only marks its end.
+			const elapsed = atCap[atCap.length - 1].start - atCap[0].start;
+			const calls = atCap.slice(0, -1).reduce((sum, w) => sum + w.calls, 0);
+			this.sustained = {
+				workload: `the export of ${count} work orders`,
+				minuteMs: MINUTE_MS,
+				calls: countedCalls(stats),
+				windows: windows.length + 1,
+				windowsAtCap: atCap.length,
+				callsPerFullWindow: windows.map((w) => w.calls),
+				callsPerMinute: (calls / elapsed) * MINUTE_MS,
+				wholeRunCallsPerMinute: (countedCalls(stats) / (seconds * 1000)) * MINUTE_MS,
+				rateLimited429ByExact: stats.rateLimited429,
+				// The run succeeded (checked above): no 429 reached the user.
+				rateLimited429SeenByUser: 0,
+				seconds,
+			};
+		}
+		return result;
+	}
+
+	/**
+	 * The same work the naive way, on a twin of the size's administration, after the n8n runs (so that they do
+	 * not wait for it): the figure goes beside every run of the flow (a naive flow reads everything every run).
+	 */
+	async naive(size: Size, exported: SeedWorkorder[]): Promise<void> {
+		const twin = await startNaiveTwin(size.seed);
+		try {
+			for (const t of IMPORTS) {
+				const calls = await twin.calls(t.naive);
+				for (const run of this.runs.filter((r) => r.size === size.label && r.flow === t.flow)) run.naiveCalls = calls;
+				log(`naive ${t.flow} ${size.label}: ${calls} calls`);
+			}
+			const calls = await twin.calls((t) => naiveExport(t, exported));
+			const run = this.runs.find((r) => r.size === size.label && r.flow === 'work order export' && r.items === exported.length);
+			if (run) run.naiveCalls = calls;
+			log(`naive export of ${exported.length}: ${calls} calls`);
+		} finally {
+		}
+	}
+
+	/** The OutSmart Trigger's first poll over `count` completed work orders: one read, every one emitted. */
+	async triggerPoll(n8n: N8nInstance, world: BenchWorld, id: string, count: number): Promise<void> {
+		world.outsmart.state.insertWorkorders(completedWorkOrders(world, count, 'WO-POLL'));
+		world.outsmart.state.resetStats();
+		const peak = this.peakMeter(n8n);
+		const started = Date.now();
+		// Activation polls once before it answers: with thousands of work orders that can outlast the API call's
+		// time-out, so the execution it starts is what counts.
+		await n8n.activateWorkflow(id).catch((error: Error) => {
+			if (!n8n.isRunning) throw new Error(`n8n stopped while activating the trigger: ${error.message}\n${n8n.logs(20)}`);
+			log(`activation answered late (${error.message}); waiting for its execution`);
+		});
+		const execution = await n8n.waitFor(async () => (await n8n.listExecutions(id, { includeData: false })).find((e) => e.finished || e.status === 'error'), 600_000, {
+			description: 'the trigger execution',
+			intervalMs: 500,
+		});
+		const seconds = (Date.parse(String(execution.stoppedAt)) - started) / 1000;
+		const memory = peak();
+		await n8n.deactivateWorkflow(id);
+		const full = await n8n.getExecution(execution.id);
+		const emitted = full.data?.resultData.runData['Completed work orders']?.[0]?.data?.main?.[0]?.length ?? 0;
+		const workflow = await n8n.exportWorkflow(id);
+		const result: FlowRun = {
+			flow: 'OutSmart Trigger poll',
+			size: `${count.toLocaleString('en-US')} completed`,
+			run: 'first poll, every one emitted',
+			exactCalls: 0,
+			exactByKind: {},
+			tokenCalls: 0,
+			outsmartCalls: world.outsmart.state.stats().callsTotal,
+			seconds,
+			peakMb: memory.peak,
+			peakAboveIdleMb: 0,
+			peakAboveBeforeMb: memory.aboveBefore,
+			staticDataBytes: staticDataBytes(workflow),
+			items: emitted,
+		};
+		this.runs.push(result);
+		log(`trigger ${count}: ${emitted} emitted, ${seconds.toFixed(1)} s, peak ${memory.peak.toFixed(0)} MB`);
+	}
+}
+
+/** The longest run of consecutive windows that let the whole limit through. */
+function longestStretchAtCap(windows: ClosedWindow[], limit: number): ClosedWindow[] {
+	let best: ClosedWindow[] = [];
+	let current: ClosedWindow[] = [];
+	for (const w of windows) {
+		current = w.calls >= limit ? [...current, w] : [];
+		if (current.length > best.length) best = current;
+	}
+	return best;
+}
+
+/** 1% of the accounts (a new city) and 1% of the items (a new description), spread over the lists. */
+function changeOnePercent(world: BenchWorld): void {
+	for (const entity of ['Accounts', 'Items'] as const) {
+		const records = world.exact.state.listRecords(entity);
+		const step = 100;
+		for (let i = 0; i < records.length; i += step) {
+			const record = records[i];
+			world.exact.state.updateRecord(entity, String(record.ID), entity === 'Accounts' ? { City: `${String(record.City ?? '')} (gewijzigd)`.slice(0, 50) } : { Description: `${String(record.Description ?? '')} *` });
+		}
+	}
+}
+
+/**
+ * The started n8n's idle size: the lowest RSS over 10 s after start (right after start it still holds what
+ * starting up allocated, and gives some of it back).
+ */
+async function settledSize(n8n: N8nInstance): Promise<number> {
+	const pid = n8n.pid;
+	if (pid === undefined) throw new Error('n8n is not running');
+	let lowest = Infinity;
+	for (let i = 0; i < 20; i++) {
+		lowest = Math.min(lowest, procStatusMb(pid, 'VmRSS') ?? Infinity);
+		await sleep(500);
+	}
+	return lowest;
+}
+
+function triggerOnly(): WorkflowInput {
+	const trigger = template(EXPORT_FILE).nodes.find((n) => n.type.endsWith('.outSmartTrigger'));
+	if (!trigger) throw new Error(`${EXPORT_FILE} has no OutSmart Trigger`);
+	return {
+		name: 'bench: OutSmart Trigger only',
+		nodes: [trigger, { name: 'Done', type: 'n8n-nodes-base.noOp', parameters: {} }],
+		connections: { [trigger.name]: { main: [[{ node: 'Done', type: 'main', index: 0 }]] } },
+	};
+}
+
+/**
+ * The template with a Webhook node where its Schedule Trigger was (same connections): a production webhook run
+ * is what a scheduled run is to the nodes, with its static data saved, and starts when the bench asks.
+ */
+function startedByWebhook(workflow: WorkflowInput, webhookPath: string): WorkflowInput {
+	const schedule = workflow.nodes.find((n) => n.type === 'n8n-nodes-base.scheduleTrigger');
+	if (!schedule) throw new Error(`${String(workflow.name)} has no Schedule Trigger`);
+	const webhook = {
+		name: 'Bench start',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		webhookId: randomUUID(),
+		position: schedule.position,
+		parameters: { httpMethod: 'POST', path: webhookPath, responseMode: 'onReceived', options: {} },
+	};
+	const connections = { ...(workflow.connections ?? {}) };
+	connections[webhook.name] = connections[schedule.name];
+	delete connections[schedule.name];
+	return { ...workflow, nodes: [webhook, ...workflow.nodes.filter((n) => n !== schedule)], connections };
+}
+
+async function main(): Promise<void> {
+	const started = Date.now();
+	const bench = new Bench();
+	let n8nVersion = '';
+	for (const [index, size] of SIZES.entries()) {
+		log(`world of ${size.label} accounts/items`);
+		const world = await startBenchWorld(size.seed, MINUTE_MS);
+		const n8n = await createN8nInstance({ name: `bench-${index}` });
+		let exported: SeedWorkorder[] = [];
+		n8nVersion = n8n.paths.n8nVersion;
+		try {
+			await n8n.importCredentials(benchCredentials(world));
+			const paths = Object.fromEntries(IMPORTS.map((t, i) => [t.file, `bench-${index}-${i}`]));
+			const workflows = [
+				...IMPORTS.map((t) => startedByWebhook(template(t.file), paths[t.file])),
+				template(EXPORT_FILE),
+				triggerOnly(),
+			].map((workflow) => withDemoCredentials(workflow as never, n8n.packageName) as WorkflowInput);
+			const imported = await n8n.importWorkflow(workflows);
+			const ids: Record<string, string> = Object.fromEntries([...IMPORTS.map((t) => t.file), EXPORT_FILE].map((file, i) => [file, imported[i]]));
+			const triggerId = imported[imported.length - 1];
+			await n8n.start();
+			for (const t of IMPORTS) await n8n.activateWorkflow(ids[t.file]);
+			bench.idleServerMb = await settledSize(n8n);
+			log(`n8n started: ${bench.idleServerMb.toFixed(0)} MB`);
+
+			await bench.imports(n8n, world, size, ids, paths);
+			for (const t of IMPORTS) await n8n.deactivateWorkflow(ids[t.file]);
+
+			if (index === 0) {
+				const single = await bench.exportRun(n8n, world, ids[EXPORT_FILE], size.label, completedWorkOrders(world, 1, 'WO-ONE'));
+				bench.singleExport = { calls: single.exactCalls };
+			}
+			exported = completedWorkOrders(world, size.workOrders, `WO-${index}`);
+			await bench.exportRun(n8n, world, ids[EXPORT_FILE], size.label, exported);
+			if (index === SIZES.length - 1) await bench.triggerPoll(n8n, world, triggerId, 3000);
+			bench.settleIdle(size.label);
+			bench.idleBySize[size.label] = bench.idleServerMb;
+		} finally {
+			await n8n.dispose();
+			await world.close();
+		}
+		await bench.naive(size, exported);
+	}
+
+	const results = summarize(bench, n8nVersion, (Date.now() - started) / 1000);
+	fs.mkdirSync(RESULTS_DIR, { recursive: true });
+	fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+	const text = markdown(results);
+	fs.writeFileSync(path.join(RESULTS_DIR, 'latest.md'), `${text}\n`);
+	console.log(`\n${text}\n\n(${results.seconds.toFixed(0)} s; bench/results/latest.json and latest.md)`);
+	process.exit(Object.values(results.targets).every((t) => t.met) ? 0 : 1);
+}
+
+function summarize(bench: Bench, n8nVersion: string, seconds: number): BenchResults {
+	const runs = bench.runs;
+	const find = (flow: string, size: string, run: string) => {
+		const found = runs.find((r) => r.flow === flow && r.size === size && r.run === run);
+		if (!found) throw new Error(`no run ${flow} ${size} ${run}`);
+		return found;
+	};
+	const one = bench.singleExport?.calls ?? 0;
+	const refreshes = Math.max(...runs.filter((r) => r.run === 'nothing changed').map((r) => r.tokenCalls));
+	const shippedSchedules = Object.fromEntries(IMPORTS.map((t) => [t.file, scheduleOf(t.file)]));
+	/** A day at one size: imports from that size's runs, the export from its work orders and the 1-work-order run. */
+	const dayAt = (size: Size, schedules: Record<string, Schedule>, poll: number) => {
+		const imports: ImportFlow[] = IMPORTS.map((t) => ({
+			name: t.flow,
+			schedule: schedules[t.file],
+			idleCalls: find(t.flow, size.label, 'nothing changed').exactCalls,
+			changedCalls: find(t.flow, size.label, '1% changed').exactCalls,
+		}));
+		const many = find('work order export', size.label, `${size.workOrders} completed work orders`).exactCalls;
+		const perWorkOrder = (many - one) / (size.workOrders - 1);
+		const exportFlow: ExportFlow = {
+			name: 'work order export',
+			pollMinutes: poll,
+			workOrdersPerDay: 50,
+			workday: [8, 17],
+			perRunCalls: one - perWorkOrder,
+			perWorkOrderCalls: perWorkOrder,
+		};
+		return { budget: dayBudget(imports, exportFlow, refreshes), perRun: one - perWorkOrder, perWorkOrder };
+	};
+	const days = SIZES.map((size) => ({ size: size.label, ...dayAt(size, shippedSchedules, pollMinutes(EXPORT_FILE)) }));
+	const before = dayAt(SIZES[0], BEFORE_SCHEDULES, 10);
+	const shipped = days.reduce((worst, day) => (day.budget.share > worst.budget.share ? day : worst));
+
+	const large = SIZES[SIZES.length - 1].label;
+	const relations20k = runs.filter((r) => r.size === large && r.flow.startsWith('relations'));
+	const peak20k = Math.max(...relations20k.map((r) => r.peakAboveIdleMb));
+	const trigger = runs.find((r) => r.flow === 'OutSmart Trigger poll');
+	const sustained = bench.sustained;
+	const targets: BenchResults['targets'] = {
+		[`20,000 accounts into OutSmart: n8n's peak memory above idle`]: {
+			target: `≤ ${MEMORY_TARGET_MB} MB`,
+			result: `${peak20k.toFixed(0)} MB`,
+			met: peak20k <= MEMORY_TARGET_MB,
+		},
+		'all templates, a day at the default schedules': {
+			target: `≤ ${DAY_SHARE_TARGET * 100}% of ${EXACT_DAILY_LIMIT.toLocaleString('en-US')} calls`,
+			result: days.map((d) => `${d.size}: ${d.budget.calls} calls (${(d.budget.share * 100).toFixed(1)}%)`).join('; '),
+			met: shipped.budget.share <= DAY_SHARE_TARGET,
+		},
+		'token-endpoint calls a day': {
+			target: `≤ ${EXACT_DAILY_TOKEN_LIMIT}`,
+			result: String(shipped.budget.tokenCalls),
+			met: shipped.budget.tokenCalls <= EXACT_DAILY_TOKEN_LIMIT,
+		},
+		'sustained load: calls per minute at the cap': {
+			target: `≥ ${SUSTAINED_TARGET} of 60`,
+			result: sustained ? `${sustained.callsPerMinute.toFixed(1)} over ${sustained.windowsAtCap} windows at the cap` : 'not measured',
+			met: !!sustained && sustained.callsPerMinute >= SUSTAINED_TARGET,
+		},
+		'sustained load: 429s seen by the user': {
+			target: '0',
+			result: sustained ? `${sustained.rateLimited429SeenByUser} (Exact answered ${sustained.rateLimited429ByExact} with 429)` : 'not measured',
+			met: !!sustained && sustained.rateLimited429SeenByUser === 0,
+		},
+		'OutSmart Trigger, 3,000 completed work orders: peak memory above idle': {
+			target: `≤ ${MEMORY_TARGET_MB} MB`,
+			result: trigger ? `${trigger.peakAboveIdleMb.toFixed(0)} MB, ${trigger.seconds.toFixed(1)} s` : 'not measured',
+			met: !!trigger && trigger.peakAboveIdleMb <= MEMORY_TARGET_MB,
+		},
+	};
+	return {
+		generatedAt: new Date().toISOString(),
+		n8nVersion,
+		minuteMs: MINUTE_MS,
+		idleMb: bench.idleBySize,
+		runs,
+		sustained,
+		days: [
+			...days.map((d) => ({ title: `A day at ${d.size} accounts/items with the shipped default schedules`, budget: d.budget })),
+			{ title: `A day at ${SIZES[0].label} accounts/items with the schedules before this benchmark`, budget: before.budget },
+		],
+		dayBasis: [
+			'imports: every run but one a day finds nothing changed (measured "nothing changed" run); one brings the day\'s changes (measured "1% changed" run)',
+			`export: a run with 1 work order (${one} calls) and runs with ${SIZES.map((s) => s.workOrders).join(' and ')}: ${days.map((d) => `${d.size}: ${d.perRun.toFixed(1)} calls a run + ${d.perWorkOrder.toFixed(2)} a work order`).join('; ')}; 50 work orders a day, completed 8:00-17:00, each poll that finds some exports them in one run; a poll that finds none costs Exact nothing`,
+			`token calls: one refresh (${refreshes} measured on a run with an expired token) per run more than 10 minutes after the last refresh, all flows on one credential; in webhook mode the Exact Online Trigger fetches once per event`,
+		],
+		targets,
+		seconds,
+	};
+}
+
+main().catch((error: Error) => {
+	console.error(error.stack ?? error.message);
+	process.exit(1);
+});
