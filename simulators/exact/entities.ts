@@ -25,6 +25,8 @@ export interface EntitySetDef {
 	lines?: { nav: string; entity: ExactEntityName; fk: string };
 	/** Line -> header. */
 	parent?: { entity: ExactEntityName; fk: string };
+	/** Exact numbers the lines itself (1..n, closing gaps after a delete), ignoring a LineNumber sent. */
+	renumberLines?: boolean;
 }
 
 const model = (name: string) => `Exact.Web.Api.Models.${name}`;
@@ -70,6 +72,7 @@ export const ENTITY_SETS: Record<ExactEntityName, EntitySetDef> = {
 		deletedTypes: [32],
 		topic: 'SalesOrders',
 		lines: { nav: 'SalesOrderLines', entity: 'SalesOrderLines', fk: 'OrderID' },
+		renumberLines: true,
 	},
 	SalesOrderLines: {
 		name: 'SalesOrderLines',
@@ -87,6 +90,7 @@ export const ENTITY_SETS: Record<ExactEntityName, EntitySetDef> = {
 		deletedTypes: [34],
 		topic: 'Quotations',
 		lines: { nav: 'QuotationLines', entity: 'QuotationLines', fk: 'QuotationID' },
+		renumberLines: true,
 	},
 	QuotationLines: {
 		name: 'QuotationLines',

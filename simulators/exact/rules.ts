@@ -7,6 +7,16 @@ import { badRequest, notFound } from './errors';
 import { endpointFields, isEdm } from './fields';
 import type { ExactUser } from './identity';
 import { padAccountCode, round2 } from './format';
+import {
+	ACCEPT_CREATE_SALES_ORDER,
+	ACCEPT_NO_ACTION,
+	ORDER_STATUS,
+	applyLineProgress,
+	applyOrderProgress,
+	lineDeleteRefusal,
+	orderLockReason,
+	salesOrderFromQuotation,
+} from './orderRules';
 import type { ExactStore } from './store';
 
 /**
@@ -46,7 +56,6 @@ export const WEBHOOK_TOPICS = [
 
 const INVOICE_STATUS: Record<number, string> = { 10: 'Draft', 20: 'Open', 50: 'Processed' };
 const INVOICE_TYPE: Record<number, string> = { 8020: 'Sales invoice', 8021: 'Sales credit note', 8023: 'Direct sales invoice' };
-const ORDER_STATUS: Record<number, string> = { 12: 'Open', 20: 'Partial', 21: 'Complete', 45: 'Cancelled' };
 const QUOTATION_STATUS: Record<number, string> = {
 	5: 'Rejected',
 	6: 'Reviewed and closed',
@@ -518,9 +527,12 @@ function prepareLine(line: ExactRecord, header: ExactRecord | undefined, lineSet
 	line.VATAmountFC = round2(Number(line.AmountFC) * pct);
 	line.VATAmountDC = line.VATAmountFC;
 	line.VATAmount = line.VATAmountFC;
-	if (header && lineSet.name === 'SalesOrderLines') {
-		line.OrderNumber = header.OrderNumber;
-		line.DeliveryDate ??= header.DeliveryDate ?? header.OrderDate ?? null;
+	if (lineSet.name === 'SalesOrderLines') {
+		applyLineProgress(line);
+		if (header) {
+			line.OrderNumber = header.OrderNumber;
+			line.DeliveryDate ??= header.DeliveryDate ?? header.OrderDate ?? null;
+		}
 	}
 	if (header && lineSet.name === 'QuotationLines') {
 		line.QuotationNumber = header.QuotationNumber;
@@ -540,6 +552,12 @@ function applyTotals(header: ExactRecord, lines: ExactRecord[]): void {
 	header.AmountDiscountExclVat = 0;
 }
 
+/** What a header derives from its lines: totals, and for sales orders the delivery and invoice progress. */
+function summarise(set: EntitySetDef, header: ExactRecord, lines: ExactRecord[]): void {
+	applyTotals(header, lines);
+	if (set.name === 'SalesOrders') applyOrderProgress(header, lines);
+}
+
 function linesFor(ctx: WriteContext, set: EntitySetDef, headerKey: string): ExactRecord[] {
 	if (!set.lines) return [];
 	const fk = set.lines.fk;
@@ -550,7 +568,7 @@ function linesFor(ctx: WriteContext, set: EntitySetDef, headerKey: string): Exac
 function refreshHeader(ctx: WriteContext, parentSet: EntitySetDef, headerKey: string): void {
 	const header = ctx.store.get(parentSet.name, ctx.division, headerKey);
 	if (!header) return;
-	applyTotals(header, linesFor(ctx, parentSet, headerKey));
+	summarise(parentSet, header, linesFor(ctx, parentSet, headerKey));
 	stampModified(header, ctx);
 	ctx.store.touch(parentSet.name, ctx.division, headerKey);
 }
@@ -560,6 +578,22 @@ function assertHeaderEditable(ctx: WriteContext, set: EntitySetDef, header: Exac
 	if (set.name === 'SalesInvoices' && Number(header.Status) === 50) {
 		throw badRequest(`Invoice ${header.InvoiceNumber} is processed and can no longer be changed`);
 	}
+	const locked = set.name === 'SalesOrders' ? orderLockReason(header) : undefined;
+	if (locked) throw badRequest(locked);
+}
+
+/**
+ * Exact numbers the lines of orders and quotations itself: 1..n in the order given, a new line last, and the
+ * lines after a deleted one move up (each renumbered line gets a new row version).
+ */
+function renumberLines(ctx: WriteContext, parentSet: EntitySetDef, headerKey: string): void {
+	const lineSet = ENTITY_SETS[parentSet.lines!.entity];
+	const lines = linesFor(ctx, parentSet, headerKey).sort((a, b) => Number(a.LineNumber ?? 0) - Number(b.LineNumber ?? 0));
+	lines.forEach((line, index) => {
+		if (Number(line.LineNumber) === index + 1) return;
+		line.LineNumber = index + 1;
+		ctx.store.touch(lineSet.name, ctx.division, String(line[lineSet.key]));
+	});
 }
 
 // ---------------------------------------------------------------- operations
@@ -603,16 +637,19 @@ export function createRecord(entity: ExactEntityName, input: WriteBody, ctx: Wri
 			stampNew(line, lineSet, ctx);
 			line[set.lines!.fk] = record[set.key];
 			if (ctx.validate) requireFields(line, lineInput, mandatoryFields(lineSet, true));
-			line.LineNumber ??= index + 1;
+			if (set.renumberLines) line.LineNumber = index + 1;
+			else line.LineNumber ??= index + 1;
 			prepareLine(line, record, lineSet, ctx);
 			lines.push(line);
 		});
-		applyTotals(record, lines);
+		summarise(set, record, lines);
 	}
 	if (set.parent) {
 		if (header) {
 			const siblings = linesFor(ctx, parentSet!, String(header[parentSet!.key]));
-			record.LineNumber ??= siblings.reduce((max, l) => Math.max(max, Number(l.LineNumber ?? 0)), 0) + 1;
+			const last = siblings.reduce((max, l) => Math.max(max, Number(l.LineNumber ?? 0)), 0);
+			if (parentSet!.renumberLines) record.LineNumber = last + 1;
+			else record.LineNumber ??= last + 1;
 		}
 		prepareLine(record, header, set, ctx);
 	}
@@ -642,10 +679,11 @@ export function updateRecord(entity: ExactEntityName, key: string, patch: WriteB
 	const header = set.parent ? ctx.store.get(set.parent.entity, ctx.division, String(previous[set.parent.fk])) : undefined;
 	if (parentSet && header) assertHeaderEditable(ctx, parentSet, header);
 
+	if (parentSet?.renumberLines) delete changes.LineNumber;
 	const record: ExactRecord = { ...previous, ...changes };
 	stampModified(record, ctx);
 	PREPARE[entity]?.(record, ctx, false);
-	if (set.lines) applyTotals(record, linesFor(ctx, set, key.toLowerCase()));
+	if (set.lines) summarise(set, record, linesFor(ctx, set, key.toLowerCase()));
 	if (set.parent) {
 		// a changed item or quantity re-prices the line (unless the client set the price itself)
 		if ('Item' in changes && !('UnitPrice' in changes)) delete record.UnitPrice;
@@ -667,6 +705,8 @@ export function deleteRecord(entity: ExactEntityName, key: string, ctx: WriteCon
 	const parentSet = set.parent ? ENTITY_SETS[set.parent.entity] : undefined;
 	const header = set.parent ? ctx.store.get(set.parent.entity, ctx.division, String(previous[set.parent.fk])) : undefined;
 	if (parentSet && header) assertHeaderEditable(ctx, parentSet, header);
+	const refusal = ctx.validate && set.name === 'SalesOrderLines' ? lineDeleteRefusal(previous) : undefined;
+	if (refusal) throw badRequest(refusal);
 
 	if (set.lines) {
 		const lineSet = ENTITY_SETS[set.lines.entity];
@@ -675,6 +715,7 @@ export function deleteRecord(entity: ExactEntityName, key: string, ctx: WriteCon
 		}
 	}
 	ctx.store.remove(entity, ctx.division, key, set.deletedTypes, ctx.user.id, ctx.nowEpoch);
+	if (parentSet?.renumberLines && header) renumberLines(ctx, parentSet, String(header[parentSet.key]));
 	if (parentSet && header) refreshHeader(ctx, parentSet, String(header[parentSet.key]));
 	emit(ctx, set, 'Delete', key.toLowerCase());
 	if (parentSet && header) emit(ctx, parentSet, 'Update', String(header[parentSet.key]));
@@ -688,6 +729,7 @@ function requireKey(input: WriteBody, field: string): string {
 	return String(value);
 }
 
+/** Accept (50) or reject (5) an open quotation; a closed one (accepted, rejected, reviewed) is refused. */
 function closeQuotation(input: WriteBody, ctx: WriteContext, status: number): ExactRecord {
 	const id = requireKey(input, 'QuotationID');
 	const quotation = ctx.store.get('Quotations', ctx.division, id);
@@ -695,12 +737,23 @@ function closeQuotation(input: WriteBody, ctx: WriteContext, status: number): Ex
 	if ([5, 6, 50].includes(Number(quotation.Status))) {
 		throw badRequest(`Quotation ${quotation.QuotationNumber} is already closed (${quotation.StatusDescription})`);
 	}
+	const action = status === 50 ? Number(input.Action ?? ACCEPT_NO_ACTION) : ACCEPT_NO_ACTION;
+	if (![ACCEPT_NO_ACTION, ACCEPT_CREATE_SALES_ORDER].includes(action)) {
+		throw badRequest(`Action ${action} is not supported here: use 0 (no action) or 1 (create sales order)`);
+	}
+	let salesOrderSuccess: string | null = null;
+	if (action === ACCEPT_CREATE_SALES_ORDER) {
+		const lines = linesFor(ctx, ENTITY_SETS.Quotations, String(quotation.QuotationID));
+		const order = createRecord('SalesOrders', salesOrderFromQuotation(quotation, lines, input), ctx).record;
+		salesOrderSuccess = `Sales order ${order.OrderNumber} has been created`;
+	}
 	updateRecord('Quotations', id, { Status: status, StatusDescription: QUOTATION_STATUS[status] }, { ...ctx, validate: false });
 	return {
 		...scalarsOf(input),
 		QuotationID: quotation.QuotationID,
 		Division: ctx.division,
 		SuccessMessage: status === 50 ? 'Quotation accepted' : 'Quotation rejected',
+		SalesOrderSuccess: salesOrderSuccess,
 		ErrorMessage: null,
 	};
 }

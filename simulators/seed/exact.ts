@@ -985,7 +985,19 @@ function generateSalesDocuments(
 		orders.push(order);
 		priced.forEach((line, k) =>
 			orderLines.push(
-				lineRecord(line, k, { ID: ctx.id('SalesOrderLines', orderLines.length), OrderID: id, OrderNumber: order.OrderNumber, DeliveryDate: order.DeliveryDate, Created: order.Created, Modified: order.Modified }),
+				lineRecord(line, k, {
+					ID: ctx.id('SalesOrderLines', orderLines.length),
+					OrderID: id,
+					OrderNumber: order.OrderNumber,
+					OrderStatus: 12,
+					DeliveryDate: order.DeliveryDate,
+					QuantityDelivered: 0,
+					QuantityInvoiced: 0,
+					DeliveryStatus: 12,
+					InvoiceStatus: 12,
+					Created: order.Created,
+					Modified: order.Modified,
+				}),
 			),
 		);
 	}
