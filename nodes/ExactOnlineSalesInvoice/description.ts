@@ -5,18 +5,13 @@ import { changesParameters } from '../ExactOnlineApi/operations/getChanges';
 import { paymentConditionLocator } from '../ExactOnlineApi/operations/locate';
 import { readOptions } from '../ExactOnlineApi/operations/output';
 import { fieldsCollection } from '../ExactOnlineApi/operations/write';
+import { documentNumberParameter, includeLinesOption } from '../ExactOnlineApi/operations/getDocument';
+import { documentLinesParameter } from '../ExactOnlineApi/operations/writeDocument';
+import { SALES_INVOICE_DOC } from '../ExactOnlineApi/entity/salesDocuments';
 import { createFromWorkOrderProperties } from '../ExactOnlineApi/export/createFromWorkOrder.description';
 import { accountLocator } from '../ExactOnlineAccount/description';
 
 const on = (...operation: string[]) => ({ operation });
-
-const includeLines: INodeProperties = {
-	displayName: 'Include Lines',
-	name: 'includeLines',
-	type: 'boolean',
-	default: true,
-	description: 'Whether to add the invoice lines (one extra call per invoice)',
-};
 
 export const properties: INodeProperties[] = [
 	operationSelector(
@@ -35,17 +30,8 @@ export const properties: INodeProperties[] = [
 		],
 		'getMany',
 	),
-	{
-		displayName: 'Invoice ID or Number',
-		name: 'invoice',
-		type: 'string',
-		default: '',
-		required: true,
-		displayOptions: { show: on('get') },
-		placeholder: 'e.g. 25700001 or 3fa85f64-5717-4562-b3fc-2c963f66afa6',
-		description: 'The invoice number (factuurnummer) or the InvoiceID',
-	},
-	readOptions(on('get'), [includeLines]),
+	documentNumberParameter(SALES_INVOICE_DOC, 'invoice', on('get'), 'factuurnummer'),
+	readOptions(on('get'), [includeLinesOption(SALES_INVOICE_DOC, false)]),
 	...returnAllOrLimit(on('getMany')),
 	{
 		...accountLocator('account', on('getMany')),
@@ -89,29 +75,7 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: on('create') },
 		description: 'Sales journal (verkoopboek), e.g. 70. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
-	{
-		displayName: 'Lines',
-		name: 'lines',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		placeholder: 'Add Line',
-		default: {},
-		required: true,
-		displayOptions: { show: on('create') },
-		options: [
-			{
-				name: 'line',
-				displayName: 'Line',
-				values: [
-					{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'Leave empty to use the item description' },
-					{ displayName: 'Item Code or ID', name: 'item', type: 'string', default: '', placeholder: 'e.g. CV-KETEL-01' },
-					{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 1 },
-					{ displayName: 'Unit Price', name: 'unitPrice', type: 'number', default: 0, description: 'Price per unit excluding VAT; 0 uses the item price in Exact' },
-					{ displayName: 'VAT Code', name: 'vatCode', type: 'string', default: '', description: 'Leave empty to use the item VAT code' },
-				],
-			},
-		],
-	},
+	documentLinesParameter(SALES_INVOICE_DOC, on('create')),
 	fieldsCollection('Additional Fields', on('create'), [
 			{ displayName: 'Description', name: 'Description', type: 'string', default: '' },
 			{ displayName: 'Invoice Date', name: 'InvoiceDate', type: 'dateTime', default: '' },

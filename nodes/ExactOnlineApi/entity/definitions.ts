@@ -190,3 +190,61 @@ export const PRICE_AGREEMENT: ExactEntity = {
 		'StartDate', 'EndDate', 'Created', 'Modified',
 	],
 };
+
+export const SALES_ORDER: ExactEntity = {
+	label: 'sales order',
+	path: 'salesorder/SalesOrders',
+	key: 'OrderID',
+	syncEntity: 'SalesOrder/SalesOrderHeaders',
+	deletedType: DELETED_ENTITY_TYPES.SalesOrderHeaders,
+	codeField: 'OrderNumber',
+	numericCode: true,
+	fields: [
+		'OrderID', 'OrderNumber', 'OrderDate', 'DeliveryDate', 'OrderedBy', 'OrderedByName', 'InvoiceTo', 'InvoiceToName',
+		'DeliverTo', 'DeliverToName', 'DeliveryAddress', 'YourRef', 'Description', 'Remarks', 'PaymentCondition', 'Status',
+		'StatusDescription', 'DeliveryStatus', 'DeliveryStatusDescription', 'InvoiceStatus', 'InvoiceStatusDescription',
+		'Currency', 'AmountFCExclVat', 'AmountDC', 'AmountFC', 'Created', 'Modified',
+	],
+};
+
+export const SALES_ORDER_LINE: ExactEntity = {
+	label: 'sales order line',
+	path: 'salesorder/SalesOrderLines',
+	key: 'ID',
+	syncEntity: 'SalesOrder/SalesOrderLines',
+	deletedType: DELETED_ENTITY_TYPES.SalesOrderLines,
+	fields: [
+		'ID', 'OrderID', 'LineNumber', 'Item', 'ItemCode', 'ItemDescription', 'Description', 'Quantity', 'QuantityDelivered',
+		'QuantityInvoiced', 'UnitCode', 'UnitPrice', 'NetPrice', 'Discount', 'AmountDC', 'VATCode', 'VATPercentage',
+		'DeliveryDate', 'DeliveryStatus', 'InvoiceStatus', 'Notes',
+	],
+};
+
+export const QUOTATION: ExactEntity = {
+	label: 'quotation',
+	path: 'crm/Quotations',
+	key: 'QuotationID',
+	syncEntity: 'CRM/QuotationHeaders',
+	deletedType: DELETED_ENTITY_TYPES.QuotationHeaders,
+	codeField: 'QuotationNumber',
+	numericCode: true,
+	fields: [
+		'QuotationID', 'QuotationNumber', 'VersionNumber', 'QuotationDate', 'ClosingDate', 'CloseDate', 'DeliveryDate',
+		'OrderAccount', 'OrderAccountCode', 'OrderAccountName', 'InvoiceAccount', 'InvoiceAccountName', 'DeliveryAccount',
+		'DeliveryAccountName', 'DeliveryAddress', 'YourRef', 'Description', 'Remarks', 'PaymentCondition', 'Status',
+		'StatusDescription', 'Currency', 'AmountDC', 'AmountFC', 'VATAmountFC', 'Created', 'Modified',
+	],
+	notInSync: ['VATAmountFC'],
+};
+
+export const QUOTATION_LINE: ExactEntity = {
+	label: 'quotation line',
+	path: 'crm/QuotationLines',
+	key: 'ID',
+	syncEntity: 'CRM/QuotationLines',
+	deletedType: DELETED_ENTITY_TYPES.QuotationLines,
+	fields: [
+		'ID', 'QuotationID', 'LineNumber', 'Item', 'ItemDescription', 'Description', 'Quantity', 'UnitCode', 'UnitPrice',
+		'NetPrice', 'Discount', 'AmountDC', 'VATCode', 'VATPercentage', 'Optional', 'Notes',
+	],
+};

@@ -5,7 +5,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { Show } from '../../shared/descriptions';
 import { type BatchOperation, oncePerRun } from '../../shared/router';
-import { type ExtraStream, getChanges } from '../entity/changes';
+import { type ChangesOptions, type ExtraStream, getChanges } from '../entity/changes';
 import { type ExactEntity, fieldsFor } from '../entity/definitions';
 import { exactOutputOption, fieldsOption, type ReadOptions, shape, splitFields } from './output';
 
@@ -71,6 +71,22 @@ export interface ChangesParameters extends ReadOptions {
 	startOver?: boolean;
 }
 
+/** What every Get Changes passes to the change reader from the node's parameters: position name, options, store. */
+export function changesSettings(
+	this: IExecuteFunctions,
+	options: ChangesParameters,
+	itemIndex: number,
+): Pick<ChangesOptions, 'syncName' | 'includeDeleted' | 'confirmLater' | 'startOver' | 'staticData' | 'itemIndex'> {
+	return {
+		syncName: this.getNodeParameter('syncName', itemIndex, 'default') as string,
+		includeDeleted: options.includeDeleted !== false,
+		confirmLater: options.confirmLater === true,
+		startOver: options.startOver === true,
+		staticData: this.getWorkflowStaticData('global'),
+		itemIndex,
+	};
+}
+
 export type AfterRead = (this: IExecuteFunctions, changed: IDataObject[], itemIndex: number) => Promise<void>;
 
 /** What a node adds to the standard Get Changes, from its parameters. */
@@ -101,13 +117,8 @@ export function getChangesOperation(entity: ExactEntity, hooks: ChangesHooks | A
 		const staticData = this.getWorkflowStaticData('global');
 		const records = await getChanges.call(this, entity, {
 			select: [...fieldsFor(entity, 'sync'), ...splitFields(options.extraFields)],
-			syncName,
-			includeDeleted: options.includeDeleted !== false,
-			confirmLater: options.confirmLater === true,
-			startOver: options.startOver === true,
+			...changesSettings.call(this, options, itemIndex),
 			...only?.call(this, itemIndex),
-			staticData,
-			itemIndex,
 			extraStreams: extraStreams?.call(this, itemIndex),
 			afterRead: afterRead ? (changed) => afterRead.call(this, changed, itemIndex) : undefined,
 		});

@@ -11,10 +11,13 @@ import { ExactOnlinePayment } from '../../../nodes/ExactOnlinePayment/ExactOnlin
 import { operations as paymentOperations } from '../../../nodes/ExactOnlinePayment/operations';
 import { ExactOnlineSalesInvoice } from '../../../nodes/ExactOnlineSalesInvoice/ExactOnlineSalesInvoice.node';
 import { operations as invoiceOperations } from '../../../nodes/ExactOnlineSalesInvoice/operations';
+import { ExactOnlineSalesOrder } from '../../../nodes/ExactOnlineSalesOrder/ExactOnlineSalesOrder.node';
+import { operations as orderOperations } from '../../../nodes/ExactOnlineSalesOrder/operations';
 import accountCodex from '../../../nodes/ExactOnlineAccount/ExactOnlineAccount.node.json';
 import itemCodex from '../../../nodes/ExactOnlineItem/ExactOnlineItem.node.json';
 import paymentCodex from '../../../nodes/ExactOnlinePayment/ExactOnlinePayment.node.json';
 import invoiceCodex from '../../../nodes/ExactOnlineSalesInvoice/ExactOnlineSalesInvoice.node.json';
+import orderCodex from '../../../nodes/ExactOnlineSalesOrder/ExactOnlineSalesOrder.node.json';
 
 interface Case {
 	node: INodeType;
@@ -27,6 +30,7 @@ const cases: Record<string, Case> = {
 	item: { node: new ExactOnlineItem(), operations: { default: itemOperations }, codex: itemCodex },
 	payment: { node: new ExactOnlinePayment(), operations: paymentOperations, codex: paymentCodex },
 	salesInvoice: { node: new ExactOnlineSalesInvoice(), operations: { default: invoiceOperations }, codex: invoiceCodex },
+	salesOrder: { node: new ExactOnlineSalesOrder(), operations: { default: orderOperations }, codex: orderCodex },
 };
 
 /** [resource, operation] pairs the UI offers. */
@@ -73,6 +77,12 @@ describe('finding hour types in the nodes panel', () => {
 		const operation = new ExactOnlineItem().description.properties.find((p) => p.name === 'operation');
 		const hourTypes = (operation?.options as INodePropertyOptions[]).find((o) => o.value === 'getHourTypes');
 		expect(hourTypes?.action).toMatch(/hour types.*uursoorten/i);
+	});
+});
+
+describe('finding orders and quotations in the nodes panel by their Dutch names', () => {
+	it('the Sales Order node answers to "verkooporder"', () => {
+		expect(orderCodex.alias).toEqual(expect.arrayContaining(['verkooporder', 'sales order']));
 	});
 });
 

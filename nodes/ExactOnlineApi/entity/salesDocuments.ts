@@ -1,0 +1,168 @@
+/**
+ * Sales documents with lines (invoices, orders, quotations): a header entity whose lines live on their own
+ * endpoint and are posted nested in the header. What the document nodes share: finding one by number or ID,
+ * reading the lines of many headers in few calls, and turning the node's line parameters into Exact lines.
+ */
+import { type IDataObject, type IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
+import type { RunScope } from '../../shared/router';
+import { isGuid, odataGuid } from '../odata';
+import { administration, type LocatorInput } from '../operations/locate';
+import { toBody } from '../operations/write';
+import { exactGetAnyOf, type ExactContext } from '../transport';
+import { ITEM, QUOTATION, QUOTATION_LINE, SALES_INVOICE, SALES_INVOICE_LINE, SALES_ORDER, SALES_ORDER_LINE, type ExactEntity } from './definitions';
+import { lookupByCodes } from './lookups';
+import { selectFor } from './recordAccess';
+
+export interface SalesDocument {
+	header: ExactEntity;
+	/** The line entity; its field holding the header key has the header key's name (InvoiceID, OrderID, ...). */
+	line: ExactEntity;
+	/** The header's navigation property for its lines, e.g. SalesOrderLines. */
+	linesField: string;
+	/** How users call it, for messages: "invoice", "order", "quotation"; with its article: "an invoice". */
+	noun: string;
+	aNoun: string;
+	/** A number as an example in messages. */
+	exampleNumber: string;
+}
+
+export const SALES_INVOICE_DOC: SalesDocument = {
+	header: SALES_INVOICE,
+	line: SALES_INVOICE_LINE,
+	linesField: 'SalesInvoiceLines',
+	noun: 'invoice',
+	aNoun: 'an invoice',
+	exampleNumber: '25700001',
+};
+
+export const SALES_ORDER_DOC: SalesDocument = {
+	header: SALES_ORDER,
+	line: SALES_ORDER_LINE,
+	linesField: 'SalesOrderLines',
+	noun: 'order',
+	aNoun: 'an order',
+	exampleNumber: '1234',
+};
+
+export const QUOTATION_DOC: SalesDocument = {
+	header: QUOTATION,
+	line: QUOTATION_LINE,
+	linesField: 'QuotationLines',
+	noun: 'quotation',
+	aNoun: 'a quotation',
+	exampleNumber: '1234',
+};
+
+/** The header key as the lines name it (InvoiceID, OrderID, QuotationID). */
+export function lineParentField(doc: SalesDocument): string {
+	return doc.header.key;
+}
+
+const idKey = (value: unknown) => String(value ?? '').toLowerCase();
+
+/** A document is found by its ID (a GUID) or its number (digits), from a plain string parameter. */
+export function documentInput(this: IExecuteFunctions, doc: SalesDocument, parameter: string, itemIndex: number): LocatorInput {
+	const value = String(this.getNodeParameter(parameter, itemIndex, '') ?? '').trim();
+	if (isGuid(value)) return { value, by: 'id' };
+	if (/^\d+$/.test(value)) return { value, by: 'code' };
+	throw new NodeOperationError(this.getNode(), `'${value}' is not ${doc.aNoun} number or ID`, {
+		itemIndex,
+		description: `Enter the ${doc.noun} number (digits, e.g. ${doc.exampleNumber}) or the ${doc.header.key} (a GUID)`,
+	});
+}
+
+/** The lines of these documents in line order, one call per 20 documents; every ID gets a list (maybe empty). */
+export async function readLines(
+	this: ExactContext,
+	doc: SalesDocument,
+	headerIds: string[],
+	itemIndex?: number,
+): Promise<Map<string, IDataObject[]>> {
+	const parent = lineParentField(doc);
+	const ids = [...new Set(headerIds.map(idKey).filter(Boolean))];
+	const rows = await exactGetAnyOf.call(this, {
+		path: doc.line.path,
+		select: selectFor(doc.line),
+		values: ids,
+		condition: (id) => `${parent} eq ${odataGuid(id)}`,
+		itemIndex,
+	});
+	const byHeader = new Map<string, IDataObject[]>(ids.map((id) => [id, []]));
+	for (const row of rows) byHeader.get(idKey(row[parent]))?.push(row);
+	for (const lines of byHeader.values()) lines.sort((a, b) => Number(a.LineNumber ?? 0) - Number(b.LineNumber ?? 0));
+	return byHeader;
+}
+
+/** The headers, each with its lines under the document's lines field. */
+export async function withLines(this: ExactContext, doc: SalesDocument, headers: IDataObject[], itemIndex?: number): Promise<IDataObject[]> {
+	if (headers.length === 0) return headers;
+	const lines = await readLines.call(this, doc, headers.map((h) => String(h[doc.header.key])), itemIndex);
+	return headers.map((header) => ({ ...header, [doc.linesField]: lines.get(idKey(header[doc.header.key])) ?? [] }));
+}
+
+/** A line as the node's Lines parameter gives it. */
+export interface LineInput {
+	item?: string;
+	quantity?: number;
+	unitPrice?: number;
+	description?: string;
+	vatCode?: string;
+	notes?: string;
+}
+
+/** What can be checked without Exact: there are lines, and each names an item. */
+export function checkLines(this: IExecuteFunctions, doc: SalesDocument, lines: LineInput[], itemIndex: number): void {
+	if (lines.length === 0) {
+		throw new NodeOperationError(this.getNode(), `The ${doc.noun} has no lines`, { itemIndex, description: 'Add at least one line' });
+	}
+	const empty = lines.findIndex((line) => !String(line.item ?? '').trim());
+	if (empty !== -1) {
+		throw new NodeOperationError(this.getNode(), `Line ${empty + 1} has no item`, {
+			itemIndex,
+			description: `Every ${doc.noun} line needs an item code or ID; nothing was written`,
+		});
+	}
+}
+
+/**
+ * Item codes (or IDs) to item IDs, each code looked up once per run; an unknown code stops the item before
+ * anything is written, naming every unknown code.
+ */
+export async function itemIdsFor(this: IExecuteFunctions, values: string[], itemIndex: number, run: RunScope): Promise<Map<string, string>> {
+	const codes = values.map((value) => value.trim()).filter((code) => code && !isGuid(code));
+	const found = await lookupByCodes.call(this, ITEM, codes, ['Description'], { cache: run.cache<IDataObject | null>(ITEM.path), itemIndex });
+	const unknown = [...new Set(codes.filter((code) => !found.get(code)))];
+	if (unknown.length) {
+		const names = unknown.map((code) => `'${code}'`).join(', ');
+		throw new NodeOperationError(this.getNode(), `Item ${names} not found in administration ${await administration.call(this)}`, {
+			itemIndex,
+			description: 'Create the item in Exact or correct the code on the line; nothing was written',
+		});
+	}
+	return new Map(values.map((value) => [value, isGuid(value.trim()) ? value.trim() : String(found.get(value.trim())?.ID)]));
+}
+
+/** The document's lines as Exact takes them: items by ID, empty values left out (Exact fills them from the item). */
+export async function resolveLines(
+	this: IExecuteFunctions,
+	doc: SalesDocument,
+	lines: LineInput[],
+	itemIndex: number,
+	run: RunScope,
+): Promise<IDataObject[]> {
+	checkLines.call(this, doc, lines, itemIndex);
+	const itemIds = await itemIdsFor.call(this, lines.map((line) => String(line.item)), itemIndex, run);
+	return lines.map((line) => lineBody(line, itemIds));
+}
+
+/** One line as Exact takes it, its item by the ID found for it (see itemIdsFor). */
+export function lineBody(line: LineInput, itemIds: Map<string, string>): IDataObject {
+	return toBody({
+		Item: itemIds.get(String(line.item)),
+		Quantity: line.quantity ?? 1,
+		UnitPrice: line.unitPrice || undefined,
+		Description: line.description,
+		VATCode: line.vatCode,
+		Notes: line.notes,
+	});
+}

@@ -1,0 +1,75 @@
+/**
+ * Get and Get Many for sales documents with lines (orders, quotations, invoices): the header as the entity's
+ * Get / Get Many reads it, plus its lines when asked (one call per 20 documents).
+ */
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { Show } from '../../shared/descriptions';
+import type { ItemOperation } from '../../shared/router';
+import { selectFor } from '../entity/recordAccess';
+import { documentInput, type SalesDocument, withLines } from '../entity/salesDocuments';
+import { getManyOperation } from './getMany';
+import { findRecord } from './locate';
+import { type ReadOptions, shape, splitFields } from './output';
+
+export interface DocumentReadOptions extends ReadOptions {
+	includeLines?: boolean;
+}
+
+/** The document to work on, by number or ID: a plain string, as numbers often come from an expression. */
+export function documentNumberParameter(doc: SalesDocument, name: string, show: Show, dutchName: string): INodeProperties {
+	const noun = doc.noun.charAt(0).toUpperCase() + doc.noun.slice(1);
+	return {
+		displayName: `${noun} Number or ID`,
+		name,
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show },
+		placeholder: `e.g. ${doc.exampleNumber} or 3fa85f64-5717-4562-b3fc-2c963f66afa6`,
+		description: `The ${doc.noun} number (${dutchName}) or the ${doc.header.key}`,
+	};
+}
+
+/** The Include Lines option: on by default for Get, off for Get Many (where it costs a call per 20 documents). */
+export function includeLinesOption(doc: SalesDocument, many: boolean): INodeProperties {
+	const option: INodeProperties = {
+		displayName: 'Include Lines',
+		name: 'includeLines',
+		type: 'boolean',
+		default: true,
+		description: `Whether to add the ${doc.noun} lines under ${doc.linesField} (one extra call)`,
+	};
+	if (!many) return option;
+	return { ...option, default: false, description: `Whether to add each ${doc.noun}'s lines under ${doc.linesField} (one extra call per 20 ${doc.noun}s)` };
+}
+
+/** Get by number or ID (the plain string parameter `parameter`), with its lines unless Include Lines is off. */
+export function getDocumentOperation(doc: SalesDocument, parameter: string): ItemOperation {
+	return async function (this: IExecuteFunctions, itemIndex: number) {
+		const options = this.getNodeParameter('options', itemIndex, {}) as DocumentReadOptions;
+		const header = await findRecord.call(
+			this,
+			doc.header,
+			documentInput.call(this, doc, parameter, itemIndex),
+			selectFor(doc.header, splitFields(options.extraFields)),
+			itemIndex,
+		);
+		const records = options.includeLines === false ? [header] : await withLines.call(this, doc, [header], itemIndex);
+		return shape(records, options.output);
+	};
+}
+
+/** Get Many with the entity's filters; Include Lines adds the lines of the documents found. */
+export function getManyDocumentsOperation(
+	doc: SalesDocument,
+	buildFilter: Parameters<typeof getManyOperation>[1],
+	orderBy?: string,
+): ItemOperation {
+	const getHeaders = getManyOperation(doc.header, buildFilter, orderBy);
+	return async function (this: IExecuteFunctions, itemIndex: number, run) {
+		const headers = await getHeaders.call(this, itemIndex, run);
+		const options = this.getNodeParameter('options', itemIndex, {}) as DocumentReadOptions;
+		if (options.includeLines !== true) return headers;
+		return shape(await withLines.call(this, doc, headers, itemIndex), options.output);
+	};
+}
