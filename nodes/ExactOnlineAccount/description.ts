@@ -2,23 +2,13 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationSelector, returnAllOrLimit } from '../shared/descriptions';
 import { confirmParameters } from '../ExactOnlineApi/operations/confirmChanges';
 import { changesParameters } from '../ExactOnlineApi/operations/getChanges';
-import { paymentConditionLocator, recordLocator } from '../ExactOnlineApi/operations/locate';
+import { accountLocator, paymentConditionLocator } from '../ExactOnlineApi/operations/locate';
 import { readOptions } from '../ExactOnlineApi/operations/output';
 import { fieldsCollection } from '../ExactOnlineApi/operations/write';
 
 const on = (...operation: string[]) => ({ operation });
 
-export const accountLocator = (name: string, show: Record<string, string[]>): INodeProperties =>
-	recordLocator({
-		displayName: 'Account',
-		name,
-		show,
-		required: true,
-		description: 'The relation (debtor/creditor) in Exact',
-		searchListMethod: 'searchAccounts',
-		codePlaceholder: 'e.g. 1001',
-		codeHint: 'The account code as users know it; the 18-character padding is added for you',
-	});
+export { accountLocator };
 
 /** Account fields a user can set; names are Exact's own field names. */
 const accountFields: INodeProperties[] = [

@@ -1,17 +1,36 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { operationSelector, returnAllOrLimit } from '../shared/descriptions';
+import { operationSelector } from '../shared/descriptions';
 import { confirmParameters } from '../ExactOnlineApi/operations/confirmChanges';
 import { changesParameters } from '../ExactOnlineApi/operations/getChanges';
 import { paymentConditionLocator } from '../ExactOnlineApi/operations/locate';
 import { readOptions } from '../ExactOnlineApi/operations/output';
 import { fieldsCollection } from '../ExactOnlineApi/operations/write';
-import { documentNumberParameter, includeLinesOption } from '../ExactOnlineApi/operations/getDocument';
+import { documentGetManyParameters, documentNumberParameter, includeLinesOption } from '../ExactOnlineApi/operations/getDocument';
 import { documentLinesParameter } from '../ExactOnlineApi/operations/writeDocument';
 import { SALES_INVOICE_DOC } from '../ExactOnlineApi/entity/salesDocuments';
 import { createFromWorkOrderProperties } from '../ExactOnlineApi/export/createFromWorkOrder.description';
 import { accountLocator } from '../ExactOnlineAccount/description';
 
 const on = (...operation: string[]) => ({ operation });
+
+/** Get Many's filters besides the account. */
+const INVOICE_FILTERS: INodeProperties[] = [
+	{ displayName: 'Invoice Date From', name: 'dateFrom', type: 'dateTime', default: '' },
+	{ displayName: 'Invoice Date To', name: 'dateTo', type: 'dateTime', default: '' },
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		default: 'any',
+		options: [
+			{ name: 'Any', value: 'any' },
+			{ name: 'Draft (Concept)', value: '10' },
+			{ name: 'Open', value: '20' },
+			{ name: 'Processed (Verwerkt)', value: '50' },
+		],
+	},
+	{ displayName: 'Your Reference', name: 'yourRef', type: 'string', default: '', description: 'The customer reference, e.g. the work order number' },
+];
 
 export const properties: INodeProperties[] = [
 	operationSelector(
@@ -32,38 +51,7 @@ export const properties: INodeProperties[] = [
 	),
 	documentNumberParameter(SALES_INVOICE_DOC, 'invoice', on('get'), 'factuurnummer'),
 	readOptions(on('get'), [includeLinesOption(SALES_INVOICE_DOC, false)]),
-	...returnAllOrLimit(on('getMany')),
-	{
-		...accountLocator('account', on('getMany')),
-		required: false,
-		description: 'Only invoices to this account',
-	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: on('getMany') },
-		options: [
-			{ displayName: 'Invoice Date From', name: 'dateFrom', type: 'dateTime', default: '' },
-			{ displayName: 'Invoice Date To', name: 'dateTo', type: 'dateTime', default: '' },
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 'any',
-				options: [
-					{ name: 'Any', value: 'any' },
-					{ name: 'Draft (Concept)', value: '10' },
-					{ name: 'Open', value: '20' },
-					{ name: 'Processed (Verwerkt)', value: '50' },
-				],
-			},
-			{ displayName: 'Your Reference', name: 'yourRef', type: 'string', default: '', description: 'The customer reference, e.g. the work order number' },
-		],
-	},
-	readOptions(on('getMany')),
+	...documentGetManyParameters(SALES_INVOICE_DOC, on('getMany'), 'Only invoices to this account', INVOICE_FILTERS),
 	accountLocator('invoiceTo', on('create')),
 	{
 		displayName: 'Journal Name or ID',

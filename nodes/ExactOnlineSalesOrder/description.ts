@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { operationSelector, returnAllOrLimit } from '../shared/descriptions';
+import { operationSelector, sortedByName } from '../shared/descriptions';
 import { confirmParameters } from '../ExactOnlineApi/operations/confirmChanges';
 import { changesParameters } from '../ExactOnlineApi/operations/getChanges';
-import { documentNumberParameter, includeLinesOption } from '../ExactOnlineApi/operations/getDocument';
+import { documentGetManyParameters, documentNumberParameter, includeLinesOption } from '../ExactOnlineApi/operations/getDocument';
 import { paymentConditionLocator } from '../ExactOnlineApi/operations/locate';
 import { readOptions } from '../ExactOnlineApi/operations/output';
 import { fieldsCollection } from '../ExactOnlineApi/operations/write';
@@ -38,9 +38,21 @@ const createOnlyFields: INodeProperties[] = [
 	{ displayName: 'Invoice To Account ID', name: 'InvoiceTo', type: 'string', default: '', description: 'When another account pays; defaults to the ordering account' },
 ];
 
-const byName = (fields: INodeProperties[]) => [...fields].sort((a, b) => a.displayName.localeCompare(b.displayName));
 
 export const DATE_FIELDS = ['DeliveryDate', 'OrderDate'];
+
+/** Get Many's filters besides the account. */
+const ORDER_FILTERS: INodeProperties[] = [
+	{ displayName: 'Delivery Date From', name: 'deliveryDateFrom', type: 'dateTime', default: '', description: 'Orders to deliver on or after this day' },
+	{ displayName: 'Delivery Date To', name: 'deliveryDateTo', type: 'dateTime', default: '', description: 'Orders to deliver on or before this day' },
+	{ displayName: 'Delivery Status', name: 'deliveryStatus', type: 'options', default: 'any', options: progressOptions(false), description: 'How much of the order was delivered' },
+	{ displayName: 'Description Contains', name: 'descriptionContains', type: 'string', default: '', placeholder: 'e.g. #outsmart', description: 'Only orders whose description contains this text (not case-sensitive), e.g. a tag' },
+	{ displayName: 'Invoice Status', name: 'invoiceStatus', type: 'options', default: 'any', options: progressOptions(false), description: 'How much of the order was invoiced' },
+	{ displayName: 'Order Date From', name: 'dateFrom', type: 'dateTime', default: '', description: 'Orders dated on or after this day' },
+	{ displayName: 'Order Date To', name: 'dateTo', type: 'dateTime', default: '', description: 'Orders dated on or before this day' },
+	{ displayName: 'Status', name: 'status', type: 'options', default: 'any', options: progressOptions(true), description: 'The order status: open, partial, complete (delivered and invoiced) or cancelled' },
+	{ displayName: 'Your Reference', name: 'yourRef', type: 'string', default: '', description: "The customer's reference" },
+];
 
 export const properties: INodeProperties[] = [
 	operationSelector(
@@ -56,35 +68,10 @@ export const properties: INodeProperties[] = [
 	),
 	documentNumberParameter(SALES_ORDER_DOC, 'order', on('get', 'update'), 'ordernummer'),
 	readOptions(on('get'), [includeLinesOption(SALES_ORDER_DOC, false)]),
-	...returnAllOrLimit(on('getMany')),
-	{
-		...accountLocator('account', on('getMany')),
-		required: false,
-		description: 'Only orders of this account (ordered by)',
-	},
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: on('getMany') },
-		options: [
-			{ displayName: 'Delivery Date From', name: 'deliveryDateFrom', type: 'dateTime', default: '', description: 'Orders to deliver on or after this day' },
-			{ displayName: 'Delivery Date To', name: 'deliveryDateTo', type: 'dateTime', default: '', description: 'Orders to deliver on or before this day' },
-			{ displayName: 'Delivery Status', name: 'deliveryStatus', type: 'options', default: 'any', options: progressOptions(false), description: 'How much of the order was delivered' },
-			{ displayName: 'Description Contains', name: 'descriptionContains', type: 'string', default: '', placeholder: 'e.g. #outsmart', description: 'Only orders whose description contains this text (not case-sensitive), e.g. a tag' },
-			{ displayName: 'Invoice Status', name: 'invoiceStatus', type: 'options', default: 'any', options: progressOptions(false), description: 'How much of the order was invoiced' },
-			{ displayName: 'Order Date From', name: 'dateFrom', type: 'dateTime', default: '', description: 'Orders dated on or after this day' },
-			{ displayName: 'Order Date To', name: 'dateTo', type: 'dateTime', default: '', description: 'Orders dated on or before this day' },
-			{ displayName: 'Status', name: 'status', type: 'options', default: 'any', options: progressOptions(true), description: 'The order status: open, partial, complete (delivered and invoiced) or cancelled' },
-			{ displayName: 'Your Reference', name: 'yourRef', type: 'string', default: '', description: "The customer's reference" },
-		],
-	},
-	readOptions(on('getMany'), [includeLinesOption(SALES_ORDER_DOC, true)]),
+	...documentGetManyParameters(SALES_ORDER_DOC, on('getMany'), 'Only orders of this account (ordered by)', ORDER_FILTERS),
 	{ ...accountLocator('orderedBy', on('create')), description: 'The customer who orders (besteld door); also the invoice and delivery account unless set' },
 	documentLinesParameter(SALES_ORDER_DOC, on('create')),
-	fieldsCollection('Additional Fields', on('create'), byName([...headerFields, ...createOnlyFields])),
+	fieldsCollection('Additional Fields', on('create'), sortedByName([...headerFields, ...createOnlyFields])),
 	readOptions(on('create')),
 	fieldsCollection('Update Fields', on('update'), headerFields),
 	...lineChangeParameters(SALES_ORDER_DOC, on('update')),

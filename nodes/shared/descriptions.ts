@@ -57,3 +57,8 @@ export function modifiedSinceFilter(plural: string, note = ''): INodeProperties 
 		description: `Only ${plural} changed at or after this moment${note}`,
 	};
 }
+
+/** Parameters in the alphabetical order n8n's lint wants for collection options, when a list is put together. */
+export function sortedByName(parameters: INodeProperties[]): INodeProperties[] {
+	return [...parameters].sort((a, b) => a.displayName.localeCompare(b.displayName));
+}

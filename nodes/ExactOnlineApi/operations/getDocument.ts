@@ -3,13 +3,13 @@
  * Get / Get Many reads it, plus its lines when asked (one call per 20 documents).
  */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import type { Show } from '../../shared/descriptions';
+import { returnAllOrLimit, type Show } from '../../shared/descriptions';
 import type { ItemOperation } from '../../shared/router';
 import { selectFor } from '../entity/recordAccess';
 import { documentInput, type SalesDocument, withLines } from '../entity/salesDocuments';
 import { getManyOperation } from './getMany';
-import { findRecord } from './locate';
-import { type ReadOptions, shape, splitFields } from './output';
+import { accountLocator, findRecord } from './locate';
+import { type ReadOptions, readOptions, shape, splitFields } from './output';
 
 export interface DocumentReadOptions extends ReadOptions {
 	includeLines?: boolean;
@@ -28,6 +28,16 @@ export function documentNumberParameter(doc: SalesDocument, name: string, show: 
 		placeholder: `e.g. ${doc.exampleNumber} or 3fa85f64-5717-4562-b3fc-2c963f66afa6`,
 		description: `The ${doc.noun} number (${dutchName}) or the ${doc.header.key}`,
 	};
+}
+
+/** Get Many's parameters: Return All / Limit, the account, the entity's filters, and the read options with Include Lines. */
+export function documentGetManyParameters(doc: SalesDocument, show: Show, accountDescription: string, filters: INodeProperties[]): INodeProperties[] {
+	return [
+		...returnAllOrLimit(show),
+		{ ...accountLocator('account', show), required: false, description: accountDescription },
+		{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, displayOptions: { show }, options: filters },
+		readOptions(show, [includeLinesOption(doc, true)]),
+	];
 }
 
 /** The Include Lines option: on by default for Get, off for Get Many (where it costs a call per 20 documents). */

@@ -155,3 +155,16 @@ export function paymentConditionLocator(name: string, description: string): INod
 		codePlaceholder: 'e.g. 30',
 	});
 }
+
+/** An account (relation, debtor/creditor): from the list, by the code users know (padded for you), or by ID. */
+export const accountLocator = (name: string, show: Show): INodeProperties =>
+	recordLocator({
+		displayName: 'Account',
+		name,
+		show,
+		required: true,
+		description: 'The relation (debtor/creditor) in Exact',
+		searchListMethod: 'searchAccounts',
+		codePlaceholder: 'e.g. 1001',
+		codeHint: 'The account code as users know it; the 18-character padding is added for you',
+	});

@@ -13,11 +13,14 @@ import { ExactOnlineSalesInvoice } from '../../../nodes/ExactOnlineSalesInvoice/
 import { operations as invoiceOperations } from '../../../nodes/ExactOnlineSalesInvoice/operations';
 import { ExactOnlineSalesOrder } from '../../../nodes/ExactOnlineSalesOrder/ExactOnlineSalesOrder.node';
 import { operations as orderOperations } from '../../../nodes/ExactOnlineSalesOrder/operations';
+import { ExactOnlineQuotation } from '../../../nodes/ExactOnlineQuotation/ExactOnlineQuotation.node';
+import { operations as quotationOperations } from '../../../nodes/ExactOnlineQuotation/operations';
 import accountCodex from '../../../nodes/ExactOnlineAccount/ExactOnlineAccount.node.json';
 import itemCodex from '../../../nodes/ExactOnlineItem/ExactOnlineItem.node.json';
 import paymentCodex from '../../../nodes/ExactOnlinePayment/ExactOnlinePayment.node.json';
 import invoiceCodex from '../../../nodes/ExactOnlineSalesInvoice/ExactOnlineSalesInvoice.node.json';
 import orderCodex from '../../../nodes/ExactOnlineSalesOrder/ExactOnlineSalesOrder.node.json';
+import quotationCodex from '../../../nodes/ExactOnlineQuotation/ExactOnlineQuotation.node.json';
 
 interface Case {
 	node: INodeType;
@@ -31,6 +34,7 @@ const cases: Record<string, Case> = {
 	payment: { node: new ExactOnlinePayment(), operations: paymentOperations, codex: paymentCodex },
 	salesInvoice: { node: new ExactOnlineSalesInvoice(), operations: { default: invoiceOperations }, codex: invoiceCodex },
 	salesOrder: { node: new ExactOnlineSalesOrder(), operations: { default: orderOperations }, codex: orderCodex },
+	quotation: { node: new ExactOnlineQuotation(), operations: { default: quotationOperations }, codex: quotationCodex },
 };
 
 /** [resource, operation] pairs the UI offers. */
@@ -83,6 +87,10 @@ describe('finding hour types in the nodes panel', () => {
 describe('finding orders and quotations in the nodes panel by their Dutch names', () => {
 	it('the Sales Order node answers to "verkooporder"', () => {
 		expect(orderCodex.alias).toEqual(expect.arrayContaining(['verkooporder', 'sales order']));
+	});
+
+	it('the Quotation node answers to "offerte" and "quote"', () => {
+		expect(quotationCodex.alias).toEqual(expect.arrayContaining(['offerte', 'quote']));
 	});
 });
 

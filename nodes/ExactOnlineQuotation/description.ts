@@ -1,0 +1,109 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { operationSelector, sortedByName } from '../shared/descriptions';
+import { confirmParameters } from '../ExactOnlineApi/operations/confirmChanges';
+import { changesParameters } from '../ExactOnlineApi/operations/getChanges';
+import { documentGetManyParameters, documentNumberParameter, includeLinesOption } from '../ExactOnlineApi/operations/getDocument';
+import { paymentConditionLocator } from '../ExactOnlineApi/operations/locate';
+import { readOptions } from '../ExactOnlineApi/operations/output';
+import { fieldsCollection } from '../ExactOnlineApi/operations/write';
+import { documentLinesParameter, lineChangeParameters } from '../ExactOnlineApi/operations/writeDocument';
+import { QUOTATION_DOC } from '../ExactOnlineApi/entity/salesDocuments';
+import { accountLocator } from '../ExactOnlineAccount/description';
+
+const on = (...operation: string[]) => ({ operation });
+
+/** Header fields a user can set on create and update; names are Exact's own. */
+const headerFields: INodeProperties[] = [
+	{ displayName: 'Closing Date', name: 'ClosingDate', type: 'dateTime', default: '', description: 'Until when the offer stands (geldig tot); defaults to 30 days after the quotation date' },
+	{ displayName: 'Delivery Date', name: 'DeliveryDate', type: 'dateTime', default: '', description: 'When the work or goods would be delivered' },
+	{ displayName: 'Description', name: 'Description', type: 'string', default: '', description: 'What the quotation is about' },
+	paymentConditionLocator('PaymentCondition', "Leave empty to use the account's sales payment condition"),
+	{ displayName: 'Quotation Date', name: 'QuotationDate', type: 'dateTime', default: '', description: 'Defaults to today' },
+	{ displayName: 'Remarks', name: 'Remarks', type: 'string', default: '', typeOptions: { rows: 3 }, description: 'Remarks (opmerkingen)' },
+	{ displayName: 'Your Reference', name: 'YourRef', type: 'string', default: '', description: "The customer's reference" },
+];
+
+/** Accounts other than the one the quotation is for: set when it is made. */
+const createOnlyFields: INodeProperties[] = [
+	{ displayName: 'Delivery Account ID', name: 'DeliveryAccount', type: 'string', default: '', description: 'When the work is for another account; defaults to the quotation account' },
+	{ displayName: 'Invoice Account ID', name: 'InvoiceAccount', type: 'string', default: '', description: 'When another account pays; defaults to the quotation account' },
+];
+
+
+export const DATE_FIELDS = ['ClosingDate', 'DeliveryDate', 'QuotationDate'];
+
+/** Get Many's filters besides the account. */
+const QUOTATION_FILTERS: INodeProperties[] = [
+	{ displayName: 'Description Contains', name: 'descriptionContains', type: 'string', default: '', description: 'Only quotations whose description contains this text (not case-sensitive)' },
+	{ displayName: 'Quotation Date From', name: 'dateFrom', type: 'dateTime', default: '', description: 'Quotations dated on or after this moment' },
+	{ displayName: 'Quotation Date To', name: 'dateTo', type: 'dateTime', default: '', description: 'Quotations dated on or before this moment' },
+	{
+		displayName: 'Status',
+		name: 'status',
+		type: 'options',
+		default: 'any',
+		description: 'Where the quotation stands',
+		options: [
+			{ name: 'Accepted (Geaccepteerd)', value: '50' },
+			{ name: 'Any', value: 'any' },
+			{ name: 'Draft (Concept)', value: '20' },
+			{ name: 'Open', value: '25' },
+			{ name: 'Printed (Afgedrukt)', value: '40' },
+			{ name: 'Processing (In Behandeling)', value: '35' },
+			{ name: 'Rejected (Afgewezen)', value: '5' },
+			{ name: 'Reviewed and Closed', value: '6' },
+		],
+	},
+	{ displayName: 'Your Reference', name: 'yourRef', type: 'string', default: '', description: "The customer's reference" },
+];
+
+export const properties: INodeProperties[] = [
+	operationSelector(
+		[
+			{ name: 'Accept', value: 'accept', action: 'Accept a quotation', description: 'Mark a quotation accepted (geaccepteerd), optionally with the sales order Exact makes from it' },
+			{ name: 'Confirm Changes', value: 'confirmChanges', action: 'Confirm quotation changes were processed', description: 'Make the position of a Get Changes step with Confirm Later final' },
+			{ name: 'Create', value: 'create', action: 'Create a quotation', description: 'Create a quotation (offerte) with lines' },
+			{ name: 'Get', value: 'get', action: 'Get a quotation', description: 'Get one quotation by number or ID, with its lines' },
+			{ name: 'Get Changes', value: 'getChanges', action: 'Get changed quotations', description: 'Get quotations created, changed or deleted since the last run, with their lines' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many quotations', description: 'Get quotations that match filters' },
+			{ name: 'Reject', value: 'reject', action: 'Reject a quotation', description: 'Mark a quotation rejected (afgewezen)' },
+			{ name: 'Update', value: 'update', action: 'Update a quotation', description: 'Change the header and lines of a quotation' },
+		],
+		'getMany',
+	),
+	documentNumberParameter(QUOTATION_DOC, 'quotation', on('get', 'update', 'accept', 'reject'), 'offertenummer'),
+	readOptions(on('get'), [includeLinesOption(QUOTATION_DOC, false)]),
+	{
+		displayName: 'Options',
+		name: 'acceptOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: on('accept') },
+		options: [
+			{
+				displayName: 'Create Sales Order',
+				name: 'createSalesOrder',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Exact makes a sales order from the quotation (its accounts, terms and non-optional lines); the output then holds the order',
+			},
+			{
+				displayName: 'Order Reference',
+				name: 'orderReference',
+				type: 'string',
+				default: '',
+				description: "Your Reference of the new sales order; defaults to the quotation's Your Reference",
+			},
+		],
+	},
+	...documentGetManyParameters(QUOTATION_DOC, on('getMany'), 'Only quotations for this account', QUOTATION_FILTERS),
+	{ ...accountLocator('orderAccount', on('create')), description: 'The account the quotation is for (offerte aan)' },
+	documentLinesParameter(QUOTATION_DOC, on('create')),
+	fieldsCollection('Additional Fields', on('create'), sortedByName([...headerFields, ...createOnlyFields])),
+	readOptions(on('create')),
+	fieldsCollection('Update Fields', on('update'), headerFields),
+	...lineChangeParameters(QUOTATION_DOC, on('update')),
+	...changesParameters(on('getChanges'), 'quotations'),
+	...confirmParameters(on('confirmChanges')),
+];
