@@ -1,0 +1,133 @@
+/**
+ * An Exact sales order (as the Sales Order node outputs it: clean, with its SalesOrderLines) -> the fields of an
+ * OutSmart work order (PostWorkorders names), for flow 1 "sales order -> work order". The work order is numbered
+ * after the order (VO-1234, see workOrderOrigin), so OutSmart refuses a second one and a later run finds it.
+ * The customer is where the work is done (the delivery account and address); the invoice customer is the
+ * invoice account. Lines with an hour item (hour types in OutSmart) are planned time, not materials: they
+ * become the planned duration. Pure: the accounts and the delivery address are read by the flow's nodes.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { splitAddressLine } from './address';
+import { missingFields, text } from './values';
+import { workOrderNumberFor } from './workOrderOrigin';
+
+/** What OutSmart needs of a customer on a new work order (its PostWorkorders required fields). */
+export const WORK_ORDER_CUSTOMER_REQUIRED = ['CustomerName', 'CustomerDebtorNr', 'CustomerStreet', 'CustomerZIP', 'CustomerCity', 'CustomerContactPerson'];
+
+export interface SalesOrderAccounts {
+	/** The ordering account (OrderedBy): the customer unless the order goes elsewhere. */
+	orderedBy: IDataObject;
+	/** DeliverTo, when it is another account. */
+	deliverTo?: IDataObject;
+	/** InvoiceTo, when it is another account. */
+	invoiceTo?: IDataObject;
+	/** The order's DeliveryAddress (crm/Addresses record), when it has one: the address of the work. */
+	deliveryAddress?: IDataObject;
+	/** The contact person's name; OutSmart requires one (default: the account name). */
+	contactName?: string;
+}
+
+export interface SalesOrderWorkOrderOptions {
+	/** Item codes that are hours (hour types in OutSmart), e.g. ARBEID: planned time instead of material lines. */
+	hourItemCodes: string[];
+	/** Put the order's prices on the material lines (else OutSmart uses its own material prices). */
+	useOrderPrices: boolean;
+}
+
+export interface WorkOrderFromSalesOrder {
+	workOrderNumber: string;
+	/** Top-level PostWorkorders fields (WorkorderNo, Customer…, Customer…Invoice, WorkDate, WorkDescription, …). */
+	fields: IDataObject;
+	/** Material lines: MaterialCode, MaterialName, MaterialNr, MaterialUnit (and MaterialPrice when asked). */
+	materials: IDataObject[];
+	/** Planned hours from the hour lines (also in fields.WorkDuration, in minutes). */
+	plannedHours: number;
+	/** Required customer fields that are empty: the work order can't be created as it is. */
+	missing: string[];
+}
+
+interface Customer {
+	name: string;
+	debtorNumber: string;
+	addressLine: string;
+	postcode: string;
+	city: string;
+	email: string;
+	phone: string;
+}
+
+function customerOf(account: IDataObject, address?: IDataObject): Customer {
+	const where = address ?? account;
+	return {
+		name: text(account.Name),
+		debtorNumber: text(account.Code),
+		addressLine: text(where.AddressLine1),
+		postcode: text(where.Postcode),
+		city: text(where.City),
+		email: text(account.Email),
+		phone: text(account.Phone),
+	};
+}
+
+/** The customer fields, with `suffix` "Invoice" for the invoice customer. */
+function customerFields(customer: Customer, contactName: string, suffix = ''): IDataObject {
+	const { street, houseNumber } = splitAddressLine(customer.addressLine);
+	const fields: IDataObject = {
+		CustomerName: customer.name,
+		CustomerDebtorNr: customer.debtorNumber,
+		CustomerStreet: street,
+		CustomerStreetNo: houseNumber,
+		CustomerZIP: customer.postcode,
+		CustomerCity: customer.city,
+		CustomerContactPerson: contactName,
+		CustomerEmail: customer.email,
+		CustomerPhone: customer.phone,
+	};
+	return Object.fromEntries(Object.entries(fields).map(([field, value]) => [`${field}${suffix}`, value]));
+}
+
+/** "2025-05-08T00:00:00.000+02:00" -> "2025-05-08": OutSmart plans days, in Dutch time as Exact's dates are. */
+function dayOf(value: unknown): string {
+	const match = /^(\d{4}-\d{2}-\d{2})/.exec(text(value));
+	return match ? match[1] : '';
+}
+
+const codeKey = (code: unknown) => text(code).toUpperCase();
+
+export function salesOrderToWorkOrder(order: IDataObject, accounts: SalesOrderAccounts, options: SalesOrderWorkOrderOptions): WorkOrderFromSalesOrder {
+	const workOrderNumber = workOrderNumberFor('salesOrder', text(order.OrderNumber));
+	const site = accounts.deliverTo ?? accounts.orderedBy;
+	const payer = accounts.invoiceTo ?? accounts.orderedBy;
+	const contactName = text(accounts.contactName) || text(site.Name);
+	const hourCodes = new Set(options.hourItemCodes.map(codeKey));
+
+	const lines = [...((order.SalesOrderLines as IDataObject[] | undefined) ?? [])].sort((a, b) => Number(a.LineNumber ?? 0) - Number(b.LineNumber ?? 0));
+	const materials: IDataObject[] = [];
+	let plannedHours = 0;
+	for (const line of lines) {
+		if (hourCodes.has(codeKey(line.ItemCode))) {
+			plannedHours += Number(line.Quantity ?? 0);
+			continue;
+		}
+		materials.push({
+			MaterialCode: text(line.ItemCode),
+			MaterialName: text(line.Description) || text(line.ItemDescription),
+			MaterialNr: Number(line.Quantity ?? 0),
+			...(options.useOrderPrices ? { MaterialPrice: Number(line.UnitPrice ?? 0) } : {}),
+			MaterialUnit: text(line.UnitCode),
+		});
+	}
+
+	const customer = customerFields(customerOf(site, accounts.deliveryAddress), contactName);
+	const fields: IDataObject = {
+		WorkorderNo: workOrderNumber,
+		...customer,
+		...customerFields(customerOf(payer), text(payer.Name) === text(site.Name) ? contactName : text(payer.Name), 'Invoice'),
+		WorkDate: dayOf(order.DeliveryDate),
+		ShortWorkDescription: text(order.Description),
+		WorkDescription: [text(order.Description), text(order.YourRef) && `Uw referentie: ${text(order.YourRef)}`].filter(Boolean).join('\n'),
+		InternalWorkDescription: text(order.Remarks),
+		...(plannedHours > 0 ? { WorkDuration: Math.round(plannedHours * 60) } : {}),
+	};
+	return { workOrderNumber, fields, materials, plannedHours, missing: missingFields(fields, WORK_ORDER_CUSTOMER_REQUIRED) };
+}
