@@ -16,6 +16,7 @@ import { ExactOnlinePollTrigger } from '../dist/nodes/ExactOnlinePollTrigger/Exa
 import { ExactOnlineTrigger } from '../dist/nodes/ExactOnlineTrigger/ExactOnlineTrigger.node';
 import { ActivePollTrigger } from '../test/harness/activePollTrigger';
 import { activate, WebhookEndpoint } from '../test/harness/webhook';
+import { ExactOnlineSalesOrder } from '../dist/nodes/ExactOnlineSalesOrder/ExactOnlineSalesOrder.node';
 import { EXACT_SEED_FIXTURES, startExactSimulator, type ExactSimulator } from '../simulators/exact';
 import { runNode, type NodeRun } from '../test/harness/context';
 import type { CredentialData } from '../test/harness/http';
@@ -152,6 +153,42 @@ async function accountGetMany(): Promise<void> {
 			runNode(node, { ...options, parameters: { operation: 'getMany', returnAll: true, filters } }),
 		);
 		if (all.output?.[0].length !== count || filtered.output?.[0].length !== matching) throw new Error('Get Many did not read every account');
+	} finally {
+		await sim.close();
+	}
+}
+
+/**
+ * Sales orders: header and line streams beside each other. A first run takes every order's lines from the line
+ * stream; later runs read the lines of the changed orders from the standard endpoint (one call per 20 orders).
+ */
+async function salesOrderChanges(): Promise<void> {
+	const sim = await startExactSimulator({ seed: { accounts: 100, items: 100, salesOrders: 2500 }, dailyLimit: 100_000, minutelyLimit: 100_000 });
+	try {
+		const orders = sim.state.listRecords('SalesOrders');
+		const lines = sim.state.listRecords('SalesOrderLines').length;
+		const node = new ExactOnlineSalesOrder();
+		const options = { credentials: { exactOnlineOAuth2Api: credential(sim, 7000) }, staticData: {}, mode: 'trigger' as const };
+		const parameters = { operation: 'getChanges', syncName: 'bench' };
+		const first = await measure(
+			sim,
+			`orders, first run (${orders.length}, ${lines} lines)`,
+			Math.ceil(orders.length / 1000) + 1 + Math.ceil(lines / 1000),
+			'header sync pages + deletions + line sync pages',
+			() => runNode(node, { ...options, parameters }),
+		);
+		if (first.output?.[0].length !== orders.length) throw new Error('not every order arrived');
+		await measure(sim, 'orders, nothing changed', 3, 'one call per stream (headers, deletions, lines)', () => runNode(node, { ...options, parameters }));
+		const touched = orders.slice(0, 30);
+		for (const order of touched) sim.state.updateRecord('SalesOrders', String(order.OrderID), { Description: 'gewijzigd' });
+		// Their lines are asked 20 orders a call, and a call's answer comes in pages of 60 lines.
+		const lineCalls = [touched.slice(0, 20), touched.slice(20)]
+			.map((chunk) => sim.state.listRecords('SalesOrderLines').filter((l) => chunk.some((o) => o.OrderID === l.OrderID)).length)
+			.reduce((sum, count) => sum + Math.max(1, Math.ceil(count / 60)), 0);
+		const changed = await measure(sim, 'orders, 30 changed', 3 + lineCalls, 'the three streams + their lines (20 orders a call, 60 lines a page)', () =>
+			runNode(node, { ...options, parameters }),
+		);
+		if (changed.output?.[0].length !== 30) throw new Error('the 30 changed orders did not arrive');
 	} finally {
 		await sim.close();
 	}
@@ -321,6 +358,7 @@ async function main(): Promise<void> {
 	await itemImports();
 	await accountGetMany();
 	await customerBalances();
+	await salesOrderChanges();
 	await export50();
 	await triggers();
 	await employeesAndItemGroups();

@@ -6,7 +6,8 @@
  * The header stream is the entity's own; the line stream is read beside it, with its own position in the same
  * cursor. A document whose lines changed but whose header did not is read from the standard endpoint (one call
  * per 20). The lines of the changed documents come from the line stream on a first run (it holds every line),
- * else from the standard line endpoint (one call per 20 documents): the stream only has the lines that changed.
+ * else from the standard line endpoint (one call per 20 documents, 60 lines a page): the stream only has the lines
+ * that changed.
  * Nothing changed costs three calls (headers, lines, deletions).
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
