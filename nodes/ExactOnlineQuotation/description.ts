@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationSelector, sortedByName } from '../shared/descriptions';
 import { confirmParameters } from '../ExactOnlineApi/operations/confirmChanges';
 import { changesParameters } from '../ExactOnlineApi/operations/getChanges';
-import { documentGetManyParameters, documentNumberParameter, includeLinesOption } from '../ExactOnlineApi/operations/getDocument';
+import { documentGetManyParameters, documentGetOptions, documentNumberParameter } from '../ExactOnlineApi/operations/getDocument';
 import { paymentConditionLocator } from '../ExactOnlineApi/operations/locate';
 import { readOptions } from '../ExactOnlineApi/operations/output';
 import { fieldsCollection } from '../ExactOnlineApi/operations/write';
@@ -72,7 +72,7 @@ export const properties: INodeProperties[] = [
 		'getMany',
 	),
 	documentNumberParameter(QUOTATION_DOC, 'quotation', on('get', 'update', 'accept', 'reject'), 'offertenummer'),
-	readOptions(on('get'), [includeLinesOption(QUOTATION_DOC, false)]),
+	documentGetOptions(QUOTATION_DOC, on('get')),
 	{
 		displayName: 'Options',
 		name: 'acceptOptions',

@@ -5,7 +5,7 @@ import { changesParameters } from '../ExactOnlineApi/operations/getChanges';
 import { paymentConditionLocator } from '../ExactOnlineApi/operations/locate';
 import { readOptions } from '../ExactOnlineApi/operations/output';
 import { fieldsCollection } from '../ExactOnlineApi/operations/write';
-import { documentGetManyParameters, documentNumberParameter, includeLinesOption } from '../ExactOnlineApi/operations/getDocument';
+import { documentGetManyParameters, documentGetOptions, documentNumberParameter } from '../ExactOnlineApi/operations/getDocument';
 import { documentLinesParameter } from '../ExactOnlineApi/operations/writeDocument';
 import { SALES_INVOICE_DOC } from '../ExactOnlineApi/entity/salesDocuments';
 import { createFromWorkOrderProperties } from '../ExactOnlineApi/export/createFromWorkOrder.description';
@@ -50,7 +50,7 @@ export const properties: INodeProperties[] = [
 		'getMany',
 	),
 	documentNumberParameter(SALES_INVOICE_DOC, 'invoice', on('get'), 'factuurnummer'),
-	readOptions(on('get'), [includeLinesOption(SALES_INVOICE_DOC, false)]),
+	documentGetOptions(SALES_INVOICE_DOC, on('get')),
 	...documentGetManyParameters(SALES_INVOICE_DOC, on('getMany'), 'Only invoices to this account', INVOICE_FILTERS),
 	accountLocator('invoiceTo', on('create')),
 	{

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationSelector, sortedByName } from '../shared/descriptions';
 import { confirmParameters } from '../ExactOnlineApi/operations/confirmChanges';
 import { changesParameters } from '../ExactOnlineApi/operations/getChanges';
-import { documentGetManyParameters, documentNumberParameter, includeLinesOption } from '../ExactOnlineApi/operations/getDocument';
+import { documentGetManyParameters, documentGetOptions, documentNumberParameter } from '../ExactOnlineApi/operations/getDocument';
 import { paymentConditionLocator } from '../ExactOnlineApi/operations/locate';
 import { readOptions } from '../ExactOnlineApi/operations/output';
 import { fieldsCollection } from '../ExactOnlineApi/operations/write';
@@ -67,7 +67,7 @@ export const properties: INodeProperties[] = [
 		'getMany',
 	),
 	documentNumberParameter(SALES_ORDER_DOC, 'order', on('get', 'update'), 'ordernummer'),
-	readOptions(on('get'), [includeLinesOption(SALES_ORDER_DOC, false)]),
+	documentGetOptions(SALES_ORDER_DOC, on('get')),
 	...documentGetManyParameters(SALES_ORDER_DOC, on('getMany'), 'Only orders of this account (ordered by)', ORDER_FILTERS),
 	{ ...accountLocator('orderedBy', on('create')), description: 'The customer who orders (besteld door); also the invoice and delivery account unless set' },
 	documentLinesParameter(SALES_ORDER_DOC, on('create')),

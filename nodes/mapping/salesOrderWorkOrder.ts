@@ -27,6 +27,23 @@ export interface SalesOrderAccounts {
 	contactName?: string;
 }
 
+/**
+ * The accounts and delivery address as the Sales Order node hands them out with Include Accounts (`Accounts` by
+ * field, `DeliveryAddressRecord`); undefined when the order names none.
+ */
+export function salesOrderAccounts(order: IDataObject, contactName?: string): SalesOrderAccounts | undefined {
+	const accounts = (order.Accounts ?? {}) as Record<string, IDataObject | null>;
+	const orderedBy = accounts.OrderedBy;
+	if (!orderedBy) return undefined;
+	return {
+		orderedBy,
+		deliverTo: accounts.DeliverTo ?? undefined,
+		invoiceTo: accounts.InvoiceTo ?? undefined,
+		deliveryAddress: (order.DeliveryAddressRecord as IDataObject | null | undefined) ?? undefined,
+		contactName,
+	};
+}
+
 export interface SalesOrderWorkOrderOptions {
 	/** Item codes that are hours (hour types in OutSmart), e.g. ARBEID: planned time instead of material lines. */
 	hourItemCodes: string[];

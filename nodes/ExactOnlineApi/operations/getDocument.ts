@@ -2,17 +2,36 @@
  * Get and Get Many for sales documents with lines (orders, quotations, invoices): the header as the entity's
  * Get / Get Many reads it, plus its lines when asked (one call per 20 documents).
  */
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { returnAllOrLimit, type Show } from '../../shared/descriptions';
 import type { ItemOperation } from '../../shared/router';
 import { selectFor } from '../entity/recordAccess';
-import { documentInput, type SalesDocument, withLines } from '../entity/salesDocuments';
+import { documentInput, type SalesDocument, withAccounts, withLines } from '../entity/salesDocuments';
 import { getManyOperation } from './getMany';
 import { accountLocator, findRecord } from './locate';
 import { type ReadOptions, readOptions, shape, splitFields } from './output';
 
 export interface DocumentReadOptions extends ReadOptions {
 	includeLines?: boolean;
+	includeAccounts?: boolean;
+}
+
+/** The Include Accounts option: the accounts (and delivery address) the documents name, in few calls. */
+export function includeAccountsOption(doc: SalesDocument): INodeProperties {
+	return {
+		displayName: 'Include Accounts',
+		name: 'includeAccounts',
+		type: 'boolean',
+		default: false,
+		description: `Whether to add the accounts the ${doc.noun} names (${doc.accountFields.join(', ')}) under Accounts, and its delivery address, e.g. to plan the work (one extra call per 20 accounts)`,
+	};
+}
+
+/** Lines and accounts as the options ask. */
+async function withRelated(this: IExecuteFunctions, doc: SalesDocument, headers: IDataObject[], options: DocumentReadOptions, linesByDefault: boolean, itemIndex: number): Promise<IDataObject[]> {
+	const lines = options.includeLines ?? linesByDefault;
+	const withTheirLines = lines ? await withLines.call(this, doc, headers, itemIndex) : headers;
+	return options.includeAccounts ? await withAccounts.call(this, doc, withTheirLines, itemIndex) : withTheirLines;
 }
 
 /** The document to work on, by number or ID: a plain string, as numbers often come from an expression. */
@@ -36,8 +55,13 @@ export function documentGetManyParameters(doc: SalesDocument, show: Show, accoun
 		...returnAllOrLimit(show),
 		{ ...accountLocator('account', show), required: false, description: accountDescription },
 		{ displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, displayOptions: { show }, options: filters },
-		readOptions(show, [includeLinesOption(doc, true)]),
+		readOptions(show, [includeAccountsOption(doc), includeLinesOption(doc, true)]),
 	];
+}
+
+/** Get's options: Extra Fields, Output, Include Accounts, Include Lines (on). */
+export function documentGetOptions(doc: SalesDocument, show: Show): INodeProperties {
+	return readOptions(show, [includeAccountsOption(doc), includeLinesOption(doc, false)]);
 }
 
 /** The Include Lines option: on by default for Get, off for Get Many (where it costs a call per 20 documents). */
@@ -64,8 +88,7 @@ export function getDocumentOperation(doc: SalesDocument, parameter: string): Ite
 			selectFor(doc.header, splitFields(options.extraFields)),
 			itemIndex,
 		);
-		const records = options.includeLines === false ? [header] : await withLines.call(this, doc, [header], itemIndex);
-		return shape(records, options.output);
+		return shape(await withRelated.call(this, doc, [header], options, true, itemIndex), options.output);
 	};
 }
 
@@ -79,7 +102,7 @@ export function getManyDocumentsOperation(
 	return async function (this: IExecuteFunctions, itemIndex: number, run) {
 		const headers = await getHeaders.call(this, itemIndex, run);
 		const options = this.getNodeParameter('options', itemIndex, {}) as DocumentReadOptions;
-		if (options.includeLines !== true) return headers;
-		return shape(await withLines.call(this, doc, headers, itemIndex), options.output);
+		if (!options.includeLines && !options.includeAccounts) return headers;
+		return shape(await withRelated.call(this, doc, headers, options, false, itemIndex), options.output);
 	};
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { cleanRecord } from '../../../nodes/ExactOnlineApi/records';
-import { salesOrderToWorkOrder } from '../../../nodes/mapping/salesOrderWorkOrder';
+import { salesOrderAccounts, salesOrderToWorkOrder } from '../../../nodes/mapping/salesOrderWorkOrder';
 import { workOrderOrigin, exactNumberOf } from '../../../nodes/mapping/workOrderOrigin';
 import { workorderBody } from '../../../nodes/OutSmart/workorder/body';
 import { EXACT_SEED_FIXTURES, generateExactSeed } from '../../../simulators/exact';
@@ -91,6 +91,18 @@ describe('Exact sales order -> OutSmart work order', () => {
 		const body = workorderBody({ fields: mapped.fields, materials: mapped.materials });
 		expect(body).toMatchObject({ WorkorderNo: 'VO-3', WorkDate: '10-05-2025', WorkDuration: '270' });
 		expect(body.Materials).toEqual([expect.objectContaining({ MaterialCode: 'KK-12', MaterialNr: '3', MaterialPrice: '12,95' })]);
+	});
+
+	it('reads the accounts and delivery address the Sales Order node adds with Include Accounts', () => {
+		const oneill = account(accounts.oneill.id);
+		const bakkerij = account(accounts.bakkerij.id);
+		const address = { ID: 'a', AddressLine1: 'Markt 1', Postcode: '5211 JX', City: "'s-Hertogenbosch" };
+		const fromNode = order(1, { Accounts: { OrderedBy: oneill, InvoiceTo: oneill, DeliverTo: bakkerij }, DeliveryAddressRecord: address });
+		const found = salesOrderAccounts(fromNode, 'Jan');
+		expect(found).toEqual({ orderedBy: oneill, invoiceTo: oneill, deliverTo: bakkerij, deliveryAddress: address, contactName: 'Jan' });
+		const mapped = salesOrderToWorkOrder(fromNode, found!, options);
+		expect(mapped.fields).toMatchObject({ CustomerName: "Bakkerij 't Hoekje", CustomerStreet: 'Markt', CustomerStreetNo: '1', CustomerNameInvoice: "O'Neill Installaties" });
+		expect(salesOrderAccounts(order(1))).toBeUndefined();
 	});
 
 	it('names the required customer fields that are empty', () => {

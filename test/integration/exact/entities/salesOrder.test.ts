@@ -103,6 +103,30 @@ describe('Exact Online Sales Order: Get Many', () => {
 	});
 });
 
+describe('Exact Online Sales Order: Include Accounts', () => {
+	it('adds the accounts each order names, one call for all of them, and the delivery address when there is one', async () => {
+		const address = state().listRecords('Addresses').find((a) => a.Account === accounts.longName.id)!;
+		state().updateRecord('SalesOrders', String(orderRecord(2).OrderID), { DeliveryAddress: address.ID });
+		const result = await run({ operation: 'getMany', returnAll: true, options: { includeAccounts: true } });
+		const orders = jsonOf(result);
+		expect(orders.map((o) => (o.Accounts as Record<string, IDataObject>).OrderedBy.Name)).toEqual([
+			"O'Neill Installaties",
+			accounts.longName.name,
+			"O'Neill Installaties",
+		]);
+		expect(Object.keys(orders[0].Accounts as IDataObject)).toEqual(['OrderedBy', 'InvoiceTo', 'DeliverTo']);
+		expect((orders[0].Accounts as Record<string, IDataObject>).DeliverTo.Code).toBe('2');
+		expect(orders[1].DeliveryAddressRecord).toMatchObject({ ID: address.ID, City: address.City });
+		expect(orders[0]).not.toHaveProperty('DeliveryAddressRecord');
+		expect(orders[0]).not.toHaveProperty('SalesOrderLines');
+		expect(endpointsOf(result)).toEqual(['GET salesorder/SalesOrders', 'GET crm/Accounts', 'GET crm/Addresses']);
+
+		const one = await run({ operation: 'get', order: '1', options: { includeAccounts: true } });
+		expect(jsonOf(one)[0]).toMatchObject({ Accounts: { OrderedBy: { ID: accounts.oneill.id } }, SalesOrderLines: expect.any(Array) });
+		expect(endpointsOf(one)).toEqual(['GET salesorder/SalesOrders', 'GET salesorder/SalesOrderLines', 'GET crm/Accounts']);
+	});
+});
+
 describe('Exact Online Sales Order: Create', () => {
 	const newOrder = (lines: IDataObject[], additionalFields: IDataObject = {}) => ({
 		operation: 'create',
