@@ -5,8 +5,9 @@
  * deletion), Confirm Later when the flow fails half-way, and, with `n8n start`, the editor's dropdowns and
  * list searches (one Exact call per open) and the nodes panel finding hour types by "uursoort".
  */
-import { EXACT_SEED_FIXTURES, MAIN_DIVISION, startExactSimulator, type ExactSimulator } from '../../simulators/exact';
+import { EXACT_SEED_FIXTURES, startExactSimulator, type ExactSimulator } from '../../simulators/exact';
 import { createN8nInstance, linearConnections, type N8nInstance } from '../../scripts/n8n';
+import { exactSimulatorCredential } from './exactCredential';
 
 jest.setTimeout(240_000);
 
@@ -43,22 +44,7 @@ describe('Exact Online entity nodes in a real n8n', () => {
 	beforeAll(async () => {
 		sim = await startExactSimulator({ seed: 'tiny' });
 		n8n = await createN8nInstance({ name: 'exact-entities' });
-		const tokens = { access_token: 'AT-entities-1', refresh_token: 'RT-entities-1' };
-		sim.state.registerTokens(tokens);
-		await n8n.importCredentials([
-			{
-				...CREDENTIAL,
-				type: 'exactOnlineOAuth2Api',
-				data: {
-					region: 'custom',
-					customBaseUrl: sim.url,
-					division: String(MAIN_DIVISION),
-					clientId: 'demo-client-id',
-					clientSecret: 'demo-client-secret',
-					oauthTokenData: { ...tokens, token_type: 'bearer' },
-				},
-			},
-		]);
+		await n8n.importCredentials([exactSimulatorCredential(sim, CREDENTIAL, { access_token: 'AT-entities-1', refresh_token: 'RT-entities-1' })]);
 		const codes = {
 			name: 'Codes',
 			type: 'n8n-nodes-base.code',

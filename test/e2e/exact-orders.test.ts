@@ -4,8 +4,9 @@
  * and accepted with the sales order Exact makes, accepted again without a second order; Get Changes of orders over
  * two `n8n execute` runs (static data kept: all, then only what changed).
  */
-import { EXACT_SEED_FIXTURES, MAIN_DIVISION, startExactSimulator, type ExactSimulator } from '../../simulators/exact';
+import { EXACT_SEED_FIXTURES, startExactSimulator, type ExactSimulator } from '../../simulators/exact';
 import { createN8nInstance, linearConnections, type N8nInstance } from '../../scripts/n8n';
+import { exactSimulatorCredential } from './exactCredential';
 
 jest.setTimeout(240_000);
 
@@ -30,22 +31,7 @@ describe('Exact Online Sales Order and Quotation nodes in a real n8n', () => {
 	beforeAll(async () => {
 		sim = await startExactSimulator({ seed: 'tiny' });
 		n8n = await createN8nInstance({ name: 'exact-orders' });
-		const tokens = { access_token: 'AT-orders-1', refresh_token: 'RT-orders-1' };
-		sim.state.registerTokens(tokens);
-		await n8n.importCredentials([
-			{
-				...CREDENTIAL,
-				type: 'exactOnlineOAuth2Api',
-				data: {
-					region: 'custom',
-					customBaseUrl: sim.url,
-					division: String(MAIN_DIVISION),
-					clientId: 'demo-client-id',
-					clientSecret: 'demo-client-secret',
-					oauthTokenData: { ...tokens, token_type: 'bearer' },
-				},
-			},
-		]);
+		await n8n.importCredentials([exactSimulatorCredential(sim, CREDENTIAL, { access_token: 'AT-orders-1', refresh_token: 'RT-orders-1' })]);
 		[ids.order, ids.quotation, ids.changes] = await n8n.importWorkflow([
 			{
 				name: 'Sales order: create, read back, change',
