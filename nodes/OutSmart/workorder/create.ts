@@ -9,7 +9,7 @@ import { asNodeError } from '../../shared/nodeErrors';
 import type { ItemOperation } from '../../shared/router';
 import { refusalReason } from '../../OutSmartApi/refusals';
 import { describeOutSmartCode, getWorkorder, isUncertainOutcome, outSmartErrorCode, outSmartErrorDetails, postWorkorders } from '../../OutSmartApi/transport';
-import { WorkorderInputError, workorderBody } from './body';
+import { WorkorderInputError, type WorkorderInput, workorderBody } from './body';
 
 interface CreateOptions {
 	extraFieldsJson?: string | IDataObject;
@@ -101,6 +101,19 @@ async function findByNumber(this: IExecuteFunctions, workorderNo: string, itemIn
 
 export const create: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
 	const { options, input } = createInput.call(this, itemIndex);
+	return await sendNewWorkorder.call(this, input, options.ifExists ?? 'error', itemIndex);
+};
+
+/**
+ * Posts one new work order built from `input`. A number OutSmart already has is an error, or (returnExisting) the
+ * existing work order with created = false; a lost answer is settled by reading the number back.
+ */
+export async function sendNewWorkorder(
+	this: IExecuteFunctions,
+	input: WorkorderInput,
+	ifExists: NonNullable<CreateOptions['ifExists']>,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	let body: IDataObject;
 	try {
 		body = workorderBody(input);
@@ -116,7 +129,7 @@ export const create: ItemOperation = async function (this: IExecuteFunctions, it
 	} catch (error) {
 		const details = outSmartErrorDetails(error);
 		const exists = details?.code === 1504 && details.messages.some((m) => /already exists/i.test(m));
-		if (exists && options.ifExists === 'returnExisting') {
+		if (exists && ifExists === 'returnExisting') {
 			const existing = await findByNumber.call(this, no, itemIndex);
 			if (existing) return [{ created: false, WorkorderNo: no, id: Number(existing.id), status: existing.status ?? null }];
 		}
@@ -131,4 +144,4 @@ export const create: ItemOperation = async function (this: IExecuteFunctions, it
 		const [posted] = await postWorkorders.call(this, [body], { itemIndex });
 		return created(posted?.row_id, { retried: true });
 	}
-};
+}

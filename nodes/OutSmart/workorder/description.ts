@@ -205,6 +205,12 @@ export const workorderProperties: INodeProperties[] = [
 		...operationSelector(
 			[
 				{ name: 'Create', value: 'create', action: 'Create a work order', description: 'Post a new work order with material lines, work periods and planning' },
+				{
+					name: 'Create From Exact Sales Order',
+					value: 'createFromSalesOrder',
+					action: 'Create a work order from an Exact sales order',
+					description: 'Make work order VO-(order number) from an Exact sales order with its lines and accounts, never twice',
+				},
 				{ name: 'Get', value: 'get', action: 'Get a work order', description: 'Read one work order without changing its status' },
 				{ name: 'Get Many', value: 'getMany', action: 'Get many work orders', description: 'Read work orders by status and work status without changing their status' },
 				{ name: 'Mark Handled', value: 'markHandled', action: 'Mark a work order handled', description: 'Set a completed work order to Afgehandeld, e.g. after a successful export' },
@@ -252,6 +258,37 @@ export const workorderProperties: INodeProperties[] = [
 		options: [{ ...madeInOption, displayOptions: { show: { '/operation': ['getMany'] } } }, outSmartOutputOption],
 	},
 
+	// Create From Exact Sales Order
+	{
+		displayName: 'Sales Order',
+		name: 'salesOrder',
+		type: 'json',
+		default: '={{ $json }}',
+		required: true,
+		displayOptions: { show: on('createFromSalesOrder') },
+		description: 'The order as the Exact Online Sales Order node outputs it, with Include Lines and Include Accounts on. The work order is numbered VO- and the order number; the customer is the delivery account and address, the invoice customer the invoice account, the work date the delivery date.',
+	},
+	{
+		displayName: 'Options',
+		name: 'fromOrderOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: on('createFromSalesOrder') },
+		options: [
+			{ displayName: 'Contact Person', name: 'contactPerson', type: 'string', default: '', description: "The customer's contact person on the work order (OutSmart requires one); empty: the account name" },
+			{
+				displayName: 'Hour Item Codes',
+				name: 'hourItemCodes',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. ARBEID, VOORRIJ',
+				description: 'Exact items that are hours (uursoorten), comma-separated: their lines become the planned duration instead of material lines',
+			},
+			{ displayName: 'Use Order Prices', name: 'useOrderPrices', type: 'boolean', default: false, description: "Whether the material lines carry the order's prices (else OutSmart's own material prices)" },
+		],
+	},
+
 	// Create
 	text('Work Order Number', 'workorderNo', {
 		required: true,
@@ -267,7 +304,7 @@ export const workorderProperties: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getWorkTypes' },
 		required: true,
 		default: '',
-		displayOptions: { show: on('create') },
+		displayOptions: { show: on('create', 'createFromSalesOrder') },
 		description: 'E.g. Onderhoud, Storing. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
@@ -277,7 +314,7 @@ export const workorderProperties: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getPaymentMethods' },
 		required: true,
 		default: '',
-		displayOptions: { show: on('create') },
+		displayOptions: { show: on('create', 'createFromSalesOrder') },
 		description: 'E.g. op rekening. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	invoiceCustomer,

@@ -23,6 +23,7 @@ import {
 import { WORK_STATUS } from '../../OutSmartApi/entities';
 import { type OutputMode, cleanWorkorder, shapeOutput } from '../../OutSmartApi/values/clean';
 import { create } from './create';
+import { createFromSalesOrder } from './fromSalesOrder';
 import { onWorkorder, readRef } from './ref';
 
 function outputMode(this: IExecuteFunctions, name: string, itemIndex: number): OutputMode | undefined {
@@ -128,6 +129,7 @@ const markHandled: ItemOperation = async function (this: IExecuteFunctions, item
 
 export const workorderOperations: Record<string, ItemOperation> = {
 	create,
+	createFromSalesOrder,
 	get,
 	getMany,
 	markHandled,
