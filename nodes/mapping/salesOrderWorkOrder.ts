@@ -3,7 +3,7 @@
  * OutSmart work order (PostWorkorders names), for flow 1 "sales order -> work order". The work order is numbered
  * after the order (VO-1234, see workOrderOrigin), so OutSmart refuses a second one and a later run finds it.
  * The customer is where the work is done (the delivery account and address); the invoice customer is the
- * invoice account. Lines with an hour item (hour types in OutSmart) are planned time, not materials: they
+ * invoice account; material lines carry the order's prices. Lines with an hour item (hour types in OutSmart) are planned time, not materials: they
  * become the planned duration. Pure: the accounts and the delivery address are read by the flow's nodes.
  */
 import type { IDataObject } from 'n8n-workflow';
@@ -47,15 +47,13 @@ export function salesOrderAccounts(order: IDataObject, contactName?: string): Sa
 export interface SalesOrderWorkOrderOptions {
 	/** Item codes that are hours (hour types in OutSmart), e.g. ARBEID: planned time instead of material lines. */
 	hourItemCodes: string[];
-	/** Put the order's prices on the material lines (else OutSmart uses its own material prices). */
-	useOrderPrices: boolean;
 }
 
 export interface WorkOrderFromSalesOrder {
 	workOrderNumber: string;
 	/** Top-level PostWorkorders fields (WorkorderNo, Customer…, Customer…Invoice, WorkDate, WorkDescription, …). */
 	fields: IDataObject;
-	/** Material lines: MaterialCode, MaterialName, MaterialNr, MaterialUnit (and MaterialPrice when asked). */
+	/** Material lines: MaterialCode, MaterialName, MaterialNr, MaterialPrice (the order's), MaterialUnit. */
 	materials: IDataObject[];
 	/** Planned hours from the hour lines (also in fields.WorkDuration, in minutes). */
 	plannedHours: number;
@@ -130,7 +128,8 @@ export function salesOrderToWorkOrder(order: IDataObject, accounts: SalesOrderAc
 			MaterialCode: text(line.ItemCode),
 			MaterialName: text(line.Description) || text(line.ItemDescription),
 			MaterialNr: Number(line.Quantity ?? 0),
-			...(options.useOrderPrices ? { MaterialPrice: Number(line.UnitPrice ?? 0) } : {}),
+			// OutSmart requires a price on every material line: the one agreed on the order.
+			MaterialPrice: Number(line.UnitPrice ?? 0),
 			MaterialUnit: text(line.UnitCode),
 		});
 	}

@@ -285,7 +285,6 @@ export const workorderProperties: INodeProperties[] = [
 				placeholder: 'e.g. ARBEID, VOORRIJ',
 				description: 'Exact items that are hours (uursoorten), comma-separated: their lines become the planned duration instead of material lines',
 			},
-			{ displayName: 'Use Order Prices', name: 'useOrderPrices', type: 'boolean', default: false, description: "Whether the material lines carry the order's prices (else OutSmart's own material prices)" },
 		],
 	},
 

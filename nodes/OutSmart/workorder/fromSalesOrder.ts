@@ -12,7 +12,6 @@ import { sendNewWorkorder } from './create';
 interface FromOrderOptions {
 	contactPerson?: string;
 	hourItemCodes?: string;
-	useOrderPrices?: boolean;
 }
 
 function salesOrderInput(this: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -44,7 +43,7 @@ export const createFromSalesOrder: ItemOperation = async function (this: IExecut
 	const accounts = salesOrderAccounts(order, options.contactPerson?.trim() || undefined);
 	if (!accounts) throw fix(`Sales order ${order.OrderNumber} comes without its accounts`, 'Turn on Include Accounts in the Exact Online Sales Order node');
 	const hourItemCodes = (options.hourItemCodes ?? '').split(',').map((code) => code.trim()).filter(Boolean);
-	const mapped = salesOrderToWorkOrder(order, accounts, { hourItemCodes, useOrderPrices: options.useOrderPrices === true });
+	const mapped = salesOrderToWorkOrder(order, accounts, { hourItemCodes });
 	if (mapped.missing.length) {
 		throw fix(
 			`Sales order ${order.OrderNumber}: the customer has no ${mapped.missing.join(', ')}`,

@@ -40,7 +40,7 @@ const fromOrders = (items: IDataObject[], parameters: IDataObject = {}) =>
 			salesOrder: '={{ $json }}',
 			typeOfWork: 'Onderhoud',
 			paymentMethod: 'op rekening',
-			fromOrderOptions: { hourItemCodes: 'ARBEID, VOORRIJ', useOrderPrices: true },
+			fromOrderOptions: { hourItemCodes: 'ARBEID, VOORRIJ' },
 			...parameters,
 		} as INodeParameters,
 		items,

@@ -16,7 +16,7 @@ function order(number = 1, changes: IDataObject = {}): IDataObject {
 	return { ...cleanRecord(header as never), SalesOrderLines: lines, ...changes };
 }
 
-const options = { hourItemCodes: ['arbeid', 'VOORRIJ'], useOrderPrices: false };
+const options = { hourItemCodes: ['arbeid', 'VOORRIJ'] };
 
 describe('Exact sales order -> OutSmart work order', () => {
 	it('numbers the work order after the order, so its origin reads back from the number', () => {
@@ -65,16 +65,16 @@ describe('Exact sales order -> OutSmart work order', () => {
 		});
 	});
 
-	it('makes material lines of the goods and planned time of the hour lines', () => {
+	it('makes material lines of the goods, at the order prices, and planned time of the hour lines', () => {
 		const mapped = salesOrderToWorkOrder(order(1), { orderedBy: account(accounts.oneill.id) }, options);
 		expect(mapped.materials).toEqual([
-			{ MaterialCode: 'CV-HRE28', MaterialName: expect.stringContaining('CV-ketel'), MaterialNr: 1, MaterialUnit: expect.any(String) },
-			{ MaterialCode: 'CV-HRE28', MaterialName: expect.stringContaining('CV-ketel'), MaterialNr: 4, MaterialUnit: expect.any(String) },
-			{ MaterialCode: 'CV-HRE28', MaterialName: expect.stringContaining('CV-ketel'), MaterialNr: 4, MaterialUnit: expect.any(String) },
+			{ MaterialCode: 'CV-HRE28', MaterialName: expect.stringContaining('CV-ketel'), MaterialNr: 1, MaterialPrice: 1895, MaterialUnit: expect.any(String) },
+			{ MaterialCode: 'CV-HRE28', MaterialName: expect.stringContaining('CV-ketel'), MaterialNr: 4, MaterialPrice: 1895, MaterialUnit: expect.any(String) },
+			{ MaterialCode: 'CV-HRE28', MaterialName: expect.stringContaining('CV-ketel'), MaterialNr: 4, MaterialPrice: 1895, MaterialUnit: expect.any(String) },
 		]);
 		expect(mapped.plannedHours).toBe(1.5);
 		expect(mapped.fields.WorkDuration).toBe(90);
-		const withPrices = salesOrderToWorkOrder(order(3), { orderedBy: account(accounts.oneill.id) }, { ...options, useOrderPrices: true });
+		const withPrices = salesOrderToWorkOrder(order(3), { orderedBy: account(accounts.oneill.id) }, options);
 		expect(withPrices.materials).toEqual([expect.objectContaining({ MaterialCode: 'KK-12', MaterialNr: 3, MaterialPrice: 12.95 })]);
 		expect(withPrices.plannedHours).toBe(4.5);
 	});
@@ -87,7 +87,7 @@ describe('Exact sales order -> OutSmart work order', () => {
 	});
 
 	it('gives what OutSmart accepts: d-m-Y date, decimal-comma quantities and prices', () => {
-		const mapped = salesOrderToWorkOrder(order(3), { orderedBy: account(accounts.oneill.id) }, { ...options, useOrderPrices: true });
+		const mapped = salesOrderToWorkOrder(order(3), { orderedBy: account(accounts.oneill.id) }, options);
 		const body = workorderBody({ fields: mapped.fields, materials: mapped.materials });
 		expect(body).toMatchObject({ WorkorderNo: 'VO-3', WorkDate: '10-05-2025', WorkDuration: '270' });
 		expect(body.Materials).toEqual([expect.objectContaining({ MaterialCode: 'KK-12', MaterialNr: '3', MaterialPrice: '12,95' })]);
