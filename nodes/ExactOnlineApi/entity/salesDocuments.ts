@@ -10,6 +10,7 @@ import { administration, type LocatorInput } from '../operations/locate';
 import { toBody } from '../operations/write';
 import { exactGetAnyOf, type ExactContext } from '../transport';
 import { ACCOUNT, ADDRESS, ITEM, QUOTATION, QUOTATION_LINE, SALES_INVOICE, SALES_INVOICE_LINE, SALES_ORDER, SALES_ORDER_LINE, type ExactEntity } from './definitions';
+import { readByIds } from './byIds';
 import { lookupByCodes } from './lookups';
 import { selectFor } from './recordAccess';
 
@@ -105,29 +106,23 @@ export async function withLines(this: ExactContext, doc: SalesDocument, headers:
 	return headers.map((header) => ({ ...header, [doc.linesField]: lines.get(idKey(header[doc.header.key])) ?? [] }));
 }
 
-/** Records by ID (lower case), one call per 20 IDs. */
-async function readByIds(this: ExactContext, entity: ExactEntity, ids: string[], itemIndex?: number): Promise<Map<string, IDataObject>> {
-	const wanted = [...new Set(ids.map(idKey).filter(Boolean))];
-	const records = await exactGetAnyOf.call(this, {
-		path: entity.path,
-		select: selectFor(entity),
-		values: wanted,
-		condition: (id) => `${entity.key} eq ${odataGuid(id)}`,
-		itemIndex,
-	});
+/** Records by ID (lower case): by ID in batches of 20, or one bulk pass when many (see byIds.ts). */
+async function recordsByIds(this: ExactContext, entity: ExactEntity, bulkPath: string, ids: string[], itemIndex?: number): Promise<Map<string, IDataObject>> {
+	const records = await readByIds.call(this, { path: entity.path, bulkPath, ids: ids.map(idKey), select: selectFor(entity), itemIndex });
 	return new Map(records.map((record) => [idKey(record[entity.key]), record]));
 }
 
 /**
  * The headers with the accounts they name under `Accounts` (by field: OrderedBy, InvoiceTo, ...) and, when they
  * have one, the delivery address under `DeliveryAddressRecord`: what a flow needs to plan the work (e.g. an
- * OutSmart work order) without a look-up per document. One call per 20 accounts, one per 20 addresses.
+ * OutSmart work order) without a look-up per document. One call per 20 accounts and per 20 addresses (one bulk pass
+ * of 1,000 a call above 100).
  */
 export async function withAccounts(this: ExactContext, doc: SalesDocument, headers: IDataObject[], itemIndex?: number): Promise<IDataObject[]> {
 	const accountIds = headers.flatMap((header) => doc.accountFields.map((field) => String(header[field] ?? '')));
-	const accounts = await readByIds.call(this, ACCOUNT, accountIds, itemIndex);
+	const accounts = await recordsByIds.call(this, ACCOUNT, 'bulk/CRM/Accounts', accountIds, itemIndex);
 	const addressIds = headers.map((header) => String(header.DeliveryAddress ?? ''));
-	const addresses = await readByIds.call(this, ADDRESS, addressIds, itemIndex);
+	const addresses = await recordsByIds.call(this, ADDRESS, 'bulk/CRM/Addresses', addressIds, itemIndex);
 	return headers.map((header) => ({
 		...header,
 		Accounts: Object.fromEntries(doc.accountFields.map((field) => [field, accounts.get(idKey(header[field])) ?? null])),
