@@ -6,38 +6,8 @@
  */
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import { DELETED_ENTITY_TYPES } from '../transport/sync';
-import { ACCOUNT, CONTACT, type ExactEntity, ITEM, PAYMENT_TERM, SALES_INVOICE } from '../entity/definitions';
+import { ACCOUNT, CONTACT, type ExactEntity, ITEM, PAYMENT_TERM, QUOTATION, SALES_INVOICE, SALES_ORDER } from '../entity/definitions';
 import { groupInvoiceRows, INVOICE_SYNC_FIELDS } from '../entity/invoiceRows';
-
-const SALES_ORDER: ExactEntity = {
-	label: 'sales order',
-	path: 'salesorder/SalesOrders',
-	key: 'OrderID',
-	syncEntity: 'SalesOrder/SalesOrderHeaders',
-	deletedType: DELETED_ENTITY_TYPES.SalesOrderHeaders,
-	codeField: 'OrderNumber',
-	numericCode: true,
-	fields: [
-		'OrderID', 'OrderNumber', 'OrderDate', 'OrderedBy', 'OrderedByName', 'InvoiceTo', 'DeliverTo', 'DeliveryDate',
-		'Description', 'YourRef', 'Status', 'StatusDescription', 'DeliveryStatus', 'InvoiceStatus', 'Currency',
-		'AmountDC', 'AmountFC', 'PaymentCondition', 'Remarks', 'Created', 'Modified',
-	],
-};
-
-const QUOTATION: ExactEntity = {
-	label: 'quotation',
-	path: 'crm/Quotations',
-	key: 'QuotationID',
-	syncEntity: 'CRM/QuotationHeaders',
-	deletedType: DELETED_ENTITY_TYPES.QuotationHeaders,
-	codeField: 'QuotationNumber',
-	numericCode: true,
-	fields: [
-		'QuotationID', 'QuotationNumber', 'VersionNumber', 'QuotationDate', 'OrderAccount', 'OrderAccountCode',
-		'OrderAccountName', 'Description', 'YourRef', 'Status', 'StatusDescription', 'ClosingDate', 'DueDate',
-		'Currency', 'AmountDC', 'AmountFC', 'PaymentCondition', 'Remarks', 'Created', 'Modified',
-	],
-};
 
 const PROJECT_PLANNING: ExactEntity = {
 	label: 'project planning',
