@@ -6,6 +6,15 @@ import type { ExactSimulator } from './index';
  * (e.g. a __next link, followed as-is).
  */
 
+/** Exact's JSON answers as tests read them: a list page, or one record. */
+export type Row = Record<string, unknown>;
+export interface List {
+	d: { results: Row[]; __next?: string };
+}
+export interface Single {
+	d: Row;
+}
+
 export interface ExactTestClient {
 	accessToken: string;
 	refreshToken: string;

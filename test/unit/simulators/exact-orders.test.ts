@@ -1,17 +1,10 @@
 import { EXACT_SEED_FIXTURES, startExactSimulator } from '../../../simulators/exact';
 import type { ExactSimulator } from '../../../simulators/exact';
 import { exactTestClient } from '../../../simulators/exact/testing';
-import type { ExactTestClient } from '../../../simulators/exact/testing';
+import type { ExactTestClient, List, Row, Single } from '../../../simulators/exact/testing';
 
 /** Sales orders and quotations in the fake Exact: nested lines, numbering, status transitions, accept/reject, sync. */
 
-type Row = Record<string, unknown>;
-interface List {
-	d: { results: Row[]; __next?: string };
-}
-interface Single {
-	d: Row;
-}
 
 const DIV = 1234567;
 const F = EXACT_SEED_FIXTURES;
