@@ -4,41 +4,22 @@
  * credentials and every template in templates/. Stops everything on Ctrl-C.
  */
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { createN8nInstance, type WorkflowInput } from './n8n';
 import { OWNER } from './n8n/template';
-import { demoCredentials, startDemoWorld, withDemoCredentials } from './demo-data';
+import { startDemo } from './demo';
 
 const ROOT = path.resolve(__dirname, '..');
 const N8N_PORT = Number(process.env.N8N_PORT || 5678);
-
-function loadTemplates(): WorkflowInput[] {
-	const dir = path.join(ROOT, 'templates');
-	if (!fs.existsSync(dir)) return [];
-	return fs
-		.readdirSync(dir)
-		.filter((file) => file.endsWith('.json'))
-		.sort()
-		.map((file) => JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as WorkflowInput);
-}
 
 async function main(): Promise<void> {
 	const install = spawnSync('bash', [path.join(ROOT, 'scripts/install-n8n.sh')], { stdio: 'inherit' });
 	if (install.status !== 0) process.exit(install.status ?? 1);
 
-	const world = await startDemoWorld({ exact: 4010, outsmart: 4020 });
+	console.log(`Starting n8n on http://127.0.0.1:${N8N_PORT} ...`);
+	const { world, n8n, templates, close } = await startDemo({ exactPort: 4010, outsmartPort: 4020, n8nPort: N8N_PORT, name: 'npm-start' });
 	console.log(`Exact Online simulator: ${world.exact.url}   (admin: ${world.exact.url}/__admin)`);
 	console.log(`OutSmart simulator:     ${world.outsmart.url}   (admin: ${world.outsmart.root}/__admin)`);
-
-	const n8n = await createN8nInstance({ name: 'npm-start', port: N8N_PORT });
-	await n8n.importCredentials(demoCredentials(world));
-	const templates = loadTemplates().map((workflow) => withDemoCredentials(workflow as never, n8n.packageName));
-	if (templates.length) await n8n.importWorkflow(templates as WorkflowInput[]);
-	console.log(`Starting n8n on ${n8n.baseUrl} ...`);
-	await n8n.start({ timeoutMs: 180_000 });
-
 	console.log('');
 	console.log(`n8n is ready: ${n8n.baseUrl}`);
 	console.log(`  log in as ${OWNER.email} / ${OWNER.password}`);
@@ -52,8 +33,7 @@ async function main(): Promise<void> {
 		if (stopping) return;
 		stopping = true;
 		console.log('\nStopping ...');
-		await n8n.dispose();
-		await world.close();
+		await close();
 		process.exit(0);
 	};
 	process.on('SIGINT', () => void stop());
