@@ -12,24 +12,25 @@ export { accountLocator };
 
 /** Account fields a user can set; names are Exact's own field names. */
 const accountFields: INodeProperties[] = [
-	{ displayName: 'Address Line 1', name: 'AddressLine1', type: 'string', default: '', placeholder: 'e.g. Dorpsstraat 12a' },
-	{ displayName: 'Address Line 2', name: 'AddressLine2', type: 'string', default: '' },
+	{ displayName: 'Address Line 1', name: 'AddressLine1', type: 'string', default: '', placeholder: 'e.g. Dorpsstraat 12a', description: 'Street and house number of the visit address' },
+	{ displayName: 'Address Line 2', name: 'AddressLine2', type: 'string', default: '', description: 'Second address line, e.g. a building or department' },
 	{ displayName: 'Blocked', name: 'Blocked', type: 'boolean', default: false, description: 'Whether the account is blocked for new sales' },
-	{ displayName: 'Chamber of Commerce (KvK)', name: 'ChamberOfCommerce', type: 'string', default: '' },
-	{ displayName: 'City', name: 'City', type: 'string', default: '', placeholder: "e.g. 's-Hertogenbosch" },
+	{ displayName: 'Chamber of Commerce (KvK)', name: 'ChamberOfCommerce', type: 'string', default: '', description: 'Chamber of Commerce registration number (KvK-nummer)' },
+	{ displayName: 'City', name: 'City', type: 'string', default: '', placeholder: "e.g. 's-Hertogenbosch", description: 'City of the visit address' },
 	{ displayName: 'Code', name: 'Code', type: 'string', default: '', description: 'Leave empty to let Exact number the account' },
 	{ displayName: 'Country', name: 'Country', type: 'string', default: '', placeholder: 'e.g. NL', description: 'ISO country code' },
-	{ displayName: 'Email', name: 'Email', type: 'string', placeholder: 'name@email.com', default: '' },
+	{ displayName: 'Email', name: 'Email', type: 'string', placeholder: 'name@email.com', default: '', description: 'Main email address of the relation' },
 	{ displayName: 'Is Supplier', name: 'IsSupplier', type: 'boolean', default: false, description: 'Whether the account is also a supplier (crediteur)' },
 	paymentConditionLocator('PaymentConditionSales', 'Sales payment condition (betalingsconditie)'),
-	{ displayName: 'Phone', name: 'Phone', type: 'string', default: '' },
-	{ displayName: 'Postcode', name: 'Postcode', type: 'string', default: '', placeholder: 'e.g. 5211 AB' },
-	{ displayName: 'Remarks', name: 'Remarks', type: 'string', default: '', typeOptions: { rows: 3 } },
+	{ displayName: 'Phone', name: 'Phone', type: 'string', default: '', description: 'Main phone number of the relation' },
+	{ displayName: 'Postcode', name: 'Postcode', type: 'string', default: '', placeholder: 'e.g. 5211 AB', description: 'Postal code of the visit address' },
+	{ displayName: 'Remarks', name: 'Remarks', type: 'string', default: '', typeOptions: { rows: 3 }, description: 'Free text notes on the relation' },
 	{
 		displayName: 'Status',
 		name: 'Status',
 		type: 'options',
 		default: 'C',
+		description: 'Relation type in Exact',
 		options: [
 			{ name: 'Customer', value: 'C' },
 			{ name: 'None', value: 'A' },
@@ -37,8 +38,8 @@ const accountFields: INodeProperties[] = [
 			{ name: 'Suspect', value: 'S' },
 		],
 	},
-	{ displayName: 'VAT Number', name: 'VATNumber', type: 'string', default: '', placeholder: 'e.g. NL001234567B01' },
-	{ displayName: 'Website', name: 'Website', type: 'string', default: '' },
+	{ displayName: 'VAT Number', name: 'VATNumber', type: 'string', default: '', placeholder: 'e.g. NL001234567B01', description: 'VAT identification number (btw-nummer)' },
+	{ displayName: 'Website', name: 'Website', type: 'string', default: '', description: 'Web address of the relation' },
 ];
 
 export const properties: INodeProperties[] = [
@@ -86,16 +87,17 @@ export const properties: INodeProperties[] = [
 				name: 'blocked',
 				type: 'options',
 				default: 'any',
+				description: 'Whether to return blocked accounts, the others, or both',
 				options: [
 					{ name: 'Any', value: 'any' },
 					{ name: 'Only Blocked', value: 'blocked' },
 					{ name: 'Only Not Blocked', value: 'notBlocked' },
 				],
 			},
-			{ displayName: 'City', name: 'city', type: 'string', default: '' },
+			{ displayName: 'City', name: 'city', type: 'string', default: '', description: 'Only accounts in this city (the whole name)' },
 			{ displayName: 'Code', name: 'code', type: 'string', default: '', description: 'Exact account code, e.g. 1001' },
 			{ displayName: 'Modified Since', name: 'modifiedSince', type: 'dateTime', default: '', description: 'Only accounts changed at or after this moment' },
-			{ displayName: 'Name Contains', name: 'nameContains', type: 'string', default: '' },
+			{ displayName: 'Name Contains', name: 'nameContains', type: 'string', default: '', description: "Only accounts whose name contains this text; quotes such as 't Hoekje are safe" },
 			{
 				displayName: 'Types',
 				name: 'types',
@@ -121,10 +123,11 @@ export const properties: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: on('create') },
 		placeholder: "e.g. Bakkerij 't Hoekje",
+		description: 'Name of the new relation',
 	},
 	fieldsCollection('Additional Fields', on('create'), accountFields),
 	readOptions(on('create')),
-	fieldsCollection('Update Fields', on('update'), [{ displayName: 'Name', name: 'Name', type: 'string', default: '' }, ...accountFields]),
+	fieldsCollection('Update Fields', on('update'), [{ displayName: 'Name', name: 'Name', type: 'string', default: '', description: 'New name of the relation' }, ...accountFields]),
 	...changesParameters(on('getChanges', 'getContactChanges'), 'accounts (or contacts)'),
 	...confirmParameters(on('confirmChanges', 'confirmContactChanges')),
 ];

@@ -32,6 +32,7 @@ export const properties: INodeProperties[] = [
 		name: 'method',
 		type: 'options',
 		default: 'GET',
+		description: 'HTTP method: GET reads (retried after network errors), POST creates, PUT updates, DELETE removes',
 		displayOptions: forRequest,
 		options: [
 			{ name: 'DELETE', value: 'DELETE' },
@@ -81,12 +82,14 @@ export const properties: INodeProperties[] = [
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. Name',
+						description: 'Exact field to compare, as Exact spells it',
 					},
 					{
 						displayName: 'Operator',
 						name: 'operator',
 						type: 'options',
 						default: 'eq',
+						description: 'How the field is compared with the value',
 						options: [
 							{ name: 'Contains', value: 'contains' },
 							{ name: 'Equals', value: 'eq' },
@@ -103,6 +106,7 @@ export const properties: INodeProperties[] = [
 						name: 'value',
 						type: 'string',
 						default: '',
+						description: 'What the field is compared with; quotes are escaped for you',
 					},
 					{
 						displayName: 'Value Type',
@@ -158,13 +162,14 @@ export const properties: INodeProperties[] = [
 				typeOptions: { multipleValues: true },
 				default: {},
 				placeholder: 'Add Parameter',
+				description: 'Other query parameters for the URL',
 				options: [
 					{
 						name: 'parameter',
 						displayName: 'Parameter',
 						values: [
-							{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. $expand' },
-							{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+							{ displayName: 'Name', name: 'name', type: 'string', default: '', placeholder: 'e.g. $expand', description: 'Query parameter name' },
+							{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'Query parameter value, sent URL-encoded' },
 						],
 					},
 				],

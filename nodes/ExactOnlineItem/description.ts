@@ -9,13 +9,13 @@ import { fieldsCollection } from '../ExactOnlineApi/operations/write';
 const on = (...operation: string[]) => ({ operation });
 
 /** Materials or hour types: Exact tells them apart by IsTime. */
-function kindOption(description?: string): INodeProperties {
+function kindOption(description = 'Only materials, only hour types, or both'): INodeProperties {
 	return {
 		displayName: 'Kind',
 		name: 'kind',
 		type: 'options',
 		default: 'any',
-		...(description ? { description } : {}),
+		description,
 		options: [
 			{ name: 'Any', value: 'any' },
 			{ name: 'Hour Types Only (Time Items, Uursoorten)', value: 'time' },
@@ -37,10 +37,10 @@ export const itemLocator = (name: string, show: Record<string, string[]>): INode
 	});
 
 const itemFields: INodeProperties[] = [
-	{ displayName: 'Barcode (EAN)', name: 'Barcode', type: 'string', default: '' },
-	{ displayName: 'Cost Price', name: 'CostPriceStandard', type: 'number', default: 0, typeOptions: { numberPrecision: 2 } },
+	{ displayName: 'Barcode (EAN)', name: 'Barcode', type: 'string', default: '', description: 'EAN barcode of the item' },
+	{ displayName: 'Cost Price', name: 'CostPriceStandard', type: 'number', default: 0, typeOptions: { numberPrecision: 2 }, description: 'Standard cost price per unit, in the currency of the administration' },
 	{ displayName: 'End Date', name: 'EndDate', type: 'dateTime', default: '', description: 'From this date the item is inactive' },
-	{ displayName: 'Extra Description', name: 'ExtraDescription', type: 'string', default: '' },
+	{ displayName: 'Extra Description', name: 'ExtraDescription', type: 'string', default: '', description: 'Longer text about the item, besides its description' },
 	{ displayName: 'Is Purchase Item', name: 'IsPurchaseItem', type: 'boolean', default: false, description: 'Whether the item can be bought' },
 	{ displayName: 'Is Sales Item', name: 'IsSalesItem', type: 'boolean', default: true, description: 'Whether the item can be sold' },
 	{ displayName: 'Is Stock Item', name: 'IsStockItem', type: 'boolean', default: false, description: 'Whether Exact keeps stock of the item' },
@@ -53,7 +53,7 @@ const itemFields: INodeProperties[] = [
 		default: '',
 		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
-	{ displayName: 'Notes', name: 'Notes', type: 'string', default: '', typeOptions: { rows: 3 } },
+	{ displayName: 'Notes', name: 'Notes', type: 'string', default: '', typeOptions: { rows: 3 }, description: 'Internal notes on the item' },
 	{
 		displayName: 'Sales VAT Code Name or ID',
 		name: 'SalesVatCode',
@@ -62,8 +62,8 @@ const itemFields: INodeProperties[] = [
 		default: '',
 		description: 'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 	},
-	{ displayName: 'Start Date', name: 'StartDate', type: 'dateTime', default: '' },
-	{ displayName: 'Unit', name: 'Unit', type: 'string', default: '', placeholder: 'e.g. stuk, m, uur' },
+	{ displayName: 'Start Date', name: 'StartDate', type: 'dateTime', default: '', description: 'From this date the item is active' },
+	{ displayName: 'Unit', name: 'Unit', type: 'string', default: '', placeholder: 'e.g. stuk, m, uur', description: 'Unit code the item is sold in, as set up in Exact' },
 ];
 
 export const properties: INodeProperties[] = [
@@ -92,8 +92,8 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: on('getMany') },
 		options: [
 			{ displayName: 'Active Only', name: 'activeOnly', type: 'boolean', default: true, description: 'Whether to leave out items whose end date has passed' },
-			{ displayName: 'Code', name: 'code', type: 'string', default: '' },
-			{ displayName: 'Description Contains', name: 'descriptionContains', type: 'string', default: '' },
+			{ displayName: 'Code', name: 'code', type: 'string', default: '', description: 'Only the item with this code' },
+			{ displayName: 'Description Contains', name: 'descriptionContains', type: 'string', default: '', description: 'Only items whose description contains this text' },
 			{
 				displayName: 'Item Group Names or IDs',
 				name: 'itemGroups',
@@ -118,11 +118,11 @@ export const properties: INodeProperties[] = [
 		'itemGroupFilters',
 	),
 	readOptions(on('getItemGroups')),
-	{ displayName: 'Code', name: 'code', type: 'string', default: '', required: true, displayOptions: { show: on('create') }, placeholder: 'e.g. CV-KETEL-01' },
-	{ displayName: 'Description', name: 'description', type: 'string', default: '', required: true, displayOptions: { show: on('create') }, placeholder: 'e.g. CV-ketel HR 28 kW' },
+	{ displayName: 'Code', name: 'code', type: 'string', default: '', required: true, displayOptions: { show: on('create') }, placeholder: 'e.g. CV-KETEL-01', description: 'Code of the new item (artikelcode), unique in the administration' },
+	{ displayName: 'Description', name: 'description', type: 'string', default: '', required: true, displayOptions: { show: on('create') }, placeholder: 'e.g. CV-ketel HR 28 kW', description: 'Name of the item as it shows on invoices' },
 	fieldsCollection('Additional Fields', on('create'), itemFields),
 	readOptions(on('create')),
-	fieldsCollection('Update Fields', on('update'), [{ displayName: 'Description', name: 'Description', type: 'string', default: '' }, ...itemFields]),
+	fieldsCollection('Update Fields', on('update'), [{ displayName: 'Description', name: 'Description', type: 'string', default: '', description: 'New name of the item' }, ...itemFields]),
 	...changesParameters(on('getChanges'), 'items', [
 		{
 			displayName: 'Include Price Changes',

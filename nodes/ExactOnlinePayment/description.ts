@@ -34,8 +34,8 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['paymentCondition'] } },
 		default: 'getMany',
 		options: [
-			{ name: 'Create', value: 'create', action: 'Create a payment condition' },
-			{ name: 'Get Many', value: 'getMany', action: 'Get many payment conditions' },
+			{ name: 'Create', value: 'create', action: 'Create a payment condition', description: 'Add a payment condition to the administration' },
+			{ name: 'Get Many', value: 'getMany', action: 'Get many payment conditions', description: 'List the payment conditions of the administration' },
 		],
 	},
 	{
@@ -45,7 +45,7 @@ export const properties: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['receivable'] } },
 		default: 'getMany',
-		options: [{ name: 'Get Many', value: 'getMany', action: 'Get many open receivables' }],
+		options: [{ name: 'Get Many', value: 'getMany', action: 'Get many open receivables', description: 'List what customers still owe, for all accounts or one' }],
 	},
 	{
 		displayName: 'Operation',
@@ -55,8 +55,8 @@ export const properties: INodeProperties[] = [
 		displayOptions: { show: { resource: ['paymentStatus'] } },
 		default: 'get',
 		options: [
-			{ name: 'Confirm Changes', value: 'confirmChanges', action: 'Confirm payment changes were processed' },
-			{ name: 'Get', value: 'get', action: 'Get the payment status of an invoice' },
+			{ name: 'Confirm Changes', value: 'confirmChanges', action: 'Confirm payment changes were processed', description: 'Make the position of a Get Changes step with Confirm Later final' },
+			{ name: 'Get', value: 'get', action: 'Get the payment status of an invoice', description: 'Whether one sales invoice is paid, by its invoice number (one call)' },
 			{ name: 'Get Changes', value: 'getChanges', action: 'Get payment terms changed since the last run', description: 'Payments, due dates and paid status changed since the last run (sync endpoint)' },
 		],
 	},
@@ -127,13 +127,13 @@ export const properties: INodeProperties[] = [
 	},
 	...returnAllOrLimit(forResource('paymentCondition', 'getMany')),
 	readOptions(forResource('paymentCondition', 'getMany', 'create')),
-	{ displayName: 'Code', name: 'code', type: 'string', default: '', required: true, displayOptions: { show: forResource('paymentCondition', 'create') }, placeholder: 'e.g. 30' },
-	{ displayName: 'Description', name: 'description', type: 'string', default: '', required: true, displayOptions: { show: forResource('paymentCondition', 'create') }, placeholder: 'e.g. 30 dagen netto' },
+	{ displayName: 'Code', name: 'code', type: 'string', default: '', required: true, displayOptions: { show: forResource('paymentCondition', 'create') }, placeholder: 'e.g. 30', description: 'Code of the new payment condition, unique in the administration' },
+	{ displayName: 'Description', name: 'description', type: 'string', default: '', required: true, displayOptions: { show: forResource('paymentCondition', 'create') }, placeholder: 'e.g. 30 dagen netto', description: 'Name of the payment condition as it shows on invoices' },
 	fieldsCollection('Additional Fields', forResource('paymentCondition', 'create'), [
-			{ displayName: 'Discount Payment Days', name: 'DiscountPaymentDays', type: 'number', default: 0 },
+			{ displayName: 'Discount Payment Days', name: 'DiscountPaymentDays', type: 'number', default: 0, description: 'Days within which the customer gets the payment discount' },
 			{ displayName: 'Discount Percentage', name: 'DiscountPercentage', type: 'number', default: 0, description: 'As a fraction: 0.02 is 2%' },
-			{ displayName: 'Payment Days', name: 'PaymentDays', type: 'number', default: 30 },
-			{ displayName: 'Payment Method', name: 'PaymentMethod', type: 'options', default: 'B', options: [
+			{ displayName: 'Payment Days', name: 'PaymentDays', type: 'number', default: 30, description: 'Days after the invoice date the payment is due' },
+			{ displayName: 'Payment Method', name: 'PaymentMethod', type: 'options', default: 'B', description: 'How customers with this condition pay', options: [
 				{ name: 'Cash', value: 'K' },
 				{ name: 'Credit Card', value: 'C' },
 				{ name: 'Direct Debit (Incasso)', value: 'I' },

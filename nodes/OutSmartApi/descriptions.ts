@@ -26,6 +26,7 @@ export const outSmartOutputOption: INodeProperties = {
 	name: 'output',
 	type: 'options',
 	default: 'clean',
+	description: 'How records come out: typed values, as OutSmart sends them, or both',
 	options: [
 		{
 			name: 'Clean',
@@ -77,6 +78,7 @@ export function filtersParameter(show: Show, keys: INodePropertyOptions[], descr
 						name: 'operator',
 						type: 'options',
 						default: 'eq',
+						description: 'How the field is compared with the value',
 						options: Object.entries(OPERATOR_NAMES)
 							.map(([value, name]) => ({ name, value }))
 							.sort((a, b) => a.name.localeCompare(b.name)),

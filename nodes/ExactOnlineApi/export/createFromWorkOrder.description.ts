@@ -16,6 +16,7 @@ export const createFromWorkOrderProperties: INodeProperties[] = [
 		name: 'documentType',
 		type: 'options',
 		default: 'salesInvoice',
+		description: 'What each work order becomes in Exact',
 		displayOptions: { show },
 		options: [
 			{ name: 'Draft Sales Invoice', value: 'salesInvoice', description: 'A concept invoice (status 10) to check and send in Exact' },
@@ -77,6 +78,7 @@ export const createFromWorkOrderProperties: INodeProperties[] = [
 				name: 'hourLines',
 				type: 'options',
 				default: 'perHourType',
+				description: 'How the hours of a work order become invoice lines',
 				options: [
 					{ name: 'One per Hour Type (Summed)', value: 'perHourType' },
 					{ name: 'One per Work Period', value: 'perWorkPeriod' },
@@ -100,6 +102,7 @@ export const createFromWorkOrderProperties: INodeProperties[] = [
 				name: 'unknownMaterial',
 				type: 'options',
 				default: 'error',
+				description: 'What to do with a material line whose code Exact does not know',
 				options: [
 					{ name: 'Refuse the Work Order', value: 'error', description: 'Nothing is written; the reason is in the error' },
 					{ name: 'Leave the Line Out', value: 'skip', description: 'Export the rest; the output lists the lines left out' },

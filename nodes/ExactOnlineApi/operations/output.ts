@@ -40,6 +40,7 @@ export const exactOutputOption: INodeProperties = {
 	name: 'output',
 	type: 'options',
 	default: 'clean',
+	description: 'How records come out: cleaned up, or as Exact sends them',
 	options: [
 		{ name: 'Clean', value: 'clean', description: 'Dates as ISO strings with offset, codes trimmed, metadata removed' },
 		{ name: 'Raw', value: 'raw', description: 'The record exactly as Exact sends it' },

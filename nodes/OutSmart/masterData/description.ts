@@ -43,6 +43,7 @@ function upsertParameters(entity: OutSmartEntity): INodeProperties[] {
 			name: 'dataMode',
 			type: 'options',
 			default: 'defineBelow',
+			description: `Where the ${entity.label} fields come from`,
 			displayOptions: { show },
 			options: [
 				{
@@ -94,7 +95,7 @@ function upsertParameters(entity: OutSmartEntity): INodeProperties[] {
 							description:
 								'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 						},
-						{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+						{ displayName: 'Value', name: 'value', type: 'string', default: '', description: 'The value to write; numbers, booleans and ISO dates are converted to what OutSmart expects' },
 					],
 				},
 			],
