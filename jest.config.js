@@ -1,7 +1,7 @@
 // Projects: unit (pure code and transport against nock or simulators), integration (nodes against the
 // simulators), e2e (a real n8n running the built package; sequential, see scripts/e2e.sh), e2e-queue and
 // reliability (a real n8n too, run on their own: `npm run test:queue`, `npm run test:reliability`), e2e-n8n1 (the
-// smoke suite on n8n 1.x: `npm run test:n8n1`).
+// smoke suite on n8n 1.x: `npm run test:n8n1`), browser (the editor in Chromium: `npm run test:browser`).
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.dev.json' }];
 const base = {
 	testEnvironment: 'node',
@@ -20,5 +20,7 @@ module.exports = {
 		{ ...base, displayName: 'reliability', testMatch: ['<rootDir>/test/reliability/**/*.test.ts'] },
 		// The smoke e2e on the n8n 1.x line (N8N_E2E_LINE=1: scripts/install-n8n1.sh, the machine's Node 20); `npm run test:n8n1`.
 		{ ...base, displayName: 'e2e-n8n1', testMatch: ['<rootDir>/test/e2e-n8n1/**/*.test.ts'] },
+		// The n8n editor in Chromium (playwright-core), against the `npm start` world; `npm run test:browser`.
+		{ ...base, displayName: 'browser', testMatch: ['<rootDir>/test/browser/**/*.test.ts'] },
 	],
 };

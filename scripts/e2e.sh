@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end tests against a real n8n: installs the pinned n8n into the cache when missing (a no-op when
 # cached), then runs the jest "e2e" project sequentially. Expects a built package (`npm run build`).
-# Extra arguments go to jest, e.g.: bash scripts/e2e.sh -t 'OAuth refresh'
+# Extra arguments go to jest, e.g.: bash scripts/e2e.sh -t 'OAuth refresh'. E2E_PROJECT picks another jest project
+# that runs a real n8n the same way (npm run test:browser: E2E_PROJECT=browser).
 # Exit code: the install's when it fails, else jest's.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,7 +23,7 @@ cleanup() {
 trap cleanup EXIT
 
 set +e
-npx jest --selectProjects e2e --runInBand "$@"
+npx jest --selectProjects "${E2E_PROJECT:-e2e}" --runInBand "$@"
 status=$?
 set -e
 exit $status
