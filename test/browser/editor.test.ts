@@ -22,7 +22,7 @@ import { EXACT_CREDENTIAL, OUTSMART_CREDENTIAL, readyForExport } from '../../scr
 import { REPO_ROOT } from '../../scripts/n8n-env';
 import { waitFor } from '../../scripts/n8n';
 import { brokenImages, launchChromium, logIn, newEditorContext, openDropdown, PageProblems, Screenshots, type Theme } from './support/editor';
-import { iconUrls, missingDescriptions, ourNodeTypes, panelStates, type NodeTypeDescription } from './support/nodeTypes';
+import { iconUrls, missingDescriptions, ourNodeTypes, panelStates, parametersShownIn, type NodeTypeDescription, type PanelState } from './support/nodeTypes';
 
 jest.setTimeout(600_000);
 
@@ -176,7 +176,7 @@ describe('the n8n editor in a browser', () => {
 		 */
 		async function openSelect(testId: string): Promise<void> {
 			for (let attempt = 1; ; attempt++) {
-				await page.getByTestId(testId).locator('.el-select input').first().click();
+				await page.getByTestId(testId).locator('.el-select input').first().click({ timeout: 5_000 });
 				const opened = await openDropdown(page)
 					.waitFor({ timeout: 2_000 })
 					.then(() => true)
@@ -217,6 +217,18 @@ describe('the n8n editor in a browser', () => {
 				const errors = ['not currently installed', 'Install this node', 'There was a problem', 'Could not load'].filter((m) => text.includes(m));
 				return { dropdowns, undescribed, errors };
 			});
+		}
+
+		/** Waits until the panel shows only parameters of this state (it re-renders a moment after a choice). */
+		async function panelFor(type: NodeTypeDescription, state: PanelState): Promise<void> {
+			const allowed = [...parametersShownIn(type, state)];
+			await page.waitForFunction((names) => {
+				const panel = document.querySelector('[data-test-id="node-parameters"]');
+				if (!panel) return false;
+				return [...panel.querySelectorAll('[data-test-id^="parameter-input-"][data-test-id]')]
+					.filter((el) => (el as HTMLElement).offsetParent !== null && el.querySelector('[data-parameter-path]'))
+					.every((el) => names.includes((el.getAttribute('data-test-id') ?? '').replace('parameter-input-', '')));
+			}, allowed);
 		}
 
 		/** Opens a dropdown and expects at least one option (loadOptions ones: after loading). */
@@ -268,6 +280,7 @@ describe('the n8n editor in a browser', () => {
 					states++;
 					if (state.resource) await choose('resource', state.resource.name);
 					if (state.operation) await choose('operation', state.operation.name);
+					await panelFor(type, state);
 					const where = [type.displayName, state.resource?.name, state.operation?.name].filter(Boolean).join(' › ');
 					const panel = await readPanel();
 					failures.push(...panel.errors.map((e) => `${where}: the panel says "${e}"`));

@@ -101,3 +101,31 @@ export function iconUrls(type: NodeTypeDescription): string[] {
 	const list = typeof icon === 'string' ? [icon] : [icon.light, icon.dark];
 	return list.filter((url) => !url.startsWith('file:') && !url.startsWith('fa:') && !url.startsWith('node:'));
 }
+
+/**
+ * Names of the parameters the panel may show in a state: those whose display conditions on resource and operation
+ * hold (conditions on other parameters may or may not hold), with the fields inside their collections. A panel
+ * that still shows another name has not re-rendered for the state yet.
+ */
+export function parametersShownIn(type: NodeTypeDescription, state: PanelState): Set<string> {
+	const current: Record<string, string | undefined> = { resource: state.resource?.value, operation: state.operation?.value };
+	const holds = (conditions: Record<string, unknown[]> | undefined, hide: boolean) =>
+		Object.entries(conditions ?? {}).every(([key, values]) => {
+			if (!(key in current) || current[key] === undefined) return !hide;
+			return values.includes(current[key]) !== hide;
+		});
+	const names = new Set<string>(['resource', 'operation']);
+	const add = (property: NodeProperty) => {
+		names.add(property.name);
+		for (const option of property.options ?? []) {
+			if (property.type === 'collection') add(option);
+			if (property.type === 'fixedCollection') for (const field of option.values ?? []) add(field);
+		}
+	};
+	for (const property of type.properties) {
+		const { show, hide } = property.displayOptions ?? {};
+		const hiddenByState = hide !== undefined && Object.keys(hide).some((key) => key in current) && !holds(hide, true);
+		if (holds(show, false) && !hiddenByState) add(property);
+	}
+	return names;
+}
