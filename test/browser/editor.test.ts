@@ -148,9 +148,11 @@ describe('the n8n editor in a browser', () => {
 			return execution;
 		};
 
-		it('imports into OutSmart: relations, materials, hour types, payment data', async () => {
+		it('imports into OutSmart: relations, materials, hour types, payment data (every template but the export)', async () => {
 			const outsmart = (entity: string) => demo.world.outsmart.state.list(entity) as IDataObject[];
-			for (const template of demo.templates.filter((t) => /^0[1-4]-/.test(t.file))) await runFromEditor(template);
+			const imports = demo.templates.filter((t) => !t.file.startsWith('05-'));
+			expect(imports.length).toBe(demo.templates.length - 1);
+			for (const template of imports) await runFromEditor(template);
 			expect(outsmart('relations').length).toBeGreaterThan(3);
 			expect(outsmart('materials').length).toBeGreaterThan(2);
 			expect(outsmart('hourtypes').map((h) => h.code)).toEqual(expect.arrayContaining(['ARBEID', 'VOORRIJ']));
@@ -186,16 +188,29 @@ describe('the n8n editor in a browser', () => {
 			}
 		}
 
-		/** Selects an option of a dropdown parameter by its display name and waits until the input shows it. */
+		/**
+		 * Selects an option of a dropdown parameter by its display name and waits until the input shows it. A choice
+		 * made while the panel re-renders can be lost (the input keeps the old value): it chooses again then.
+		 */
 		async function choose(parameter: string, optionName: string): Promise<void> {
-			await openSelect(`parameter-input-${parameter}`);
-			const headline = openDropdown(page).locator('.option-headline', { hasText: new RegExp(`^\\s*${escapeRegExp(optionName)}\\s*$`) });
-			await headline.click();
-			await openDropdown(page).waitFor({ state: 'hidden' });
-			await page.waitForFunction(
-				({ testId, name }) => (document.querySelector(`[data-test-id="${testId}"] input`) as HTMLInputElement | null)?.value === name,
-				{ testId: `parameter-input-${parameter}`, name: optionName },
-			);
+			const testId = `parameter-input-${parameter}`;
+			for (let attempt = 1; ; attempt++) {
+				await openSelect(testId);
+				const dropdown = openDropdown(page);
+				await dropdown.locator('.option-headline', { hasText: new RegExp(`^\\s*${escapeRegExp(optionName)}\\s*$`) }).click();
+				if (await dropdown.isVisible()) await page.keyboard.press('Escape');
+				await dropdown.waitFor({ state: 'hidden' });
+				const shown = await page
+					.waitForFunction(
+						({ id, name }) => (document.querySelector(`[data-test-id="${id}"] input`) as HTMLInputElement | null)?.value === name,
+						{ id: testId, name: optionName },
+						{ timeout: 5_000 },
+					)
+					.then(() => true)
+					.catch(() => false);
+				if (shown) return;
+				if (attempt === 3) throw new Error(`${parameter}: choosing "${optionName}" does not take`);
+			}
 		}
 
 		/** The visible parameters of the open panel: dropdowns (by test id) and labels without a description icon. */
