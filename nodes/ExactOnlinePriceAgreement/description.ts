@@ -15,6 +15,7 @@ const kindOption: INodeProperties = {
 	name: 'kind',
 	type: 'options',
 	default: 'customer',
+	description: 'Which rows of the price list: agreed customer prices, default prices, or both',
 	options: [
 		{ name: 'Any', value: 'any', description: 'Customer agreements and default prices' },
 		{ name: 'Customer Agreements Only', value: 'customer', description: 'Rows with a customer (account): agreed prices' },
