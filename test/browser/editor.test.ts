@@ -178,7 +178,8 @@ describe('the n8n editor in a browser', () => {
 		 */
 		async function openSelect(testId: string): Promise<void> {
 			for (let attempt = 1; ; attempt++) {
-				await page.getByTestId(testId).locator('.el-select input').first().click({ timeout: 5_000 });
+				// Resource-specific parameters share a name (one `operation` per resource): the visible one is this state's.
+				await page.getByTestId(testId).filter({ visible: true }).locator('.el-select input').first().click({ timeout: 5_000 });
 				const opened = await openDropdown(page)
 					.waitFor({ timeout: 2_000 })
 					.then(() => true)
@@ -198,11 +199,14 @@ describe('the n8n editor in a browser', () => {
 				await openSelect(testId);
 				const dropdown = openDropdown(page);
 				await dropdown.locator('.option-headline', { hasText: new RegExp(`^\\s*${escapeRegExp(optionName)}\\s*$`) }).click();
-				if (await dropdown.isVisible()) await page.keyboard.press('Escape');
+				if ((await dropdown.count()) > 0) await page.keyboard.press('Escape');
 				await dropdown.waitFor({ state: 'hidden' });
 				const shown = await page
 					.waitForFunction(
-						({ id, name }) => (document.querySelector(`[data-test-id="${id}"] input`) as HTMLInputElement | null)?.value === name,
+						({ id, name }) =>
+							[...document.querySelectorAll(`[data-test-id="${id}"]`)].some(
+								(el) => (el as HTMLElement).offsetParent !== null && el.querySelector('input')?.value === name,
+							),
 						{ id: testId, name: optionName },
 						{ timeout: 5_000 },
 					)
