@@ -15,13 +15,14 @@ const on = (...operation: string[]) => ({ operation });
 
 /** Get Many's filters besides the account. */
 const INVOICE_FILTERS: INodeProperties[] = [
-	{ displayName: 'Invoice Date From', name: 'dateFrom', type: 'dateTime', default: '' },
-	{ displayName: 'Invoice Date To', name: 'dateTo', type: 'dateTime', default: '' },
+	{ displayName: 'Invoice Date From', name: 'dateFrom', type: 'dateTime', default: '', description: 'Only invoices dated on or after this day' },
+	{ displayName: 'Invoice Date To', name: 'dateTo', type: 'dateTime', default: '', description: 'Only invoices dated on or before this day' },
 	{
 		displayName: 'Status',
 		name: 'status',
 		type: 'options',
 		default: 'any',
+		description: 'Only invoices with this status',
 		options: [
 			{ name: 'Any', value: 'any' },
 			{ name: 'Draft (Concept)', value: '10' },
