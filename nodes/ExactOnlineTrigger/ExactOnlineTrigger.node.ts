@@ -6,7 +6,7 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
-import { receiveEvent, type WebhookOptions } from '../ExactOnlineApi/trigger/event';
+import { eventItem, verifyEvent, type WebhookOptions } from '../ExactOnlineApi/trigger/event';
 import {
 	assertHttps,
 	createSubscription,
@@ -70,19 +70,23 @@ export class ExactOnlineTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const options = this.getNodeParameter('options', {}) as WebhookOptions;
-		const outcome = await receiveEvent.call(this, chosenTopics.call(this), options);
-		if (outcome.kind === 'accepted') {
-			return { workflowData: [this.helpers.returnJsonArray([outcome.item])] };
-		}
+		const outcome = await verifyEvent.call(this, chosenTopics.call(this), options);
 		const response = this.getResponseObject();
 		if (outcome.kind === 'refused') {
 			this.logger.warn(`Exact Online Trigger refused a webhook call: ${outcome.reason}`);
 			response.status(outcome.status).json({ refused: outcome.reason });
-		} else {
+			return { noWebhookResponse: true };
+		}
+		if (outcome.kind === 'ignored') {
 			// Exact's own event, only late, repeated or off-topic: answered 200 so Exact sees it delivered.
 			this.logger.info(`Exact Online Trigger ignored a webhook call: ${outcome.reason}`);
 			response.status(200).json({ ignored: outcome.reason });
+			return { noWebhookResponse: true };
 		}
-		return { noWebhookResponse: true };
+		// Exact hears back at once: reading the record may wait for Exact's minutely limit, and a slow answer
+		// would count as a failed delivery. The event is remembered already, so a retried delivery runs nothing.
+		response.status(200).json({ received: true });
+		const item = await eventItem.call(this, outcome, options);
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([item])] };
 	}
 }

@@ -322,15 +322,10 @@ describe('templates in a real n8n', () => {
 
 		await n8n.activateWorkflow(ids[file]);
 		await waitFor(() => (world.exact.state.listRecords('WebhookSubscriptions').length ? true : undefined), 15_000, { description: 'the subscription' });
-		// n8n may still be settling the activation (a subscription can be replaced once): change the customer until
-		// Exact's delivery reaches n8n's production URL and is taken (HTTP 200).
-		const delivered = await waitFor(async () => {
-			world.exact.state.updateRecord('Accounts', bakkerij.id, { Phone: '073-6120000' });
-			await world.exact.state.webhooks.idle();
-			const last = world.exact.state.webhooks.deliveries.at(-1);
-			return last?.topic === 'Accounts' && last.status === 200 ? last : undefined;
-		}, 15_000, { description: 'a delivered webhook call', intervalMs: 1_000 });
-		expect(delivered.status).toBe(200);
+		world.exact.state.updateRecord('Accounts', bakkerij.id, { Phone: '073-6120000' });
+		await world.exact.state.webhooks.idle();
+		// Answered at once, though the flow's earlier runs used up Exact's minute and the record read has to wait.
+		expect(world.exact.state.webhooks.deliveries.at(-1)?.status).toBe(200);
 		const [execution] = await waitFor(async () => {
 			const list = await n8n.listExecutions(ids[file]);
 			return list.some((e) => e.mode === 'webhook' && e.finished) ? list.filter((e) => e.mode === 'webhook') : undefined;

@@ -138,12 +138,14 @@ export class WebhookEndpoint {
 		const call: WebhookCall = { rawBody: raw.toString('utf8'), status: 200, answer: undefined, host };
 		try {
 			const result = (await this.nodeType.webhook!.call(context as never)) as IWebhookResponseData;
+			// As n8n: noWebhookResponse means the node answered itself; workflowData (with it or without) runs the workflow.
 			if (result.noWebhookResponse) {
 				call.status = response.status;
 				call.answer = response.answer;
-			} else if (result.workflowData) {
+			}
+			if (result.workflowData) {
 				call.items = (result.workflowData[0] ?? []).map((item: INodeExecutionData) => item.json);
-				call.answer = { message: 'Workflow was started' };
+				if (!result.noWebhookResponse) call.answer = { message: 'Workflow was started' };
 			}
 		} catch (error) {
 			call.error = error as Error;

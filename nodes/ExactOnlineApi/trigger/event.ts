@@ -29,10 +29,14 @@ export interface ExactEvent {
 	[field: string]: unknown;
 }
 
-export type EventOutcome =
-	| { kind: 'refused'; status: 401; reason: string }
-	| { kind: 'ignored'; reason: string }
-	| { kind: 'accepted'; item: IDataObject };
+/** A verified event of a watched topic, remembered against replays; `eventItem` turns it into the item. */
+export interface AcceptedEvent {
+	kind: 'accepted';
+	event: ExactEvent;
+	topic: NonNullable<ReturnType<typeof topicOf>>;
+}
+
+export type EventOutcome = { kind: 'refused'; status: 401; reason: string } | { kind: 'ignored'; reason: string } | AcceptedEvent;
 
 function rawBodyOf(this: IWebhookFunctions): string | undefined {
 	// n8n keeps the bytes it parsed the JSON from (its raw-body reader) on the request.
@@ -41,7 +45,8 @@ function rawBodyOf(this: IWebhookFunctions): string | undefined {
 	return Buffer.isBuffer(raw) ? raw.toString('utf8') : String(raw);
 }
 
-export async function receiveEvent(this: IWebhookFunctions, topics: string[], options: WebhookOptions, now = Date.now()): Promise<EventOutcome> {
+/** Everything that needs no call to Exact: signature, freshness, replay, topic. */
+export async function verifyEvent(this: IWebhookFunctions, topics: string[], options: WebhookOptions, now = Date.now()): Promise<EventOutcome> {
 	const credentials = await this.getCredentials(EXACT_CREDENTIAL_TYPE);
 	const secret = typeof credentials.webhookSecret === 'string' ? credentials.webhookSecret : '';
 	if (secret === '') {
@@ -65,7 +70,12 @@ export async function receiveEvent(this: IWebhookFunctions, topics: string[], op
 	const topic = topicOf(String(event.Topic));
 	if (!topic || !topics.includes(topic.value)) return { kind: 'ignored', reason: `topic ${String(event.Topic)} is not one this trigger watches` };
 	rememberEvent(staticData, signature.hashCode, event.EventCreatedOn, maxAgeMs, now);
+	return { kind: 'accepted', event, topic };
+}
 
+/** The item for an accepted event: the changed record (one call), or the key and action. */
+export async function eventItem(this: IWebhookFunctions, accepted: AcceptedEvent, options: WebhookOptions): Promise<IDataObject> {
+	const { event, topic } = accepted;
 	const exactEvent = {
 		topic: event.Topic,
 		action: event.Action,
@@ -75,14 +85,14 @@ export async function receiveEvent(this: IWebhookFunctions, topics: string[], op
 	};
 	const { entity } = topic;
 	const keyOnly = { [entity.key]: event.Key };
-	if (event.Action === 'Delete') return { kind: 'accepted', item: { ...keyOnly, changeType: 'deleted', exactEvent } };
-	if (options.eventOnly) return { kind: 'accepted', item: { ...keyOnly, changeType: 'changed', exactEvent } };
+	if (event.Action === 'Delete') return { ...keyOnly, changeType: 'deleted', exactEvent };
+	if (options.eventOnly) return { ...keyOnly, changeType: 'changed', exactEvent };
 
 	const record = await getById.call(this, entity, String(event.Key), selectFor(entity, splitFields(options.extraFields)));
 	if (!record) {
 		// Deleted (or moved out of reach) between the event and our read: its own Delete event follows.
-		return { kind: 'accepted', item: { ...keyOnly, changeType: 'changed', notFound: true, exactEvent } };
+		return { ...keyOnly, changeType: 'changed', notFound: true, exactEvent };
 	}
 	const [clean] = shape([record], options.output);
-	return { kind: 'accepted', item: { ...clean, changeType: 'changed', exactEvent } };
+	return { ...clean, changeType: 'changed', exactEvent };
 }
