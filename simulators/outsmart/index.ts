@@ -60,7 +60,7 @@ export async function startOutSmartSimulator(options: OutSmartSimulatorOptions =
 
 export { OutSmartState } from './state';
 export type { CallLogEntry, OutSmartSeed, OutSmartStats, SeedWorkorder } from './state';
-export { DEMO_EMPLOYEES, DEMO_WORKSTATUSSES, demoSeed, emptySeed, seedByName } from './seed';
+export { customerFieldsOf, DEMO_EMPLOYEES, DEMO_WORKSTATUSSES, demoSeed, emptySeed, seedByName } from './seed';
 export type { DemoSeedOptions } from './seed';
 export type { Fault, FaultKind, FaultSpec } from './faults';
 export type { CompleteOptions, StatusChange, WorkorderStatus } from './workorders';

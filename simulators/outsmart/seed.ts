@@ -509,3 +509,10 @@ export function seedByName(name: string, options: DemoSeedOptions = {}): OutSmar
 	if (name === 'empty') return emptySeed();
 	throw new Error(`Unknown seed: ${name} (use demo or empty)`);
 }
+
+/** The customer, type of work and payment method of a work order: what a new work order for that customer needs. */
+export function customerFieldsOf(workorder: Record<string, unknown>): SeedWorkorder {
+	return Object.fromEntries(
+		Object.entries(workorder).filter(([k, v]) => /^Customer|^TypeOfWork$|^PaymentMethod$/.test(k) && v !== null),
+	) as SeedWorkorder;
+}

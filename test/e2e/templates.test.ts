@@ -4,6 +4,7 @@
  * sides: records arrived, a second run changes nothing, work orders handled or marked failed, and a
  * connection dropped after the invoice write still leaves exactly one invoice.
  */
+import { customerFieldsOf } from '../../simulators/outsmart';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -260,7 +261,7 @@ describe('templates in a real n8n', () => {
 	it('export: completed work orders (with or without a work status, not failed before) become one draft invoice each and are marked handled; a re-run invoices nothing twice', async () => {
 		// A work order the sales order flow made (VO-<order>) is left to that flow.
 		const template = records('workorders').find(readyForExport) as IDataObject;
-		const customer = Object.fromEntries(Object.entries(template).filter(([k, v]) => /^Customer|^TypeOfWork$|^PaymentMethod$/.test(k) && v !== null));
+		const customer = customerFieldsOf(template);
 		world.outsmart.state.insertWorkorders([{ ...customer, WorkorderNo: 'VO-4711', _complete: { workStatus: 'GEREED' } }]);
 		// Out of the box: every completed, finished work order made in OutSmart, except those whose export failed before (EXPFOUT).
 		const ready = records('workorders').filter(readyForExport).map((w) => String(w.WorkorderNo));

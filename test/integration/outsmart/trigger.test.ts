@@ -7,6 +7,7 @@
  * to the Compleet list, manual mode leaves the state alone, ONE read per poll with update_status=false, and a
  * list of thousands.
  */
+import { customerFieldsOf } from '../../../simulators/outsmart';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OutSmart } from '../../../nodes/OutSmart/OutSmart.node';
@@ -167,9 +168,7 @@ describe('dedupe', () => {
 
 	it('"Only Work Orders Made In: OutSmart" leaves the work orders of the sales order and quotation flows to them', async () => {
 		const template = suite.sim.state.getWorkorder('WO-2026-0005');
-		const base: SeedWorkorder = {
-			...Object.fromEntries(Object.entries(template).filter(([k, v]) => /^Customer|^TypeOfWork$|^PaymentMethod$/.test(k) && v !== null)),
-		};
+		const base: SeedWorkorder = customerFieldsOf(template);
 		suite.sim.state.insertWorkorders(
 			['VO-4711', 'OF-20260003'].map((WorkorderNo) => ({ ...base, WorkorderNo, _complete: { workStatus: 'GEREED' } })),
 		);
@@ -366,9 +365,7 @@ describe('errors', () => {
 describe('a large Compleet list', () => {
 	it('3,000 work orders: one read per poll, all emitted once, none again', async () => {
 		const template = suite.sim.state.getWorkorder('WO-2026-0005');
-		const base: SeedWorkorder = {
-			...Object.fromEntries(Object.entries(template).filter(([k, v]) => /^Customer|^TypeOfWork$|^PaymentMethod$/.test(k) && v !== null)),
-		};
+		const base: SeedWorkorder = customerFieldsOf(template);
 		suite.sim.state.insertWorkorders(
 			Array.from({ length: 3000 }, (_, i) => ({
 				...base,

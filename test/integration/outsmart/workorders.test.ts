@@ -3,6 +3,7 @@
  * a status (update_status=false on every read), Get by number or row id, Create with lines, periods,
  * employees and planning (values round-trip), Update, Set Work Status, Mark Handled.
  */
+import { customerFieldsOf } from '../../../simulators/outsmart';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { OutSmart } from '../../../nodes/OutSmart/OutSmart.node';
@@ -57,7 +58,7 @@ describe('reading', () => {
 
 	it('"Only Work Orders Made In" keeps the work orders of the chosen flows, read off their number', async () => {
 		const template = suite.sim.state.getWorkorder('WO-2026-0005');
-		const base = Object.fromEntries(Object.entries(template).filter(([k, v]) => /^Customer|^TypeOfWork$|^PaymentMethod$/.test(k) && v !== null));
+		const base = customerFieldsOf(template);
 		suite.sim.state.insertWorkorders([{ ...base, WorkorderNo: 'VO-4711', _complete: { workStatus: 'GEREED' } }]);
 		const all = numbers(jsonOf(await run({ operation: 'getMany', status: 'Compleet', returnAll: true })));
 		expect(all).toContain('VO-4711');
