@@ -504,12 +504,22 @@ export class N8nInstance {
 		return await this.api<PublicExecution>('GET', `/executions/${executionId}?includeData=${includeData}`);
 	}
 
-	/** Polls the public API until the execution is no longer new/running/waiting. */
+	/**
+	 * Polls the public API until the execution is no longer new/running/waiting and its data is there. n8n 1.x
+	 * writes the finished status and the run data in two statements: a read in between sees "success" with the
+	 * empty data of the start (a busy CI machine showed it), so a finished execution without any node run or error
+	 * is read again, for up to two seconds, before it is taken as it is.
+	 */
 	async waitForExecution(executionId: string, timeoutMs = 60_000): Promise<PublicExecution> {
+		let finishedAt: number | undefined;
 		return await waitFor(
 			async () => {
 				const execution = await this.getExecution(executionId);
-				return ['new', 'running', 'waiting'].includes(execution.status) ? undefined : execution;
+				if (['new', 'running', 'waiting'].includes(execution.status)) return undefined;
+				const result = execution.data?.resultData;
+				if (result?.error || Object.keys(result?.runData ?? {}).length) return execution;
+				finishedAt ??= Date.now();
+				return Date.now() - finishedAt >= 2_000 ? execution : undefined;
 			},
 			timeoutMs,
 			{ description: `execution ${executionId} to finish`, intervalMs: 300 },

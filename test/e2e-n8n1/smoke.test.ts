@@ -173,14 +173,15 @@ describe('n8n 1.x smoke', () => {
 		expect(ready.length).toBeGreaterThan(0);
 		const trigger = (execution: PublicExecution) =>
 			(execution.data?.resultData.runData[outSmartTrigger.name]?.[0]?.data?.main?.[0] ?? []).map((item) => item.json);
-		const [execution] = await waitFor(
+		const [started] = await waitFor(
 			async () => {
-				const list = await n8n.listExecutions(ids.trigger);
-				return list.length && list.every((e) => e.finished || e.status === 'error') ? list : undefined;
+				const list = await n8n.listExecutions(ids.trigger, { includeData: false });
+				return list.length ? list : undefined;
 			},
 			60_000,
 			{ description: 'the execution started by the activation poll', intervalMs: 500 },
 		);
+		const execution = await n8n.waitForExecution(started.id);
 		expect(execution).toMatchObject({ mode: 'trigger', status: 'success' });
 		expect(trigger(execution).map((w) => w.WorkorderNo).sort()).toEqual([...ready].sort());
 		const polls = world.outsmart.state.calls().filter((c) => c.endpoint === 'GetWorkorders');
