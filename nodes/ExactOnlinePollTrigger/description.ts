@@ -1,6 +1,6 @@
 /** Parameters of the Exact Online Poll Trigger. n8n adds "Poll Times" itself to every polling trigger. */
 import type { INodeProperties } from 'n8n-workflow';
-import { exactOutputOption, fieldsOption, topicsParameter } from '../ExactOnlineApi/trigger/description';
+import { exactOutputOption, fieldsOption, includeLinesOption, topicsParameter } from '../ExactOnlineApi/trigger/description';
 
 export const properties: INodeProperties[] = [
 	{
@@ -19,6 +19,7 @@ export const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			fieldsOption,
+			includeLinesOption,
 			{
 				displayName: 'First Poll',
 				name: 'firstPoll',

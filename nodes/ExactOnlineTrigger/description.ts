@@ -1,6 +1,6 @@
 /** Parameters of the Exact Online Trigger (webhook). */
 import type { INodeProperties } from 'n8n-workflow';
-import { exactOutputOption, fieldsOption, topicsParameter } from '../ExactOnlineApi/trigger/description';
+import { exactOutputOption, fieldsOption, includeLinesOption, topicsParameter } from '../ExactOnlineApi/trigger/description';
 import { DEFAULT_MAX_EVENT_AGE_MINUTES } from '../ExactOnlineApi/trigger/event';
 
 export const properties: INodeProperties[] = [
@@ -27,6 +27,7 @@ export const properties: INodeProperties[] = [
 				description: 'Whether to output only the event (key and action) instead of reading the changed record from Exact (one call per event)',
 			},
 			fieldsOption,
+			includeLinesOption,
 			{
 				displayName: 'Maximum Event Age (Minutes)',
 				name: 'maxEventAgeMinutes',

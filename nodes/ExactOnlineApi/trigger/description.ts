@@ -15,4 +15,14 @@ export function topicsParameter(kind: 'webhook' | 'poll'): INodeProperties {
 	};
 }
 
+/** Include Lines: documents (invoices, orders, quotations) come with their lines. */
+export const includeLinesOption: INodeProperties = {
+	displayName: 'Include Lines',
+	name: 'includeLines',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether sales invoices, sales orders and quotations come with their lines (SalesInvoiceLines, SalesOrderLines, QuotationLines): one extra call per event, or per 20 changed documents when polling',
+};
+
 export { exactOutputOption, fieldsOption };

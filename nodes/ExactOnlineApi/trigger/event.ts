@@ -6,15 +6,17 @@
  */
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 import { getById, selectFor } from '../entity/recordAccess';
+import { withLines } from '../entity/salesDocuments';
 import { shape, splitFields, type ReadOptions } from '../operations/output';
 import { EXACT_CREDENTIAL_TYPE } from '../transport';
 import { checkFreshness, rememberEvent } from './replay';
 import { verifySignature } from './signature';
-import { topicOf } from './topics';
+import { topicOf, withItsLines } from './topics';
 
 export interface WebhookOptions extends ReadOptions {
 	eventOnly?: boolean;
 	maxEventAgeMinutes?: number;
+	includeLines?: boolean;
 }
 
 export const DEFAULT_MAX_EVENT_AGE_MINUTES = 30;
@@ -93,6 +95,8 @@ export async function eventItem(this: IWebhookFunctions, accepted: AcceptedEvent
 		// Deleted (or moved out of reach) between the event and our read: its own Delete event follows.
 		return { ...keyOnly, changeType: 'changed', notFound: true, exactEvent };
 	}
-	const [clean] = shape([record], options.output);
+	const doc = withItsLines(topic, options.includeLines);
+	const [full] = doc ? await withLines.call(this, doc, [record]) : [record];
+	const [clean] = shape([full], options.output);
 	return { ...clean, changeType: 'changed', exactEvent };
 }

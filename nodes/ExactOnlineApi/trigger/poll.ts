@@ -9,14 +9,16 @@ import { deletionItem, getChanges } from '../entity/changes';
 import { cursorKey } from '../entity/cursor';
 import { fieldsFor } from '../entity/definitions';
 import { selectFor } from '../entity/recordAccess';
+import { withLines } from '../entity/salesDocuments';
 import { shape, splitFields, type ReadOptions } from '../operations/output';
 import { forget, readRemembered } from '../entity/remembered';
 import { exactGetAll, exactSyncDeleted, SYNC_START } from '../transport';
-import { topicOf, type TriggerTopic } from './topics';
+import { topicOf, withItsLines, type TriggerTopic } from './topics';
 
 export interface PollOptions extends ReadOptions {
 	firstPoll?: 'fromNow' | 'everything';
 	includeDeleted?: boolean;
+	includeLines?: boolean;
 }
 
 /** The cursor's name inside the node's own static data (each trigger node has its own). */
@@ -59,13 +61,32 @@ export async function pollChanges(this: IPollFunctions): Promise<IDataObject[]> 
 		});
 		// "From now": the first read only finds the position; what exists already is not handed out.
 		if (firstPoll && !handOutFirst) continue;
-		const records = syncRows ? syncRows.group(rows, extraFields) : rows;
+		const records = await withTopicLines.call(this, topic, syncRows ? syncRows.group(rows, extraFields) : rows, options.includeLines);
 		items.push(...shape(records, options.output).map((record) => ({ ...record, topic: topic.value })));
 	}
 	if (options.includeDeleted !== false) items.push(...(await pollDeletions.call(this, topics, draft, handOutFirst)));
 	// With nothing to hand out only a first position is stored (n8n saves it with the activation).
 	commit(staticData, draft);
 	return items;
+}
+
+/**
+ * Documents with their lines, as Include Lines asks: invoices have them from their sync rows already; orders and
+ * quotations get them from the line endpoint (one call per 20 changed documents, none when nothing changed).
+ */
+async function withTopicLines(
+	this: IPollFunctions,
+	topic: TriggerTopic,
+	records: IDataObject[],
+	includeLines: boolean | undefined,
+	linesRead = topic.syncRows !== undefined,
+): Promise<IDataObject[]> {
+	const doc = topic.document;
+	if (!doc) return records;
+	if (!withItsLines(topic, includeLines)) {
+		return records.map((record) => Object.fromEntries(Object.entries(record).filter(([field]) => field !== doc.linesField)));
+	}
+	return linesRead ? records : await withLines.call(this, doc, records);
 }
 
 /** Where the one sync/Deleted read of all topics stands. */
@@ -105,5 +126,5 @@ export async function fetchTestEvent(this: IPollFunctions): Promise<IDataObject[
 		limit: 1,
 	});
 	if (!record) throw new NodeOperationError(this.getNode(), `Exact has no ${entity.label}s yet to show as a test event`);
-	return shape([record], options.output).map((clean) => ({ ...clean, changeType: 'changed', topic: topic.value }));
+	return shape(await withTopicLines.call(this, topic, [record], options.includeLines, false), options.output).map((clean) => ({ ...clean, changeType: 'changed', topic: topic.value }));
 }

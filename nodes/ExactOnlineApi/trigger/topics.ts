@@ -8,6 +8,7 @@ import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import { DELETED_ENTITY_TYPES } from '../transport/sync';
 import { ACCOUNT, CONTACT, type ExactEntity, ITEM, PAYMENT_TERM, QUOTATION, SALES_INVOICE, SALES_ORDER } from '../entity/definitions';
 import { groupInvoiceRows, INVOICE_SYNC_FIELDS } from '../entity/invoiceRows';
+import { QUOTATION_DOC, SALES_INVOICE_DOC, SALES_ORDER_DOC, type SalesDocument } from '../entity/salesDocuments';
 
 const PROJECT_PLANNING: ExactEntity = {
 	label: 'project planning',
@@ -43,6 +44,8 @@ export interface TriggerTopic {
 	webhook: boolean;
 	/** A sync endpoint whose rows are not one per record: what to select and how rows become records. */
 	syncRows?: { select: string[]; group: (rows: IDataObject[], extraFields: string[]) => IDataObject[] };
+	/** A document with lines on their own endpoint: the record is handed out with its lines (Include Lines). */
+	document?: SalesDocument;
 }
 
 export const TRIGGER_TOPICS: TriggerTopic[] = [
@@ -51,7 +54,7 @@ export const TRIGGER_TOPICS: TriggerTopic[] = [
 	{ value: 'Items', name: 'Items (Materials, Hour Types)', entity: ITEM, webhook: true },
 	{ value: 'PaymentTerms', name: 'Payments (Payment Terms of Invoices)', entity: PAYMENT_TERM, webhook: false },
 	{ value: 'ProjectPlanning', name: 'Project Planning', entity: PROJECT_PLANNING, webhook: false },
-	{ value: 'Quotations', name: 'Quotations', entity: QUOTATION, webhook: true },
+	{ value: 'Quotations', name: 'Quotations', entity: QUOTATION, webhook: true, document: QUOTATION_DOC },
 	{
 		value: 'SalesInvoices',
 		name: 'Sales Invoices',
@@ -59,10 +62,16 @@ export const TRIGGER_TOPICS: TriggerTopic[] = [
 		webhook: true,
 		// sync/SalesInvoice/SalesInvoices has a row per line: one item per invoice, with its SalesInvoiceLines.
 		syncRows: { select: INVOICE_SYNC_FIELDS, group: groupInvoiceRows },
+		document: SALES_INVOICE_DOC,
 	},
-	{ value: 'SalesOrders', name: 'Sales Orders', entity: SALES_ORDER, webhook: true },
+	{ value: 'SalesOrders', name: 'Sales Orders', entity: SALES_ORDER, webhook: true, document: SALES_ORDER_DOC },
 	{ value: 'TimeTransactions', name: 'Time Transactions (Hours)', entity: TIME_TRANSACTION, webhook: true },
 ];
+
+/** Whether the record comes with its lines: topics with lines, unless Include Lines is off. */
+export function withItsLines(topic: TriggerTopic, includeLines: boolean | undefined): SalesDocument | undefined {
+	return includeLines === false ? undefined : topic.document;
+}
 
 export function topicOf(value: string): TriggerTopic | undefined {
 	return TRIGGER_TOPICS.find((topic) => topic.value === value);

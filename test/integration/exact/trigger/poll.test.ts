@@ -121,8 +121,10 @@ describe('Exact Online Poll Trigger', () => {
 			'GET sync/Cashflow/PaymentTerms',
 			'GET sync/Project/ProjectPlanning',
 			'GET sync/CRM/QuotationHeaders',
+			'GET crm/QuotationLines',
 			'GET sync/SalesInvoice/SalesInvoices',
 			'GET sync/SalesOrder/SalesOrderHeaders',
+			'GET salesorder/SalesOrderLines',
 			'GET sync/Project/TimeCostTransactions',
 			'GET sync/Deleted',
 		]);
@@ -130,9 +132,31 @@ describe('Exact Online Poll Trigger', () => {
 		const invoices = emitted(first).filter((r) => r.topic === 'SalesInvoices');
 		expect(invoices).toHaveLength(suite.exact.sim.state.listRecords('SalesInvoices').length);
 		expect(invoices[0].SalesInvoiceLines).toEqual(expect.arrayContaining([expect.objectContaining({ LineNumber: 1 })]));
+		// Orders and quotations too, read from their line endpoints (one call per 20 documents).
+		for (const [topic, key, linesField] of [['SalesOrders', 'OrderID', 'SalesOrderLines'], ['Quotations', 'QuotationID', 'QuotationLines']]) {
+			for (const document of emitted(first).filter((r) => r.topic === topic)) {
+				const lines = suite.exact.sim.state.listRecords(linesField).filter((line) => String(line[key]) === String(document[key]));
+				expect((document[linesField] as IDataObject[]).map((line) => line.ID).sort()).toEqual(lines.map((line) => line.ID).sort());
+			}
+		}
+		expect(emitted(first).some((r) => r.topic === 'SalesOrders' && (r.SalesOrderLines as unknown[]).length > 0)).toBe(true);
 		const planning = emitted(first).find((r) => r.topic === 'ProjectPlanning')!;
 		suite.exact.sim.state.updateRecord('ProjectPlanning', String(planning.ID), { Hours: 6 });
 		expect(emitted(await active.poll()).map((r) => [r.topic, r.ID, r.Hours])).toEqual([['ProjectPlanning', planning.ID, 6]]);
+	});
+
+	it('Include Lines off: documents come without lines and no line endpoint is read; Fetch Test Event of orders shows the lines', async () => {
+		const active = trigger({ topics: ['SalesInvoices', 'SalesOrders'], options: { firstPoll: 'everything', includeLines: false } });
+		const first = await active.poll();
+		expect(endpointsOf(first)).toEqual(['GET sync/SalesInvoice/SalesInvoices', 'GET sync/SalesOrder/SalesOrderHeaders', 'GET sync/Deleted']);
+		expect(emitted(first).length).toBeGreaterThan(1);
+		expect(emitted(first).filter((r) => 'SalesInvoiceLines' in r || 'SalesOrderLines' in r)).toEqual([]);
+
+		const test = await runPoll(node, { parameters: { topics: ['SalesOrders'] }, credentials: suite.exact.credentials(), staticData: {}, mode: 'manual' });
+		expect(endpointsOf(test)).toEqual(['GET salesorder/SalesOrders', 'GET salesorder/SalesOrderLines']);
+		const [order] = jsonOf(test);
+		const lines = suite.exact.sim.state.listRecords('SalesOrderLines').filter((line) => line.OrderID === order.OrderID);
+		expect((order.SalesOrderLines as IDataObject[]).map((line) => line.ID).sort()).toEqual(lines.map((line) => line.ID).sort());
 	});
 
 	it('says what to fix when no topic is chosen', async () => {

@@ -210,24 +210,45 @@ describe('Exact Online Trigger: events', () => {
 		expect(everything).not.toContain(SECRET);
 	});
 
-	it('every webhook topic reads its own record by its own key', async () => {
-		const topics: Array<[string, string, string, string]> = [
+	it('every webhook topic reads its own record by its own key; invoices, orders and quotations with their lines', async () => {
+		const topics: Array<[string, string, string, string, string?]> = [
 			['Contacts', 'Contacts', 'crm/Contacts', 'ID'],
-			['SalesInvoices', 'SalesInvoices', 'salesinvoice/SalesInvoices', 'InvoiceID'],
-			['SalesOrders', 'SalesOrders', 'salesorder/SalesOrders', 'OrderID'],
-			['Quotations', 'Quotations', 'crm/Quotations', 'QuotationID'],
+			['SalesInvoices', 'SalesInvoices', 'salesinvoice/SalesInvoices', 'InvoiceID', 'SalesInvoiceLines'],
+			['SalesOrders', 'SalesOrders', 'salesorder/SalesOrders', 'OrderID', 'SalesOrderLines'],
+			['Quotations', 'Quotations', 'crm/Quotations', 'QuotationID', 'QuotationLines'],
 			['TimeTransactions', 'TimeTransactions', 'project/TimeTransactions', 'ID'],
 		];
 		await activate(node, hookOptions({ topics: topics.map(([topic]) => topic) }));
 		endpoint.options.parameters = { topics: topics.map(([topic]) => topic) };
-		for (const [topic, entity, path, key] of topics) {
+		for (const [topic, entity, path, key, linesField] of topics) {
 			const record = exact.sim.state.listRecords(entity)[0];
 			exact.sim.state.updateRecord(entity, String(record[key]), { Description: `changed ${topic}` });
 			await exact.sim.state.webhooks.idle();
 			const run = endpoint.runs.at(-1)!;
-			expect([topic, run.items?.[0]?.[key], run.items?.[0]?.changeType]).toEqual([topic, record[key], 'changed']);
-			expect(endpointsOf(run)).toEqual([`GET ${path}`]);
+			const [item] = run.items ?? [];
+			expect([topic, item?.[key], item?.changeType]).toEqual([topic, record[key], 'changed']);
+			if (!linesField) {
+				expect(endpointsOf(run)).toEqual([`GET ${path}`]);
+				continue;
+			}
+			// The lines come from their own endpoint, in one more call, in line order.
+			const lines = exact.sim.state.listRecords(linesField).filter((line) => String(line[key]) === String(record[key]));
+			expect(lines.length).toBeGreaterThan(0);
+			expect(endpointsOf(run)).toEqual([`GET ${path}`, `GET ${path.split('/')[0]}/${linesField}`]);
+			expect((item[linesField] as IDataObject[]).map((line) => line.ID)).toEqual(
+				[...lines].sort((a, b) => Number(a.LineNumber) - Number(b.LineNumber)).map((line) => line.ID),
+			);
 		}
+
+		// Include Lines off: the header alone, in one call.
+		endpoint.options.parameters = { topics: ['SalesOrders'], options: { includeLines: false } };
+		const order = exact.sim.state.listRecords('SalesOrders')[0];
+		exact.sim.state.updateRecord('SalesOrders', String(order.OrderID), { Description: 'header only' });
+		await exact.sim.state.webhooks.idle();
+		const headerOnly = endpoint.runs.at(-1)!;
+		expect(endpointsOf(headerOnly)).toEqual(['GET salesorder/SalesOrders']);
+		expect(headerOnly.items?.[0]).toMatchObject({ OrderID: order.OrderID, Description: 'header only' });
+		expect(headerOnly.items?.[0]).not.toHaveProperty('SalesOrderLines');
 	});
 
 	it('ignores a topic the node does not watch', async () => {
