@@ -40,6 +40,11 @@ export interface OutSmartEntity {
 	fields: EntityField[];
 	/** DeleteEntity: OutSmart's entity name and the key this node deletes by. */
 	delete?: { entity: string; key: string; keyDisplayName: string };
+	/**
+	 * A link entity whose upsert can replace the other links of the same record (Only This Link): the key field
+	 * they share, which is also the DeleteEntity key that clears them all.
+	 */
+	replaceable?: { by: string; displayName: string; description: string };
 }
 
 const text = (name: string, displayName: string, required = false): EntityField => ({ name, displayName, kind: 'text', required });
@@ -270,6 +275,12 @@ export const MATERIAL_IN_CATEGORY: OutSmartEntity = {
 	fields: [text('mct_mat_code', 'Material Code', true), text('mct_cat_code', 'Category Code', true)],
 	// DeleteEntity by material code: takes the material out of all its categories.
 	delete: { entity: 'material_category', key: 'mct_mat_code', keyDisplayName: 'Material Code' },
+	replaceable: {
+		by: 'mct_mat_code',
+		displayName: 'Only in This Category',
+		description:
+			"Whether a material put in a category is first taken out of the other categories it is in (one extra OutSmart call per material that moves), so that a material whose Exact item group changed is only in its new group's category. Off: links are only added.",
+	},
 };
 
 /** In the order the resource dropdown shows them (alphabetical, as n8n's lint wants). */

@@ -123,6 +123,9 @@ function upsertParameters(entity: OutSmartEntity): INodeProperties[] {
 					default: false,
 					description: 'Whether to also send records that already have these values in OutSmart (normally skipped, reported as "unchanged")',
 				},
+				...(entity.replaceable
+					? [{ displayName: entity.replaceable.displayName, name: 'replaceOthers', type: 'boolean' as const, default: false, description: entity.replaceable.description }]
+					: []),
 			],
 		},
 	];

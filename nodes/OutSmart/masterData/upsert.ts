@@ -14,7 +14,7 @@ import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFuncti
 
 import { asNodeError } from '../../shared/nodeErrors';
 import { type OutSmartEntity, fieldOf } from '../../OutSmartApi/entities';
-import { describeOutSmartCode, isUncertainOutcome, listRecords, OutSmartFormatError, outSmartErrorDetails, upsertRecords } from '../../OutSmartApi/transport';
+import { deleteEntity, describeOutSmartCode, isUncertainOutcome, listRecords, OutSmartFormatError, outSmartErrorDetails, upsertRecords } from '../../OutSmartApi/transport';
 import { cleanRecord } from '../../OutSmartApi/values/clean';
 import { comparable, formatValue } from '../../OutSmartApi/values/format';
 import { refusalReason } from '../../OutSmartApi/refusals';
@@ -56,6 +56,7 @@ interface Skipped {
 interface UpsertOptions {
 	batchSize?: number;
 	sendUnchanged?: boolean;
+	replaceOthers?: boolean;
 }
 
 interface FieldsUi {
@@ -253,7 +254,8 @@ export async function runUpsert(this: IExecuteFunctions, entity: OutSmartEntity)
 	if (!prepared.length) return results;
 
 	// Classified in input order against a working copy, so a key repeated in the input compares with its predecessor.
-	const working = new Map(await existingRecords.call(this, entity));
+	const stored = await existingRecords.call(this, entity);
+	const working = new Map(stored);
 	const planned: Planned[] = prepared.map((record) => {
 		const { itemIndex, ignored } = record;
 		const key = keyOf(entity, record.body);
@@ -264,8 +266,11 @@ export async function runUpsert(this: IExecuteFunctions, entity: OutSmartEntity)
 		return { itemIndex, key, body: existing ? completeFromExisting(entity, body, existing) : body, ignoredFields: ignored, ...verdict };
 	});
 
+	const replaced = options.replaceOthers ? await replaceOtherLinks.call(this, entity, planned, stored, results) : new Map<Planned, string[]>();
 	const sender = new Sender(this, entity);
-	const toSend = planned.filter((p) => p.outcome === 'created' || p.outcome === 'updated' || (p.outcome === 'unchanged' && options.sendUnchanged === true));
+	const toSend = planned.filter(
+		(p) => results[p.itemIndex] === undefined && (p.outcome === 'created' || p.outcome === 'updated' || (p.outcome === 'unchanged' && options.sendUnchanged === true)),
+	);
 	const sent = new Set(toSend);
 	for (let start = 0; start < toSend.length; start += batchSize) {
 		await sender.send(toSend.slice(start, start + batchSize));
@@ -273,6 +278,7 @@ export async function runUpsert(this: IExecuteFunctions, entity: OutSmartEntity)
 	this.logger.debug(`OutSmart upsert of ${entity.endpoint}: ${planned.length} records, ${toSend.length} sent in ${sender.calls} calls`);
 
 	for (const record of planned) {
+		if (results[record.itemIndex] !== undefined) continue;
 		const failure = sender.failures.get(record);
 		if (failure) {
 			results[record.itemIndex] = failure;
@@ -289,7 +295,40 @@ export async function runUpsert(this: IExecuteFunctions, entity: OutSmartEntity)
 			json.reason = `OutSmart has no ${describe(entity, record)}: this record only changes an existing one (a deactivation or payment data), so nothing was created`;
 		}
 		if (record.ignoredFields.length) json.ignoredFields = record.ignoredFields;
+		if (replaced.has(record)) json.replaced = replaced.get(record);
 		results[record.itemIndex] = { json };
 	}
 	return results;
+}
+
+/**
+ * Only This Link (e.g. a material in one category): a new link whose record has other links clears them first,
+ * with one DeleteEntity by the shared field (which also clears the new link's own, so it is sent after). Answers the
+ * keys each link replaced; a clearing that fails is that item's error, and its link is not sent.
+ */
+async function replaceOtherLinks(
+	this: IExecuteFunctions,
+	entity: OutSmartEntity,
+	planned: Planned[],
+	stored: Map<string, IDataObject>,
+	results: ItemResult[],
+): Promise<Map<Planned, string[]>> {
+	const replaced = new Map<Planned, string[]>();
+	const by = entity.replaceable?.by;
+	if (!by || !entity.delete) return replaced;
+	const cleared = new Set<string>();
+	for (const record of planned) {
+		const value = comparable('text', record.body[by]);
+		if (record.outcome !== 'created' || cleared.has(value)) continue;
+		const others = [...stored].filter(([key, link]) => key !== record.key && comparable('text', link[by]) === value).map(([key]) => key);
+		if (!others.length) continue;
+		try {
+			await deleteEntity.call(this, { entity: entity.delete.entity, key: entity.delete.key, value: String(record.body[by]) }, { itemIndex: record.itemIndex });
+			cleared.add(value);
+			replaced.set(record, others);
+		} catch (error) {
+			results[record.itemIndex] = { refused: asNodeError(this.getNode(), error, record.itemIndex) };
+		}
+	}
+	return replaced;
 }

@@ -17,7 +17,7 @@ const exactEmployee = new ExactOnlineEmployee();
 const exactItem = new ExactOnlineItem();
 const world = useFlowSimulators();
 
-const upsert = async (resource: string, items: IDataObject[]) => await upsertFromExact(world.outsmart, resource, items);
+const upsert = async (resource: string, items: IDataObject[], options: IDataObject = {}) => await upsertFromExact(world.outsmart, resource, items, options);
 const list = (endpoint: string) => world.outsmart.state.list(endpoint) as IDataObject[];
 
 describe('employees: Exact employees -> OutSmart employees', () => {
@@ -142,5 +142,39 @@ describe('item groups: Exact item groups -> OutSmart material categories; materi
 		expect(jsonOf(removed)).toEqual([expect.objectContaining({ deleted: true, mct_mat_code: 'KK-12' })]);
 		expect(list('material_categories').some((c) => c.mct_mat_code === 'KK-12')).toBe(false);
 		expect(list('material_categories').length).toBeGreaterThan(0);
+	});
+
+	it('an item moved to another item group: Only in This Category takes its material out of the old category first; without it, links are only added', async () => {
+		const item = (group: string) => ({ ID: EXACT_SEED_FIXTURES.items.cvKetel.id, Code: 'CV-HRE28', Type: 1, ItemGroupCode: group });
+		const linksOf = (material: string) => list('material_categories').filter((c) => c.mct_mat_code === material).map((c) => c.mct_cat_code).sort();
+		// Two groups the material is not in yet.
+		const groups = (await itemGroups()).map((g) => String(g.Code)).filter((code) => !linksOf('CV-HRE28').includes(code));
+		expect(groups.length).toBeGreaterThan(1);
+		const [first, second] = groups;
+		const othersBefore = list('material_categories').filter((c) => c.mct_mat_code !== 'CV-HRE28');
+		await upsert('materialCategory', [item(first)]);
+		expect(linksOf('CV-HRE28')).toContain(first);
+
+		// By default links are only added: moved to the second group, the material is in both categories.
+		const added = await upsert('materialCategory', [item(second)]);
+		expect(added.stored).toEqual([expect.objectContaining({ outcome: 'created' })]);
+		expect(added.stored[0]).not.toHaveProperty('replaced');
+		expect(linksOf('CV-HRE28')).toEqual(expect.arrayContaining([first, second]));
+
+		// Moved on to a third category with the option on: one DeleteEntity by material code, then the one link.
+		const third = 'VERHUIST';
+		world.outsmart.state.resetStats();
+		const moved = await upsert('materialCategory', [item(third)], { replaceOthers: true });
+		expect(moved.refused).toEqual([]);
+		expect(moved.stored).toEqual([expect.objectContaining({ outcome: 'created', replaced: expect.arrayContaining([`CV-HRE28|${first}`, `CV-HRE28|${second}`]) })]);
+		expect(linksOf('CV-HRE28')).toEqual([third]);
+		// The read, the clearing, the new link.
+		expect(world.outsmart.state.stats().calls).toEqual({ material_categories: 2, DeleteEntity: 1 });
+		// Other materials keep their categories; a second run changes nothing and clears nothing.
+		expect(list('material_categories').filter((c) => c.mct_mat_code !== 'CV-HRE28')).toEqual(othersBefore);
+		world.outsmart.state.resetStats();
+		const again = await upsert('materialCategory', [item(third)], { replaceOthers: true });
+		expect(again.stored).toEqual([expect.objectContaining({ outcome: 'unchanged' })]);
+		expect(world.outsmart.state.stats().callsTotal).toBe(1);
 	});
 });

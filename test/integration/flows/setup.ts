@@ -40,9 +40,9 @@ export function useFlowSimulators(): FlowWorld {
 const outSmart = new OutSmart();
 
 /** OutSmart → Create or Update with "Map From Exact Record": its Stored and Refused outputs. */
-export async function upsertFromExact(outsmart: OutSmartSimulator, resource: string, items: IDataObject[]) {
+export async function upsertFromExact(outsmart: OutSmartSimulator, resource: string, items: IDataObject[], upsertOptions: IDataObject = {}) {
 	const run = await runNode(outSmart, {
-		parameters: { resource, operation: 'upsert', dataMode: 'fromExact' } as never,
+		parameters: { resource, operation: 'upsert', dataMode: 'fromExact', upsertOptions } as never,
 		items,
 		credentials: outSmartCredentials(outsmart),
 	});
