@@ -30,6 +30,15 @@ function priceKey(row: IDataObject): IDataObject {
 	};
 }
 
+/**
+ * A row that applies from a quantity on (staffelprijs, Quantity above 1). OutSmart's prices have no quantity, so
+ * such a price would apply to every work order line: it is not sent, and the technician sees the price for any
+ * quantity (Quantity 0 or 1), as Exact would charge for a small quantity.
+ */
+export function isQuantityPrice(row: IDataObject): boolean {
+	return Number(row.Quantity ?? 0) > 1;
+}
+
 /** A price list row -> an OutSmart price with the same dates. A customer agreement names its debtor number. */
 export function agreementToPrice(row: IDataObject): Mapped {
 	const price = Number(row.Price);

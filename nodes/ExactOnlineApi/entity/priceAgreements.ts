@@ -16,6 +16,7 @@ import { trimPaddedCode } from '../codes';
 import { exactSyncRead, SYNC_START, type ExactContext } from '../transport';
 import { PRICE_AGREEMENT } from './definitions';
 import { readByIds } from './byIds';
+import { isQuantityPrice } from '../../mapping/priceAgreements';
 
 const idOf = (value: unknown) => String(value ?? '').toLowerCase();
 const isGuid = (value: string) => /^[0-9a-f-]{36}$/i.test(value);
@@ -46,7 +47,7 @@ export async function addAgreementContext(this: ExactContext, rows: IDataObject[
 }
 
 /** The fields of a handed-out row that a deletion needs to end it in OutSmart. */
-const KEPT = ['AccountCode', 'Account', 'Item', 'ItemCode', 'ItemIsTime', 'Price', 'StartDate', 'EndDate'];
+const KEPT = ['AccountCode', 'Account', 'Item', 'ItemCode', 'ItemIsTime', 'Price', 'StartDate', 'EndDate', 'Quantity'];
 
 /** The fields that make a row another OutSmart price when they change (its key there). */
 const MOVES = ['AccountCode', 'ItemCode', 'ItemIsTime', 'StartDate'];
@@ -56,6 +57,14 @@ interface Seen {
 	rows: Record<string, IDataObject>;
 	/** With Confirm Later: what `rows` becomes at Confirm Changes. */
 	pending?: Record<string, IDataObject>;
+}
+
+/**
+ * A row that became a price from a quantity on, or stopped being one: OutSmart only has the price for any quantity
+ * (see isQuantityPrice), so the old one ends or the row arrives as new. Rows kept before Quantity was kept compare as unknown.
+ */
+function becameOrStoppedQuantityPrice(before: IDataObject, row: IDataObject): boolean {
+	return 'Quantity' in before && 'Quantity' in row && isQuantityPrice(before) !== isQuantityPrice(row);
 }
 
 const seenKey = (cursorKey: string) => `${cursorKey}:seen`;
@@ -90,7 +99,7 @@ export async function detectDeletions(
 	for (const row of options.changed) {
 		const id = idOf(row.ID);
 		const before = rows[id];
-		if (before && MOVES.some((field) => field in row && String(before[field] ?? '') !== String(row[field] ?? ''))) {
+		if (before && (MOVES.some((field) => field in row && String(before[field] ?? '') !== String(row[field] ?? '')) || becameOrStoppedQuantityPrice(before, row))) {
 			moved.push({ ID: id, ...before, changeType: 'deleted', movedTo: { StartDate: row.StartDate ?? null, AccountCode: row.AccountCode ?? null, ItemCode: row.ItemCode ?? null } });
 		}
 		rows[id] = Object.fromEntries(KEPT.filter((field) => field in row).map((field) => [field, row[field]])) as IDataObject;

@@ -18,7 +18,7 @@ import {
 	timeItemToHourType,
 } from '../../mapping/masterData';
 import { employeeToOutSmartEmployee, itemGroupToCategory, itemToMaterialInCategory } from '../../mapping/employeesAndCategories';
-import { agreementToPrice, endedAgreementPrice } from '../../mapping/priceAgreements';
+import { agreementToPrice, endedAgreementPrice, isQuantityPrice } from '../../mapping/priceAgreements';
 import type { OutSmartEntity } from '../../OutSmartApi/entities';
 
 /** The resources that can be filled from an Exact record, and from which Exact entity. */
@@ -96,6 +96,13 @@ function materialInCategory(item: IDataObject, code: string): FromExact {
 
 /** A price agreement; one deleted in Exact ends (OutSmart cannot delete a price), never created. */
 function priceAgreement(row: IDataObject): FromExact {
+	if (isQuantityPrice(row)) {
+		return {
+			record: {},
+			updateOnly: true,
+			skip: `A price from quantity ${Number(row.Quantity)} on (staffel): OutSmart's prices have no quantity, so only the price for any quantity is sent`,
+		};
+	}
 	if (row.changeType === 'deleted') return { record: endedAgreementPrice(row), updateOnly: true };
 	return { record: agreementToPrice(row).record, updateOnly: false };
 }

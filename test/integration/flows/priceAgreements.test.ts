@@ -93,4 +93,39 @@ describe('price agreements: Exact price list -> OutSmart prices', () => {
 		expect(await changes()).toEqual([]);
 		expect(world.outsmart.state.stats().callsTotal).toBe(0);
 	});
+
+	it('a price from a quantity on (staffel) is not sent, and its deletion leaves the price for any quantity; a row that becomes one ends its price', async () => {
+		const { muller } = EXACT_SEED_FIXTURES.accounts;
+		const item = EXACT_SEED_FIXTURES.items.draad.id;
+		const base = world.exact.sim.state.insertRecord('SalesItemPrices', { Account: muller.id, Item: item, Price: 4, Quantity: 0, StartDate: '2025-03-01T00:00:00' });
+		const staffel = world.exact.sim.state.insertRecord('SalesItemPrices', { Account: muller.id, Item: item, Price: 3.5, Quantity: 50, StartDate: '2025-03-01T00:00:00' });
+		const read = await changes();
+		const { stored, refused } = await upsertFromExact(world.outsmart, 'price', read);
+		expect(refused).toEqual([]);
+		const outcomeOf = (id: unknown, type = 'changed') => stored[read.findIndex((r) => idOf(r.ID) === idOf(id) && r.changeType === type)];
+		expect(outcomeOf(base.ID)).toMatchObject({ outcome: 'created' });
+		expect(outcomeOf(staffel.ID)).toMatchObject({ outcome: 'skipped', sent: false, reason: expect.stringMatching(/from quantity 50 on \(staffel\)/) });
+		const mullerPrice = () => prices().filter((p) => p.debtornr === String(muller.code).trim() && p.date_start === '2025-03-01');
+		expect(mullerPrice()).toEqual([expect.objectContaining({ price: '4.00', date_end: null })]);
+		await confirm();
+
+		// The staffel row deleted in Exact: the price for any quantity stays as it is.
+		world.exact.sim.state.deleteRecord('SalesItemPrices', String(staffel.ID));
+		const deletion = await changes();
+		expect(deletion).toEqual([expect.objectContaining({ changeType: 'deleted', Quantity: 50 })]);
+		expect((await upsertFromExact(world.outsmart, 'price', deletion)).stored).toEqual([expect.objectContaining({ outcome: 'skipped' })]);
+		expect(mullerPrice()).toEqual([expect.objectContaining({ price: '4.00', date_end: null })]);
+		await confirm();
+
+		// The base row becomes a price from 10 on: the OutSmart price (any quantity) ends.
+		world.exact.sim.state.updateRecord('SalesItemPrices', String(base.ID), { Quantity: 10 });
+		const became = await changes();
+		expect(became.map((r) => r.changeType).sort()).toEqual(['changed', 'deleted']);
+		const ending = await upsertFromExact(world.outsmart, 'price', became);
+		expect(ending.refused).toEqual([]);
+		expect(mullerPrice()).toEqual([expect.objectContaining({ price: '4.00', date_end: expect.any(String) })]);
+		await confirm();
+	});
 });
+
+const idOf = (value: unknown) => String(value).toLowerCase();
