@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationSelector, sortedByName } from '../shared/descriptions';
 import { confirmParameters } from '../ExactOnlineApi/operations/confirmChanges';
 import { changesParameters } from '../ExactOnlineApi/operations/getChanges';
-import { documentGetManyParameters, documentGetOptions, documentNumberParameter } from '../ExactOnlineApi/operations/getDocument';
+import { documentGetManyParameters, documentGetOptions, documentNumberParameter, includeAccountsOption } from '../ExactOnlineApi/operations/getDocument';
 import { paymentConditionLocator } from '../ExactOnlineApi/operations/locate';
 import { readOptions } from '../ExactOnlineApi/operations/output';
 import { fieldsCollection } from '../ExactOnlineApi/operations/write';
@@ -75,6 +75,6 @@ export const properties: INodeProperties[] = [
 	readOptions(on('create')),
 	fieldsCollection('Update Fields', on('update'), headerFields),
 	...lineChangeParameters(SALES_ORDER_DOC, on('update')),
-	...changesParameters(on('getChanges'), 'sales orders'),
+	...changesParameters(on('getChanges'), 'sales orders', [includeAccountsOption(SALES_ORDER_DOC)]),
 	...confirmParameters(on('confirmChanges')),
 ];

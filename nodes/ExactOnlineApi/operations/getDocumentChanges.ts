@@ -8,17 +8,19 @@
  * per 20). The lines of the changed documents come from the line stream on a first run (it holds every line),
  * else from the standard line endpoint (one call per 20 documents, 60 lines a page): the stream only has the lines
  * that changed.
- * Nothing changed costs three calls (headers, lines, deletions).
+ * Nothing changed costs three calls (headers, lines, deletions). Include Accounts adds the accounts and delivery
+ * address of the changed documents as Get Many does (one call per 20 accounts, one per 20 addresses).
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { type BatchOperation, oncePerRun } from '../../shared/router';
 import { type ExtraStream, getChanges } from '../entity/changes';
 import { fieldsFor } from '../entity/definitions';
 import { selectFor } from '../entity/recordAccess';
-import { lineParentField, readLines, type SalesDocument } from '../entity/salesDocuments';
+import { lineParentField, readLines, type SalesDocument, withAccounts } from '../entity/salesDocuments';
 import { odataGuid } from '../odata';
 import { exactGetAnyOf, exactSyncRead, SYNC_START } from '../transport';
 import { type ChangesParameters, changesSettings } from './getChanges';
+import type { DocumentReadOptions } from './getDocument';
 import { pick, shape, splitFields } from './output';
 
 const idKey = (value: unknown) => String(value ?? '').toLowerCase();
@@ -37,7 +39,7 @@ function byParent(doc: SalesDocument, lines: IDataObject[]): Map<string, IDataOb
 export function getDocumentChangesOperation(doc: SalesDocument): BatchOperation {
 	return oncePerRun(async function (this: IExecuteFunctions) {
 		const itemIndex = 0;
-		const options = this.getNodeParameter('changesOptions', itemIndex, {}) as ChangesParameters;
+		const options = this.getNodeParameter('changesOptions', itemIndex, {}) as ChangesParameters & Pick<DocumentReadOptions, 'includeAccounts'>;
 		const extra = splitFields(options.extraFields);
 		const parent = lineParentField(doc);
 		let streamed: IDataObject[] = [];
@@ -77,6 +79,11 @@ export function getDocumentChangesOperation(doc: SalesDocument): BatchOperation 
 				for (const header of changed) header[doc.linesField] = lines.get(idKey(header[doc.header.key])) ?? [];
 			},
 		});
-		return shape(records, options.output);
+		if (!options.includeAccounts) return shape(records, options.output);
+		// Deleted documents name no accounts any more; only the changed ones get theirs.
+		const changed = records.filter((record) => record.changeType === 'changed');
+		const withTheirAccounts = await withAccounts.call(this, doc, changed, itemIndex);
+		const byId = new Map(changed.map((record, index) => [record, withTheirAccounts[index]]));
+		return shape(records.map((record) => byId.get(record) ?? record), options.output);
 	});
 }

@@ -90,7 +90,8 @@ function refusedWorkorder(this: IExecuteFunctions, no: string, code: number, mes
 	});
 }
 
-async function findByNumber(this: IExecuteFunctions, workorderNo: string, itemIndex: number): Promise<IDataObject | undefined> {
+/** The work order with this number, or undefined when OutSmart has none (its code 1500). */
+export async function findByNumber(this: IExecuteFunctions, workorderNo: string, itemIndex: number): Promise<IDataObject | undefined> {
 	try {
 		return await getWorkorder.call(this, { workorderNo }, { itemIndex });
 	} catch (error) {

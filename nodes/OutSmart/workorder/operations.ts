@@ -13,18 +13,15 @@ import {
 	type WorkorderStatusFilter,
 	getWorkorder,
 	isUncertainOutcome,
-	listRecords,
 	markWorkorderHandled,
-	outSmartErrorCode,
 	readWorkorders,
 	updateWorkorder,
-	upsertRecords,
 } from '../../OutSmartApi/transport';
-import { WORK_STATUS } from '../../OutSmartApi/entities';
 import { type OutputMode, cleanWorkorder, shapeOutput } from '../../OutSmartApi/values/clean';
 import { create } from './create';
 import { createFromSalesOrder } from './fromSalesOrder';
 import { onWorkorder, readRef } from './ref';
+import { setWorkStatusOf, type WorkStatusOptions } from './workStatus';
 
 function outputMode(this: IExecuteFunctions, name: string, itemIndex: number): OutputMode | undefined {
 	return (this.getNodeParameter(name, itemIndex, {}) as { output?: OutputMode }).output;
@@ -65,34 +62,13 @@ const update: ItemOperation = async function (this: IExecuteFunctions, itemIndex
 	return [{ ...output, result, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== '' && v !== undefined)) }];
 };
 
-/**
- * Adds a work status OutSmart does not know (e.g. EXPFOUT in a fresh OutSmart); false when it knew it already,
- * so the refusal had another reason.
- */
-async function createMissingStatus(this: IExecuteFunctions, code: string, name: string, itemIndex: number): Promise<boolean> {
-	const { records } = await listRecords.call(this, WORK_STATUS.endpoint, [], { itemIndex });
-	if (records.some((record) => String(record.sta_code ?? '').trim() === code)) return false;
-	await upsertRecords.call(this, WORK_STATUS.endpoint, [{ sta_code: code, sta_name: name || code }], { itemIndex });
-	return true;
-}
-
 const setWorkStatus: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
 	const { ref, output } = readRef.call(this, itemIndex);
 	const workStatus = String(this.getNodeParameter('workStatus', itemIndex, '') ?? '').trim();
 	if (!workStatus) throw new NodeOperationError(this.getNode(), 'Choose the work status to set', { itemIndex });
-	const { createIfMissing = true, newStatusName = '' } = this.getNodeParameter('workStatusOptions', itemIndex, {}) as {
-		createIfMissing?: boolean;
-		newStatusName?: string;
-	};
-	const update = () => onWorkorder(this, ref, itemIndex, () => updateWorkorder.call(this, ref, { workStatus }, { itemIndex }));
-	try {
-		return [{ ...output, WorkStatus: workStatus, result: await update() }];
-	} catch (error) {
-		// OutSmart refuses (1504) a work status that is not in its list; the update was not applied, so it may be repeated.
-		if (!createIfMissing || outSmartErrorCode(error) !== 1504) throw asNodeError(this.getNode(), error, itemIndex);
-		if (!(await createMissingStatus.call(this, workStatus, newStatusName.trim(), itemIndex))) throw asNodeError(this.getNode(), error, itemIndex);
-		return [{ ...output, WorkStatus: workStatus, result: await update(), statusCreated: true }];
-	}
+	const options = this.getNodeParameter('workStatusOptions', itemIndex, {}) as WorkStatusOptions;
+	const { result, statusCreated } = await setWorkStatusOf.call(this, ref, workStatus, options, itemIndex);
+	return [{ ...output, WorkStatus: workStatus, result, ...(statusCreated ? { statusCreated } : {}) }];
 };
 
 const markHandled: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {

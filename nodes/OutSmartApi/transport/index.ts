@@ -34,6 +34,7 @@ export {
 	markWorkorderHandled,
 	postWorkorders,
 	readWorkorders,
+	replaceWorkorderMaterials,
 	updateWorkorder,
 } from './workorders';
 export type { GetWorkordersOptions, PostedWorkorder, WorkorderRef, WorkorderStatusFilter, WorkorderUpdate } from './workorders';

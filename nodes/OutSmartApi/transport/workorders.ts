@@ -159,6 +159,30 @@ export async function updateWorkorder(
 	}
 }
 
+/** The material fields UpdateWorkorder's Materials POST requires on every line (OpenAPI v8); empty ones go as null. */
+const MATERIAL_UPDATE_FIELDS = [
+	'MaterialCode', 'MaterialNr', 'MaterialPrice', 'MaterialName', 'MaterialUnit', 'MaterialWarehouseCode', 'MaterialWarrantyCode',
+	'MaterialDiscountPercentage', 'MaterialOriginalPrice', 'MaterialType',
+	'MaterialFreeField1', 'MaterialFreeField2', 'MaterialFreeField3', 'MaterialFreeField4', 'MaterialFreeField5',
+];
+
+/**
+ * Replaces the material lines of one work order (UpdateWorkorder POST with ClearMaterials=true): `lines` are
+ * formatted already (MaterialNr "2,5", MaterialPrice "12,50"). Not retried: a second POST after a lost answer only
+ * replaces the lines again with the same ones.
+ */
+export async function replaceWorkorderMaterials(this: OutSmartContext, rowId: string | number, lines: IDataObject[], options: CallOptions = {}): Promise<void> {
+	const body = lines.map((line) => Object.fromEntries(MATERIAL_UPDATE_FIELDS.map((field) => [field, line[field] ?? null])));
+	await outSmartRequestEnvelope.call(this, {
+		method: 'POST',
+		endpoint: 'UpdateWorkorder',
+		qs: { ...refQuery.call(this, { rowId }, options.itemIndex), ClearMaterials: 'true', ProcessMaterials: 'true' },
+		body,
+		itemIndex: options.itemIndex,
+		timeout: options.timeout,
+	});
+}
+
 export interface PostedWorkorder {
 	workorder_no: string;
 	row_id: number;
