@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { EXACT_SEED_FIXTURES, startExactSimulator, type ExactSimulator } from '../simulators/exact';
 import { workOrderOrigin } from '../nodes/mapping/workOrderOrigin';
 import { demoSeed, startOutSmartSimulator, type OutSmartSeed, type OutSmartSimulator, type SeedWorkorder } from '../simulators/outsmart';
+import { addSalesOrderDemo } from './demo-sales-orders';
 
 export const DEMO_EXACT_TOKENS = { access_token: 'demo-access-token', refresh_token: 'demo-refresh-token' };
 export const DEMO_OUTSMART = { token: 'demo-token', softwareToken: 'demo-software-token' };
@@ -58,6 +59,7 @@ export async function startDemoWorld(ports: { exact?: number; outsmart?: number 
 		...DEMO_OUTSMART,
 		seed: demoOutSmartSeed(),
 	});
+	addSalesOrderDemo(exact, outsmart);
 	return {
 		exact,
 		outsmart,

@@ -346,23 +346,4 @@ describe('templates in a real n8n', () => {
 		await waitFor(() => (world.exact.state.listRecords('WebhookSubscriptions').length === 0 ? true : undefined), 15_000, { description: 'no subscription left' });
 		await n8n.stop();
 	});
-
-	it('sales orders: every open order becomes work order VO-<number> with its customer, date and materials; a second run makes none', async () => {
-		const open = world.exact.state.listRecords('SalesOrders').filter((o) => o.Status === 12);
-		const run = await n8n.execute(ids['09-sales-orders-to-work-orders.json']);
-		expect(run.error).toBeUndefined();
-		const made = run.json('Create work orders in OutSmart');
-		expect(made.map((r) => [r.WorkorderNo, r.created]).sort()).toEqual(open.map((o) => [`VO-${o.OrderNumber}`, true]).sort());
-		for (const order of open) {
-			const stored = world.outsmart.state.getWorkorder(`VO-${order.OrderNumber}`);
-			expect(stored).toMatchObject({ TypeOfWork: 'Onderhoud', ShortWorkDescription: order.Description });
-			const goods = world.exact.state.listRecords('SalesOrderLines').filter((l) => l.OrderID === order.OrderID && !['ARBEID', 'VOORRIJ', 'SPOED'].includes(String(l.ItemCode)));
-			expect((stored.Materials as IDataObject[]).map((m) => m.MaterialCode).sort()).toEqual(goods.map((l) => l.ItemCode).sort());
-		}
-		expect(world.outsmart.state.getWorkorder('VO-1').CustomerName).toBe(world.exact.state.listRecords('SalesOrders').find((o) => o.OrderNumber === 1)?.DeliverToName);
-
-		const again = await n8n.execute(ids['09-sales-orders-to-work-orders.json']);
-		expect(again.json('Create work orders in OutSmart').every((r) => r.created === false)).toBe(true);
-		expect(world.outsmart.state.list('workorders').filter((w) => /^VO-\d+$/.test(String(w.WorkorderNo)) && w.WorkorderNo !== 'VO-4711')).toHaveLength(open.length);
-	});
 });
