@@ -182,13 +182,23 @@ async function salesOrderChanges(): Promise<void> {
 		const touched = orders.slice(0, 30);
 		for (const order of touched) sim.state.updateRecord('SalesOrders', String(order.OrderID), { Description: 'gewijzigd' });
 		// Their lines are asked 20 orders a call, and a call's answer comes in pages of 60 lines.
-		const lineCalls = [touched.slice(0, 20), touched.slice(20)]
-			.map((chunk) => sim.state.listRecords('SalesOrderLines').filter((l) => chunk.some((o) => o.OrderID === l.OrderID)).length)
-			.reduce((sum, count) => sum + Math.max(1, Math.ceil(count / 60)), 0);
+		const lineCallsFor = (some: typeof orders) =>
+			[some.slice(0, 20), some.slice(20)]
+				.map((chunk) => sim.state.listRecords('SalesOrderLines').filter((l) => chunk.some((o) => o.OrderID === l.OrderID)).length)
+				.reduce((sum, count) => sum + Math.max(1, Math.ceil(count / 60)), 0);
+		const lineCalls = lineCallsFor(touched);
 		const changed = await measure(sim, 'orders, 30 changed', 3 + lineCalls, 'the three streams + their lines (20 orders a call, 60 lines a page)', () =>
 			runNode(node, { ...options, parameters }),
 		);
 		if (changed.output?.[0].length !== 30) throw new Error('the 30 changed orders did not arrive');
+		// Flow 1 (template 09) reads them with Include Accounts: the accounts they name, 20 a call (none has a delivery address).
+		const next = orders.slice(30, 60);
+		for (const order of next) sim.state.updateRecord('SalesOrders', String(order.OrderID), { Description: 'gewijzigd' });
+		const accountCalls = Math.ceil(new Set(next.flatMap((o) => [o.OrderedBy, o.InvoiceTo, o.DeliverTo].map(String))).size / 20);
+		const withAccounts = await measure(sim, 'orders, 30 changed, Include Accounts (flow 1)', 3 + lineCallsFor(next) + accountCalls, 'as above + the accounts they name (20 a call)', () =>
+			runNode(node, { ...options, parameters: { ...parameters, changesOptions: { includeAccounts: true } } }),
+		);
+		if (!withAccounts.output?.[0].every((item) => (item.json.Accounts as IDataObject | undefined)?.OrderedBy)) throw new Error('an order came without its accounts');
 	} finally {
 		await sim.close();
 	}
