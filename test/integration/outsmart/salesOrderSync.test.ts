@@ -209,4 +209,22 @@ describe('OutSmart: Create or Update From Exact Sales Order, from Get Changes', 
 		expect(workorder('VO-1').WorkStatus).toBe('');
 		expect(workorder('VO-2').WorkDate).not.toBe('26-05-2025');
 	});
+
+	it('when OutSmart refuses the materials after the date was written, the item says what was written; the next order goes on', async () => {
+		await sync(await changes());
+		exact.sim.state.updateRecord('SalesOrders', String(order(3).OrderID), { DeliveryDate: '/Date(1748217600000)/' });
+		const goods = linesOf(3).find((l) => !['ARBEID', 'VOORRIJ'].includes(String(l.ItemCode)))!;
+		exact.sim.state.updateRecord('SalesOrderLines', String(goods.ID), { Quantity: 9 });
+		exact.sim.state.updateRecord('SalesOrders', String(order(1).OrderID), { Status: 45 });
+		outsmart.sim.state.addFault({ match: { path: 'UpdateWorkorder', method: 'POST' }, kind: 'code', code: 1501, messages: ['Required field MaterialName is missing'], times: 1 });
+		const result = await sync(await changes());
+		const refused = result.find((r) => r.error);
+		expect(refused?.error).toMatch(/\(already changed on VO-3: WorkDate\)$/);
+		expect(result.find((r) => r.WorkorderNo === 'VO-1')).toMatchObject({ outcome: 'cancelled' });
+		expect(workorder('VO-3').WorkDate).toBe('26-05-2025');
+
+		// Given back and read again (Confirm Changes keeps it): now only the materials are left to change.
+		const retried = await sync([await reread(3)]);
+		expect(retried).toEqual([expect.objectContaining({ WorkorderNo: 'VO-3', outcome: 'updated', changedFields: ['Materials'] })]);
+	});
 });
