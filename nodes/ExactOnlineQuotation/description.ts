@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { operationSelector, sortedByName } from '../shared/descriptions';
 import { confirmParameters } from '../ExactOnlineApi/operations/confirmChanges';
 import { changesParameters } from '../ExactOnlineApi/operations/getChanges';
-import { documentGetManyParameters, documentGetOptions, documentNumberParameter } from '../ExactOnlineApi/operations/getDocument';
+import { documentGetManyParameters, documentGetOptions, documentNumberParameter, includeAccountsOption } from '../ExactOnlineApi/operations/getDocument';
 import { paymentConditionLocator } from '../ExactOnlineApi/operations/locate';
 import { readOptions } from '../ExactOnlineApi/operations/output';
 import { fieldsCollection } from '../ExactOnlineApi/operations/write';
@@ -32,6 +32,30 @@ const createOnlyFields: INodeProperties[] = [
 
 export const DATE_FIELDS = ['ClosingDate', 'DeliveryDate', 'QuotationDate'];
 
+/** Exact's quotation statuses, by name. */
+const STATUS_OPTIONS = [
+	{ name: 'Accepted (Geaccepteerd)', value: '50' },
+	{ name: 'Draft (Concept)', value: '20' },
+	{ name: 'Open', value: '25' },
+	{ name: 'Printed (Afgedrukt)', value: '40' },
+	{ name: 'Processing (In Behandeling)', value: '35' },
+	{ name: 'Rejected (Afgewezen)', value: '5' },
+	{ name: 'Reviewed and Closed', value: '6' },
+];
+
+/** Get Changes' own options: only some statuses (e.g. accepted, to plan the work), and the accounts. */
+const CHANGES_OPTIONS: INodeProperties[] = [
+	includeAccountsOption(QUOTATION_DOC),
+	{
+		displayName: 'Only Statuses',
+		name: 'statuses',
+		type: 'multiOptions',
+		default: [],
+		description: 'Hand out only quotations that have one of these statuses now, e.g. Accepted to plan the work; none chosen: all',
+		options: STATUS_OPTIONS,
+	},
+];
+
 /** Get Many's filters besides the account. */
 const QUOTATION_FILTERS: INodeProperties[] = [
 	{ displayName: 'Description Contains', name: 'descriptionContains', type: 'string', default: '', description: 'Only quotations whose description contains this text (not case-sensitive)' },
@@ -43,16 +67,7 @@ const QUOTATION_FILTERS: INodeProperties[] = [
 		type: 'options',
 		default: 'any',
 		description: 'Where the quotation stands',
-		options: [
-			{ name: 'Accepted (Geaccepteerd)', value: '50' },
-			{ name: 'Any', value: 'any' },
-			{ name: 'Draft (Concept)', value: '20' },
-			{ name: 'Open', value: '25' },
-			{ name: 'Printed (Afgedrukt)', value: '40' },
-			{ name: 'Processing (In Behandeling)', value: '35' },
-			{ name: 'Rejected (Afgewezen)', value: '5' },
-			{ name: 'Reviewed and Closed', value: '6' },
-		],
+		options: [...STATUS_OPTIONS, { name: 'Any', value: 'any' }].sort((a, b) => a.name.localeCompare(b.name)),
 	},
 	{ displayName: 'Your Reference', name: 'yourRef', type: 'string', default: '', description: "The customer's reference" },
 ];
@@ -104,6 +119,6 @@ export const properties: INodeProperties[] = [
 	readOptions(on('create')),
 	fieldsCollection('Update Fields', on('update'), headerFields),
 	...lineChangeParameters(QUOTATION_DOC, on('update')),
-	...changesParameters(on('getChanges'), 'quotations'),
+	...changesParameters(on('getChanges'), 'quotations', CHANGES_OPTIONS),
 	...confirmParameters(on('confirmChanges')),
 ];

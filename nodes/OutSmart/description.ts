@@ -3,11 +3,13 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { ENTITIES } from '../OutSmartApi/entities';
 import { masterDataProperties } from './masterData/description';
+import { quotationProperties } from './quotation/description';
 import { workorderProperties } from './workorder/description';
 
 const resourceOptions = [
 	...ENTITIES.map((entity) => ({ name: entity.displayName, value: entity.resource })),
 	{ name: 'Work Order (Werkbon)', value: 'workorder' },
+	{ name: 'Quotation (Offerte)', value: 'quotation' },
 ].sort((a, b) => a.name.localeCompare(b.name));
 
 export const properties: INodeProperties[] = [
@@ -21,4 +23,5 @@ export const properties: INodeProperties[] = [
 	},
 	...workorderProperties,
 	...ENTITIES.flatMap(masterDataProperties),
+	...quotationProperties,
 ];

@@ -2,9 +2,11 @@
 import type { Operation } from '../shared/router';
 import { ENTITIES } from '../OutSmartApi/entities';
 import { masterDataOperations } from './masterData/operations';
+import { quotationOperations } from './quotation/operations';
 import { workorderOperations } from './workorder/operations';
 
 export const operations: Record<string, Record<string, Operation>> = {
 	workorder: workorderOperations,
+	quotation: quotationOperations,
 	...Object.fromEntries(ENTITIES.map((entity) => [entity.resource, masterDataOperations(entity)])),
 };

@@ -1,6 +1,7 @@
 /**
  * An Exact sales order (as the Sales Order node outputs it: clean, with its SalesOrderLines) -> the fields of an
- * OutSmart work order (PostWorkorders names), for flow 1 "sales order -> work order". The work order is numbered
+ * OutSmart work order (PostWorkorders names), for flow 1 "sales order -> work order"; quotations (flow 3) go the
+ * same way through documentToWorkOrder (see quotationWorkOrder). The work order is numbered
  * after the order (VO-1234, see workOrderOrigin), so OutSmart refuses a second one and a later run finds it.
  * The customer is where the work is done (the delivery account and address); the invoice customer is the
  * invoice account; material lines carry the order's prices. Lines with an hour item (hour types in OutSmart) are planned time, not materials: they
@@ -27,21 +28,35 @@ export interface SalesOrderAccounts {
 	contactName?: string;
 }
 
+/** The header fields naming the ordering, delivery and invoice accounts (they differ per document). */
+export interface AccountFields {
+	orderedBy: string;
+	deliverTo: string;
+	invoiceTo: string;
+}
+
+const SALES_ORDER_ACCOUNT_FIELDS: AccountFields = { orderedBy: 'OrderedBy', deliverTo: 'DeliverTo', invoiceTo: 'InvoiceTo' };
+
 /**
- * The accounts and delivery address as the Sales Order node hands them out with Include Accounts (`Accounts` by
- * field, `DeliveryAddressRecord`); undefined when the order names none.
+ * The accounts and delivery address as a sales document node hands them out with Include Accounts (`Accounts` by
+ * field, `DeliveryAddressRecord`); undefined when the document names none.
  */
-export function salesOrderAccounts(order: IDataObject, contactName?: string): SalesOrderAccounts | undefined {
-	const accounts = (order.Accounts ?? {}) as Record<string, IDataObject | null>;
-	const orderedBy = accounts.OrderedBy;
+export function documentAccounts(document: IDataObject, fields: AccountFields, contactName?: string): SalesOrderAccounts | undefined {
+	const accounts = (document.Accounts ?? {}) as Record<string, IDataObject | null>;
+	const orderedBy = accounts[fields.orderedBy];
 	if (!orderedBy) return undefined;
 	return {
 		orderedBy,
-		deliverTo: accounts.DeliverTo ?? undefined,
-		invoiceTo: accounts.InvoiceTo ?? undefined,
-		deliveryAddress: (order.DeliveryAddressRecord as IDataObject | null | undefined) ?? undefined,
+		deliverTo: accounts[fields.deliverTo] ?? undefined,
+		invoiceTo: accounts[fields.invoiceTo] ?? undefined,
+		deliveryAddress: (document.DeliveryAddressRecord as IDataObject | null | undefined) ?? undefined,
 		contactName,
 	};
+}
+
+/** The accounts of a sales order (OrderedBy, DeliverTo, InvoiceTo); see documentAccounts. */
+export function salesOrderAccounts(order: IDataObject, contactName?: string): SalesOrderAccounts | undefined {
+	return documentAccounts(order, SALES_ORDER_ACCOUNT_FIELDS, contactName);
 }
 
 export interface SalesOrderWorkOrderOptions {
@@ -109,14 +124,44 @@ function dayOf(value: unknown): string {
 
 const codeKey = (code: unknown) => text(code).toUpperCase();
 
+/** What a work order takes from an Exact sales document (order, quotation), whatever the document calls it. */
+export interface WorkOrderSource {
+	origin: 'salesOrder' | 'quotation';
+	number: unknown;
+	/** The lines to plan: goods as materials, hour items as planned time. */
+	lines: IDataObject[];
+	/** The day the work is planned (the delivery date). */
+	workDate: unknown;
+	description: unknown;
+	yourRef: unknown;
+	remarks: unknown;
+}
+
 export function salesOrderToWorkOrder(order: IDataObject, accounts: SalesOrderAccounts, options: SalesOrderWorkOrderOptions): WorkOrderFromSalesOrder {
-	const workOrderNumber = workOrderNumberFor('salesOrder', text(order.OrderNumber));
+	return documentToWorkOrder(
+		{
+			origin: 'salesOrder',
+			number: order.OrderNumber,
+			lines: (order.SalesOrderLines as IDataObject[] | undefined) ?? [],
+			workDate: order.DeliveryDate,
+			description: order.Description,
+			yourRef: order.YourRef,
+			remarks: order.Remarks,
+		},
+		accounts,
+		options,
+	);
+}
+
+/** An Exact sales document -> work order <prefix><number> (see workOrderOrigin), as described at the top. */
+export function documentToWorkOrder(source: WorkOrderSource, accounts: SalesOrderAccounts, options: SalesOrderWorkOrderOptions): WorkOrderFromSalesOrder {
+	const workOrderNumber = workOrderNumberFor(source.origin, text(source.number));
 	const site = accounts.deliverTo ?? accounts.orderedBy;
 	const payer = accounts.invoiceTo ?? accounts.orderedBy;
 	const contactName = text(accounts.contactName) || text(site.Name);
 	const hourCodes = new Set(options.hourItemCodes.map(codeKey));
 
-	const lines = [...((order.SalesOrderLines as IDataObject[] | undefined) ?? [])].sort((a, b) => Number(a.LineNumber ?? 0) - Number(b.LineNumber ?? 0));
+	const lines = [...source.lines].sort((a, b) => Number(a.LineNumber ?? 0) - Number(b.LineNumber ?? 0));
 	const materials: IDataObject[] = [];
 	let plannedHours = 0;
 	for (const line of lines) {
@@ -139,10 +184,10 @@ export function salesOrderToWorkOrder(order: IDataObject, accounts: SalesOrderAc
 		WorkorderNo: workOrderNumber,
 		...customer,
 		...customerFields(customerOf(payer), text(payer.Name) === text(site.Name) ? contactName : text(payer.Name), 'Invoice'),
-		WorkDate: dayOf(order.DeliveryDate),
-		ShortWorkDescription: text(order.Description),
-		WorkDescription: [text(order.Description), text(order.YourRef) && `Uw referentie: ${text(order.YourRef)}`].filter(Boolean).join('\n'),
-		InternalWorkDescription: text(order.Remarks),
+		WorkDate: dayOf(source.workDate),
+		ShortWorkDescription: text(source.description),
+		WorkDescription: [text(source.description), text(source.yourRef) && `Uw referentie: ${text(source.yourRef)}`].filter(Boolean).join('\n'),
+		InternalWorkDescription: text(source.remarks),
 		...(plannedHours > 0 ? { WorkDuration: Math.round(plannedHours * 60) } : {}),
 	};
 	return { workOrderNumber, fields, materials, plannedHours, missing: missingFields(fields, WORK_ORDER_CUSTOMER_REQUIRED) };

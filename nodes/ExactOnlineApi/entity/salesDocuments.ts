@@ -119,6 +119,7 @@ async function recordsByIds(this: ExactContext, entity: ExactEntity, bulkPath: s
  * of 1,000 a call above 100).
  */
 export async function withAccounts(this: ExactContext, doc: SalesDocument, headers: IDataObject[], itemIndex?: number): Promise<IDataObject[]> {
+	await addItemCodes.call(this, doc, headers, itemIndex);
 	const accountIds = headers.flatMap((header) => doc.accountFields.map((field) => String(header[field] ?? '')));
 	const accounts = await recordsByIds.call(this, ACCOUNT, 'bulk/CRM/Accounts', accountIds, itemIndex);
 	const addressIds = headers.map((header) => String(header.DeliveryAddress ?? ''));
@@ -128,6 +129,26 @@ export async function withAccounts(this: ExactContext, doc: SalesDocument, heade
 		Accounts: Object.fromEntries(doc.accountFields.map((field) => [field, accounts.get(idKey(header[field])) ?? null])),
 		...(header.DeliveryAddress ? { DeliveryAddressRecord: addresses.get(idKey(header.DeliveryAddress)) ?? null } : {}),
 	}));
+}
+
+/** Whether the document's lines lack their item's code (quotation lines name the item by ID only). */
+export function linesLackItemCode(doc: SalesDocument): boolean {
+	return !doc.line.fields.includes('ItemCode');
+}
+
+/**
+ * Gives each line that names an item by ID only its `ItemCode` (in place), so a flow can match it by code, e.g.
+ * to an OutSmart material: one call per 20 items (one bulk pass above 100). Nothing to do for documents whose
+ * lines carry the code (orders, invoices), or headers read without their lines.
+ */
+async function addItemCodes(this: ExactContext, doc: SalesDocument, headers: IDataObject[], itemIndex?: number): Promise<void> {
+	if (!linesLackItemCode(doc)) return;
+	const lines = headers.flatMap((header) => (Array.isArray(header[doc.linesField]) ? (header[doc.linesField] as IDataObject[]) : []));
+	const ids = lines.filter((line) => line.ItemCode === undefined).map((line) => String(line.Item ?? ''));
+	if (!ids.some(Boolean)) return;
+	const items = await readByIds.call(this, { path: ITEM.path, bulkPath: 'bulk/Logistics/Items', ids, select: 'ID,Code', itemIndex });
+	const codes = new Map(items.map((item) => [idKey(item.ID), String(item.Code ?? '').trim()]));
+	for (const line of lines) if (line.ItemCode === undefined) line.ItemCode = codes.get(idKey(line.Item)) ?? null;
 }
 
 /** A line as the node's Lines parameter gives it. */

@@ -6,7 +6,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { returnAllOrLimit, type Show } from '../../shared/descriptions';
 import type { ItemOperation } from '../../shared/router';
 import { selectFor } from '../entity/recordAccess';
-import { documentInput, type SalesDocument, withAccounts, withLines } from '../entity/salesDocuments';
+import { documentInput, linesLackItemCode, type SalesDocument, withAccounts, withLines } from '../entity/salesDocuments';
 import { getManyOperation } from './getMany';
 import { accountLocator, findRecord } from './locate';
 import { type ReadOptions, readOptions, shape, splitFields } from './output';
@@ -23,7 +23,9 @@ export function includeAccountsOption(doc: SalesDocument): INodeProperties {
 		name: 'includeAccounts',
 		type: 'boolean',
 		default: false,
-		description: `Whether to add the accounts the ${doc.noun} names (${doc.accountFields.join(', ')}) under Accounts, and its delivery address, e.g. to plan the work (one extra call per 20 accounts)`,
+		description: `Whether to add the accounts the ${doc.noun} names (${doc.accountFields.join(', ')}) under Accounts, and its delivery address${
+			linesLackItemCode(doc) ? `, and to each line its item's code (ItemCode)` : ''
+		}, e.g. to plan the work (one extra call per 20 accounts${linesLackItemCode(doc) ? ' and per 20 items' : ''})`,
 	};
 }
 

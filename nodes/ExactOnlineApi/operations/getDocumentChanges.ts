@@ -8,8 +8,9 @@
  * per 20). The lines of the changed documents come from the line stream on a first run (it holds every line),
  * else from the standard line endpoint (one call per 20 documents, 60 lines a page): the stream only has the lines
  * that changed.
- * Nothing changed costs three calls (headers, lines, deletions). Include Accounts adds the accounts and delivery
- * address of the changed documents as Get Many does (one call per 20 accounts, one per 20 addresses).
+ * Nothing changed costs three calls (headers, lines, deletions).
+ * Options a document node may offer: Only Statuses (e.g. accepted quotations: the others are not handed out and
+ * cost no line read) and Include Accounts (as on Get Many, for the documents handed out).
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { type BatchOperation, oncePerRun } from '../../shared/router';
@@ -20,7 +21,6 @@ import { lineParentField, readLines, type SalesDocument, withAccounts } from '..
 import { odataGuid } from '../odata';
 import { exactGetAnyOf, exactSyncRead, SYNC_START } from '../transport';
 import { type ChangesParameters, changesSettings } from './getChanges';
-import type { DocumentReadOptions } from './getDocument';
 import { pick, shape, splitFields } from './output';
 
 const idKey = (value: unknown) => String(value ?? '').toLowerCase();
@@ -36,10 +36,23 @@ function byParent(doc: SalesDocument, lines: IDataObject[]): Map<string, IDataOb
 	return grouped;
 }
 
+interface DocumentChangesParameters extends ChangesParameters {
+	includeAccounts?: boolean;
+	statuses?: string[];
+}
+
+/** Only the documents with one of these statuses (none chosen: all); the test runs on the sync rows. */
+function statusTest(statuses: string[] | undefined): ((header: IDataObject) => boolean) | undefined {
+	if (!statuses?.length) return undefined;
+	const wanted = new Set(statuses.map(Number));
+	return (header) => wanted.has(Number(header.Status));
+}
+
 export function getDocumentChangesOperation(doc: SalesDocument): BatchOperation {
 	return oncePerRun(async function (this: IExecuteFunctions) {
 		const itemIndex = 0;
-		const options = this.getNodeParameter('changesOptions', itemIndex, {}) as ChangesParameters & Pick<DocumentReadOptions, 'includeAccounts'>;
+		const options = this.getNodeParameter('changesOptions', itemIndex, {}) as DocumentChangesParameters;
+		const keep = statusTest(options.statuses);
 		const extra = splitFields(options.extraFields);
 		const parent = lineParentField(doc);
 		let streamed: IDataObject[] = [];
@@ -65,25 +78,25 @@ export function getDocumentChangesOperation(doc: SalesDocument): BatchOperation 
 					condition: (id) => `${doc.header.key} eq ${odataGuid(id)}`,
 					itemIndex,
 				});
-				return { cursor: read.cursor, records: headers };
+				return { cursor: read.cursor, records: keep ? headers.filter(keep) : headers };
 			},
 		};
 
 		const records = await getChanges.call(this, doc.header, {
 			select: [...fieldsFor(doc.header, 'sync'), ...extra],
 			...changesSettings.call(this, options, itemIndex),
+			keep,
 			extraStreams: [lineStream],
 			afterRead: async (changed) => {
 				const ids = changed.map((header) => String(header[doc.header.key]));
 				const lines = streamHoldsAll ? byParent(doc, streamed) : await readLines.call(this, doc, ids, itemIndex);
 				for (const header of changed) header[doc.linesField] = lines.get(idKey(header[doc.header.key])) ?? [];
+				if (!options.includeAccounts) return;
+				// In place: the change reader hands out these very records.
+				const related = await withAccounts.call(this, doc, changed, itemIndex);
+				related.forEach((header, index) => Object.assign(changed[index], header));
 			},
 		});
-		if (!options.includeAccounts) return shape(records, options.output);
-		// Deleted documents name no accounts any more; only the changed ones get theirs.
-		const changed = records.filter((record) => record.changeType === 'changed');
-		const withTheirAccounts = await withAccounts.call(this, doc, changed, itemIndex);
-		const byId = new Map(changed.map((record, index) => [record, withTheirAccounts[index]]));
-		return shape(records.map((record) => byId.get(record) ?? record), options.output);
+		return shape(records, options.output);
 	});
 }

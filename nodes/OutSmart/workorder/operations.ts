@@ -19,6 +19,7 @@ import {
 } from '../../OutSmartApi/transport';
 import { type OutputMode, cleanWorkorder, shapeOutput } from '../../OutSmartApi/values/clean';
 import { create } from './create';
+import { createFromQuotation } from './fromQuotation';
 import { createFromSalesOrder } from './fromSalesOrder';
 import { onWorkorder, readRef } from './ref';
 import { setWorkStatusOf, type WorkStatusOptions } from './workStatus';
@@ -105,6 +106,7 @@ const markHandled: ItemOperation = async function (this: IExecuteFunctions, item
 
 export const workorderOperations: Record<string, ItemOperation> = {
 	create,
+	createFromQuotation,
 	createFromSalesOrder,
 	get,
 	getMany,
