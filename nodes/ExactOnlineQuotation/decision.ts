@@ -71,6 +71,14 @@ function refuse(this: IExecuteFunctions, message: string, description: string, i
 	throw new NodeOperationError(this.getNode(), message, { itemIndex, description });
 }
 
+/** crm/AcceptQuotation with this body; Exact's answer, or an error with Exact's reason. */
+export async function postAccept(this: IExecuteFunctions, body: IDataObject, number: unknown, itemIndex: number): Promise<IDataObject> {
+	const response = await exactRequest.call(this, { method: 'POST', path: 'crm/AcceptQuotation', body, itemIndex });
+	const answer = readList(response.body).records[0] ?? {};
+	if (answer.ErrorMessage) refuse.call(this, `Exact did not accept quotation ${String(number)}: ${String(answer.ErrorMessage)}`, 'Check the quotation in Exact', itemIndex);
+	return answer;
+}
+
 export const accept: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
 	const options = this.getNodeParameter('acceptOptions', itemIndex, {}) as AcceptOptions;
 	const quotation = await readQuotation.call(this, itemIndex);
@@ -92,9 +100,7 @@ export const accept: ItemOperation = async function (this: IExecuteFunctions, it
 		Action: options.createSalesOrder ? ACTION_CREATE_SALES_ORDER : ACTION_NONE,
 		...(options.createSalesOrder && reference ? { YourRef: reference } : {}),
 	};
-	const response = await exactRequest.call(this, { method: 'POST', path: 'crm/AcceptQuotation', body, itemIndex });
-	const answer = readList(response.body).records[0] ?? {};
-	if (answer.ErrorMessage) refuse.call(this, `Exact did not accept quotation ${number}: ${String(answer.ErrorMessage)}`, 'Check the quotation in Exact', itemIndex);
+	const answer = await postAccept.call(this, body, number, itemIndex);
 	result.outcome = 'accepted';
 	result.message = answer.SuccessMessage ?? null;
 	if (options.createSalesOrder) {

@@ -78,6 +78,12 @@ export const properties: INodeProperties[] = [
 			{ name: 'Accept', value: 'accept', action: 'Accept a quotation', description: 'Mark a quotation accepted (geaccepteerd), optionally with the sales order Exact makes from it' },
 			{ name: 'Confirm Changes', value: 'confirmChanges', action: 'Confirm quotation changes were processed', description: 'Make the position of a Get Changes step with Confirm Later final' },
 			{ name: 'Create', value: 'create', action: 'Create a quotation', description: 'Create a quotation (offerte) with lines' },
+			{
+				name: 'Create From OutSmart Quotation',
+				value: 'createFromOutSmart',
+				action: 'Create a quotation from an OutSmart quotation',
+				description: 'Make an OutSmart quotation an Exact quotation once (Your Reference "OutSmart (number)"), and accept it when it was accepted in OutSmart',
+			},
 			{ name: 'Get', value: 'get', action: 'Get a quotation', description: 'Get one quotation by number or ID, with its lines' },
 			{ name: 'Get Changes', value: 'getChanges', action: 'Get changed quotations', description: 'Get quotations created, changed or deleted since the last run, with their lines' },
 			{ name: 'Get Many', value: 'getMany', action: 'Get many quotations', description: 'Get quotations that match filters' },
@@ -119,6 +125,16 @@ export const properties: INodeProperties[] = [
 	readOptions(on('create')),
 	fieldsCollection('Update Fields', on('update'), headerFields),
 	...lineChangeParameters(QUOTATION_DOC, on('update')),
+	{
+		displayName: 'OutSmart Quotation',
+		name: 'outSmartQuotation',
+		type: 'json',
+		default: '={{ $json }}',
+		required: true,
+		displayOptions: { show: on('createFromOutSmart') },
+		description:
+			'The quotation as the OutSmart node outputs it (Quotation → Get Many). Its debtor number is the Exact account code, its material or hour type codes the item codes. Made once: a later run finds it by Your Reference "OutSmart (number)"; accepted in Exact when OutSmart says ACCEPTED or EXECUTED, never twice.',
+	},
 	...changesParameters(on('getChanges'), 'quotations', CHANGES_OPTIONS),
 	...confirmParameters(on('confirmChanges')),
 ];

@@ -9,6 +9,7 @@ import { andFilters } from '../ExactOnlineApi/odata';
 import type { Operation } from '../shared/router';
 import { accept, reject } from './decision';
 import { DATE_FIELDS } from './description';
+import { createFromOutSmart } from './fromOutSmart';
 
 /** The Get Many filters as OData: account (OrderAccount), status, your reference, description, quotation date. */
 async function quotationFilter(this: IExecuteFunctions, itemIndex: number): Promise<string | undefined> {
@@ -22,6 +23,7 @@ export const operations: Record<string, Operation> = {
 	...accountHeaderOperations(QUOTATION_DOC, { parameter: 'quotation', accountParameter: 'orderAccount', accountField: 'OrderAccount', dateFields: DATE_FIELDS }),
 	accept,
 	reject,
+	createFromOutSmart,
 	getChanges: getDocumentChangesOperation(QUOTATION_DOC),
 	confirmChanges: confirmChangesOperation(QUOTATION),
 };

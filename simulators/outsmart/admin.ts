@@ -15,6 +15,9 @@
  *   GET    /__admin/workorders/:ref             {workorder, history}
  *   POST   /__admin/workorders/:ref/complete    CompleteOptions: as a technician, status Compleet
  *   POST   /__admin/workorders/:ref/status      {status?, workStatus?}
+ *   GET    /__admin/quotations                  quotations as GET /quotations returns them
+ *   POST   /__admin/quotations                  QuotationInput or a list: made as in the app
+ *   POST   /__admin/quotations/:ref/status      {status}: e.g. ACCEPTED, as the customer answers (ref: id or number)
  *   GET    /__admin/stats        DELETE /__admin/stats
  *   GET    /__admin/calls        DELETE /__admin/calls                    (token values masked)
  *   GET    /__admin/faults       POST /__admin/faults (spec or array)   DELETE /__admin/faults[/:id]
@@ -23,6 +26,7 @@ import { OutSmartFailure } from './envelope';
 import type { FaultSpec } from './faults';
 import type { AmountStyle } from './formats';
 import { type DemoSeedOptions, seedByName } from './seed';
+import type { QuotationInput } from './quotations';
 import type { OutSmartSeed, OutSmartState } from './state';
 import type { CompleteOptions, WorkorderStatus } from './workorders';
 
@@ -104,6 +108,12 @@ function route(state: OutSmartState, method: string, parts: string[], body: unkn
 			return state.completeWorkorder(id, input as CompleteOptions);
 		case 'POST workorders/:id/status':
 			return state.setWorkorderStatus(id, input as { status?: WorkorderStatus; workStatus?: string });
+		case 'GET quotations':
+			return state.quotations.list();
+		case 'POST quotations':
+			return state.quotations.add((Array.isArray(body) ? body : [input]) as QuotationInput[]);
+		case 'POST quotations/:id/status':
+			return state.quotations.setStatus(id, String(input.status ?? ''));
 		case 'GET stats':
 			return state.stats();
 		case 'DELETE stats':

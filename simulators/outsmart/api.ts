@@ -18,7 +18,7 @@ export interface ApiRequest {
 	body: Buffer;
 }
 
-const WORKORDER_ENDPOINTS = ['PostWorkorders', 'GetWorkorders', 'GetWorkorder', 'UpdateWorkorder', 'DeleteEntity'];
+const WORKORDER_ENDPOINTS = ['PostWorkorders', 'GetWorkorders', 'GetWorkorder', 'UpdateWorkorder', 'DeleteEntity', 'quotations'];
 
 /** Endpoint names are matched exactly as OutSmart spells them (case-sensitive). */
 export function isKnownEndpoint(endpoint: string): boolean {
@@ -136,6 +136,12 @@ export function handleApi(state: OutSmartState, request: ApiRequest): Envelope {
 		case 'DeleteEntity':
 			if (method !== 'GET') unsupported(method, endpoint);
 			return deleteEntity(state, query);
+		case 'quotations': {
+			// PUT (update a quotation) is documented without its body; this fake only reads.
+			if (method !== 'GET') unsupported(method, endpoint);
+			const { rows, messages } = state.quotations.read(query);
+			return { code: 200, messages, response: rows };
+		}
 		default:
 			throw new OutSmartFailure(1001);
 	}

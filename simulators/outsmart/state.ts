@@ -6,6 +6,7 @@ import { ENTITIES, ENTITY_BY_ENDPOINT, type EntityDef } from './entities';
 import { type Fault, type FaultSpec, validateFault } from './faults';
 import type { QueryValue } from './filters';
 import type { AmountStyle } from './formats';
+import { type QuotationInput, QuotationBook } from './quotations';
 import { type RecordData, type StoredRecord, type UpsertResult, keyOf, renderRecord, upsertRecords } from './records';
 import {
 	type CompleteOptions,
@@ -26,6 +27,8 @@ import {
 export interface OutSmartSeed {
 	records?: Partial<Record<string, RecordData[]>>;
 	workorders?: SeedWorkorder[];
+	/** Quotations as made in the app (after the relations, whose names they copy). */
+	quotations?: QuotationInput[];
 }
 
 /**
@@ -104,6 +107,7 @@ function emptyStats(): OutSmartStats {
 export class OutSmartState implements WorkorderHost {
 	readonly tables = new Map<string, StoredRecord[]>();
 	workorders: StoredWorkorder[] = [];
+	readonly quotations = new QuotationBook(this);
 	amountStyle: AmountStyle;
 	readonly token: string;
 	readonly softwareToken: string;
@@ -172,6 +176,7 @@ export class OutSmartState implements WorkorderHost {
 		this.tables.clear();
 		for (const entity of ENTITIES) this.tables.set(entity.endpoint, []);
 		this.workorders = [];
+		this.quotations.clear();
 		this.dbRow = 1;
 		this.workorderId = 169824;
 		this.orderSeq = 1;
@@ -194,6 +199,7 @@ export class OutSmartState implements WorkorderHost {
 			records[endpoint] = this.insert(endpoint, rows).count;
 		}
 		const workorders = seed.workorders?.length ? this.insertWorkorders(seed.workorders).length : 0;
+		if (seed.quotations?.length) this.quotations.add(seed.quotations);
 		return { records, workorders };
 	}
 

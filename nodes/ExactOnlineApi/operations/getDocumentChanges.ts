@@ -70,7 +70,8 @@ export function getDocumentChangesOperation(doc: SalesDocument): BatchOperation 
 				streamed = read.records;
 				streamHoldsAll = run.fromStart && since === SYNC_START;
 				const known = new Set(run.changed.map((header) => idKey(header[doc.header.key])));
-				const missing = [...new Set(read.records.map((line) => idKey(line[parent])))].filter((id) => id && !known.has(id));
+				// From the start, the header stream held every header: one it did not hand out was left out on purpose.
+				const missing = streamHoldsAll ? [] : [...new Set(read.records.map((line) => idKey(line[parent])))].filter((id) => id && !known.has(id));
 				const headers = await exactGetAnyOf.call(this, {
 					path: doc.header.path,
 					select: selectFor(doc.header, extra),
