@@ -183,7 +183,7 @@ describe('OutSmart → Exact: quotations made in OutSmart', () => {
 
 	it('says what to fix for an unknown relation or material, a line without code, or a quotation Exact rejected; the others go on', async () => {
 		const unknownRelation = madeInOutSmart({ debtor_nr: '999' });
-		const unknownMaterial = madeInOutSmart({ lines: [{ material_code: 'GEEN-ART', amount: 1, price: 5 }] });
+		madeInOutSmart({ lines: [{ material_code: 'GEEN-ART', amount: 1, price: 5 }] });
 		const noCode = madeInOutSmart({ lines: [{ description: 'Los werk', amount: 1, price: 5 }] });
 		const good = madeInOutSmart({ status: 'ACCEPTED' });
 		const result = jsonOf(await toExact(await readOutSmart()));
