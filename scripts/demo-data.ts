@@ -8,6 +8,7 @@ import { EXACT_SEED_FIXTURES, startExactSimulator, type ExactSimulator } from '.
 import { workOrderOrigin } from '../nodes/mapping/workOrderOrigin';
 import { demoSeed, startOutSmartSimulator, type OutSmartSeed, type OutSmartSimulator, type SeedWorkorder } from '../simulators/outsmart';
 import { addSalesOrderDemo } from './demo-sales-orders';
+import { addDemoQuotations } from './demo-quotations';
 
 export const DEMO_EXACT_TOKENS = { access_token: 'demo-access-token', refresh_token: 'demo-refresh-token' };
 export const DEMO_OUTSMART = { token: 'demo-token', softwareToken: 'demo-software-token' };
@@ -60,6 +61,7 @@ export async function startDemoWorld(ports: { exact?: number; outsmart?: number 
 		seed: demoOutSmartSeed(),
 	});
 	addSalesOrderDemo(exact, outsmart);
+	addDemoQuotations(outsmart);
 	return {
 		exact,
 		outsmart,

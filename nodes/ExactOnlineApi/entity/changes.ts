@@ -45,6 +45,12 @@ export interface ChangesOptions {
 	itemIndex?: number;
 	/** Read after the entity's own streams, also when nothing of the entity changed. */
 	extraStreams?: ExtraStream[];
+	/**
+	 * With Confirm Later, make the position final at once when nothing is handed out: nothing downstream can
+	 * fail then, and no Confirm Changes step runs without items. For readers that leave most changes out (`keep`),
+	 * which would otherwise read the same changes again every run until one is kept.
+	 */
+	confirmWhenEmpty?: boolean;
 	/** Runs on the changed records before the cursor moves (e.g. to add fields the sync endpoint lacks). */
 	afterRead?: (changed: IDataObject[]) => Promise<void>;
 }
@@ -93,13 +99,14 @@ export async function getChanges(this: ExactContext, entity: ExactEntity, option
 	const fresh = new Set([...records.map((r) => idOf(r[entity.key])), ...deleted.records.map((r) => idOf(r.EntityKey))]);
 	const retried = Object.entries(retry).filter(([id]) => !fresh.has(id));
 	const settles = { codes: deleted.records.map((r) => idOf(r.EntityKey)), retry: Object.keys(retry) };
-	advanceCursor(options.staticData, key, { records: changed.cursor, deleted: deleted.cursor, streams, settles }, options.confirmLater);
-
-	return [
+	const handedOut = [
 		...records.map((record) => ({ ...record, changeType: 'changed' })),
 		...retried.map(([, record]) => ({ ...record, changeType: 'changed', retry: true })),
 		...deleted.records.map((record) => deletionItem(entity, record, codes)),
 	];
+	const final = options.confirmWhenEmpty && handedOut.length === 0;
+	advanceCursor(options.staticData, key, { records: changed.cursor, deleted: deleted.cursor, streams, settles }, options.confirmLater && !final);
+	return handedOut;
 }
 
 /** The item a deletion gives: the key, the code the stream handed out before (if any), when. */

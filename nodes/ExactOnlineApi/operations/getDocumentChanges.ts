@@ -87,6 +87,7 @@ export function getDocumentChangesOperation(doc: SalesDocument): BatchOperation 
 			select: [...fieldsFor(doc.header, 'sync'), ...extra],
 			...changesSettings.call(this, options, itemIndex),
 			keep,
+			confirmWhenEmpty: keep !== undefined,
 			extraStreams: [lineStream],
 			afterRead: async (changed) => {
 				const ids = changed.map((header) => String(header[doc.header.key]));
