@@ -75,6 +75,24 @@ describe('Exact → OutSmart: accepted quotations become work orders OF-<number>
 		expect((next[0].QuotationLines as Lines).every((line) => typeof line.ItemCode === 'string')).toBe(true);
 	});
 
+	it('with Confirm Later: keeps the position until Confirm Changes, but makes it final at once when it hands out nothing', async () => {
+		const staticData: IDataObject = {};
+		const options = { statuses: ['50'], includeAccounts: true, confirmLater: true };
+		const changes = () => quotationNode({ operation: 'getChanges', syncName: 'q', changesOptions: options }, { staticData });
+		const confirm = async () => jsonOf(await quotationNode({ operation: 'confirmChanges', syncName: 'q' }, { staticData }))[0];
+		expect(jsonOf(await changes()).map((q) => q.QuotationNumber)).toEqual([3]);
+		expect(jsonOf(await changes()).map((q) => q.QuotationNumber)).toEqual([3]);
+		expect(await confirm()).toMatchObject({ confirmed: true });
+
+		// Quotation 1 changes but stays a draft: nothing handed out, and nothing left pending to read again.
+		await quotationNode({ operation: 'update', quotation: '1', updateFields: { Description: 'Aangepast' } });
+		const none = await changes();
+		expect(jsonOf(none)).toEqual([]);
+		expect(await confirm()).toMatchObject({ confirmed: false });
+		expect(callsOf(await changes())).toHaveLength(3);
+		expect(jsonOf(await changes())).toEqual([]);
+	});
+
 	it('makes work order OF-<number> with the lines as planned materials and hours; a second run makes none', async () => {
 		const [quotation] = jsonOf(await quotationNode({ operation: 'getChanges', changesOptions: { statuses: ['50'], includeAccounts: true } }, { staticData: {} }));
 		const lines = quotation.QuotationLines as Lines;
