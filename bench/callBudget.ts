@@ -17,6 +17,7 @@ import { ExactOnlineTrigger } from '../dist/nodes/ExactOnlineTrigger/ExactOnline
 import { ActivePollTrigger } from '../test/harness/activePollTrigger';
 import { activate, WebhookEndpoint } from '../test/harness/webhook';
 import { ExactOnlineSalesOrder } from '../dist/nodes/ExactOnlineSalesOrder/ExactOnlineSalesOrder.node';
+import { ExactOnlineQuotation } from '../dist/nodes/ExactOnlineQuotation/ExactOnlineQuotation.node';
 import { EXACT_SEED_FIXTURES, startExactSimulator, type ExactSimulator } from '../simulators/exact';
 import { runNode, type NodeRun } from '../test/harness/context';
 import type { CredentialData } from '../test/harness/http';
@@ -362,6 +363,57 @@ async function priceAgreements(size: 'small' | 'large'): Promise<void> {
 	}
 }
 
+/**
+ * Flow 11 (quotations): Get Changes keeping only accepted quotations, with accounts and item codes (the Exact ->
+ * OutSmart half), and Create From OutSmart Quotation for 40 OutSmart quotations, then again with all of them made.
+ */
+async function quotationFlow(): Promise<void> {
+	const sim = await startExactSimulator({ seed: { accounts: 100, items: 100, quotations: 500 }, dailyLimit: 100_000, minutelyLimit: 100_000 });
+	try {
+		const node = new ExactOnlineQuotation();
+		const options = { credentials: { exactOnlineOAuth2Api: credential(sim, 7100) }, staticData: {}, mode: 'trigger' as const };
+		const parameters = { operation: 'getChanges', syncName: 'bench', changesOptions: { statuses: ['50'], includeAccounts: true } };
+		const all = sim.state.listRecords('Quotations');
+		const accepted = all.filter((q) => q.Status === 50);
+		const lines = sim.state.listRecords('QuotationLines').length;
+		const perId = (ids: unknown[]) => byIdCalls(new Set(ids.map(String)).size, 100);
+		const acceptedLines = sim.state.listRecords('QuotationLines').filter((l) => accepted.some((q) => q.QuotationID === l.QuotationID));
+		const first = await measure(
+			sim,
+			`quotations, first run (${accepted.length} of ${all.length} accepted)`,
+			Math.ceil(all.length / 1000) + 1 + Math.ceil(lines / 1000) + perId(acceptedLines.map((l) => l.Item)) + perId(accepted.map((q) => q.OrderAccount)),
+			'header + deletions + line sync pages, items and accounts of the accepted',
+			() => runNode(node, { ...options, parameters }),
+		);
+		if (first.output?.[0].length !== accepted.length) throw new Error('not every accepted quotation arrived');
+		await measure(sim, 'quotations, nothing changed', 3, 'one call per stream', () => runNode(node, { ...options, parameters }));
+		const open = all.filter((q) => q.Status === 20 || q.Status === 25);
+		for (const quotation of open.slice(0, 30)) sim.state.updateRecord('Quotations', String(quotation.QuotationID), { Description: 'gewijzigd' });
+		for (const quotation of open.slice(30, 40)) sim.state.updateRecord('Quotations', String(quotation.QuotationID), { Status: 50 });
+		const changed = await measure(sim, 'quotations, 10 accepted, 30 other changes', 3 + 1 + 1 + 1, 'streams + lines, items, accounts of the 10 (the 30 cost nothing)', () =>
+			runNode(node, { ...options, parameters }),
+		);
+		if (changed.output?.[0].length !== 10) throw new Error('the 10 accepted quotations did not arrive');
+
+		const customers = sim.state.listRecords('Accounts').filter((a) => a.Status === 'C').slice(0, 10);
+		const items = sim.state.listRecords('Items').filter((i) => !i.IsTime).slice(0, 5);
+		const outSmart = Array.from({ length: 40 }, (_, n) => ({
+			quo_id: String(n + 1),
+			quo_number_formatted: `2026-${String(n + 1).padStart(5, '0')}`,
+			quo_quotation_debtor_nr: String(customers[n % customers.length].Code).trim(),
+			quo_status: n % 2 ? 'ACCEPTED' : 'SENT',
+			qln_lines: [{ qln_order: '0', qln_material_code: String(items[n % items.length].Code), qln_amount: '2.00', qln_price: '10.00' }],
+		}));
+		const toExact = { operation: 'createFromOutSmart', outSmartQuotation: '={{ $json }}' };
+		await measure(sim, 'OutSmart quotations to Exact, 40 new', 2 + 1 + 1 + 40 + 20, '2 look-ups, accounts and items once, 40 creates, 20 accepts', () =>
+			runNode(node, { ...options, parameters: toExact, items: outSmart }),
+		);
+		await measure(sim, 'OutSmart quotations to Exact, 40 made', 2, 'one look-up per 20 references, no write', () => runNode(node, { ...options, parameters: toExact, items: outSmart }));
+	} finally {
+		await sim.close();
+	}
+}
+
 async function main(): Promise<void> {
 	await accountImports('small', 1000);
 	await accountImports('large', 20000);
@@ -374,6 +426,7 @@ async function main(): Promise<void> {
 	await employeesAndItemGroups();
 	await priceAgreements('small');
 	await priceAgreements('large');
+	await quotationFlow();
 	console.log('\nscenario                              calls  budget  seconds  state KB  note');
 	let over = 0;
 	for (const row of rows) {

@@ -3,13 +3,14 @@
  * it) becomes an Exact quotation once, and is accepted in Exact when the customer accepted it in OutSmart.
  * The Exact quotation's Your Reference is "OutSmart <number>" (mapping/outSmartQuotation): the batch phase looks
  * all of them up first (one call per 20 quotations), so a re-run finds what an earlier run made and writes
- * nothing; an accepted quotation is never accepted twice. Then per quotation: account and items by code (each
- * looked up once per run), the create (one write with its lines), the accept (one write).
+ * nothing; an accepted quotation is never accepted twice. The accounts and items of the quotations to make are
+ * looked up together too (one call per 20 codes). Then per quotation: the create (one write with its lines), the
+ * accept (one write).
  */
 import { type IDataObject, type IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
 import { quotationFromOutSmart, type QuotationFromOutSmart } from '../mapping/outSmartQuotation';
-import { type BatchOperation, type RunScope, runPerItem } from '../shared/router';
-import { ACCOUNT, QUOTATION } from '../ExactOnlineApi/entity/definitions';
+import { type BatchOperation, RunScope, runPerItem } from '../shared/router';
+import { ACCOUNT, ITEM, QUOTATION } from '../ExactOnlineApi/entity/definitions';
 import { lookupByCodes } from '../ExactOnlineApi/entity/lookups';
 import { createRecord } from '../ExactOnlineApi/entity/recordAccess';
 import { itemIdsFor } from '../ExactOnlineApi/entity/salesDocuments';
@@ -108,10 +109,15 @@ export const createFromOutSmart: BatchOperation = {
 				return error as Error;
 			}
 		});
-		const references = mapped.filter((q): q is QuotationFromOutSmart => !(q instanceof Error) && q.problems.length === 0).map((q) => q.yourRef);
-		const made = await findMade.call(this, references);
+		const usable = mapped.filter((q): q is QuotationFromOutSmart => !(q instanceof Error) && q.problems.length === 0);
+		const made = await findMade.call(this, usable.map((q) => q.yourRef));
+		// The accounts and items of the quotations to make, one call per 20 codes, for all items of the run.
+		const run = new RunScope();
+		const toMake = usable.filter((q) => !made.has(q.yourRef));
+		await lookupByCodes.call(this, ACCOUNT, toMake.map((q) => q.accountCode), [], { cache: run.cache<IDataObject | null>(ACCOUNT.path) });
+		await lookupByCodes.call(this, ITEM, toMake.flatMap((q) => q.lines.map((line) => line.itemCode)), ['Description'], { cache: run.cache<IDataObject | null>(ITEM.path) });
 
-		return await runPerItem.call(this, async function (this: IExecuteFunctions, itemIndex: number, run: RunScope) {
+		return await runPerItem.call(this, async function (this: IExecuteFunctions, itemIndex: number) {
 			const quotation = mapped[itemIndex];
 			if (quotation instanceof Error) throw quotation;
 			if (quotation.problems.length) {
