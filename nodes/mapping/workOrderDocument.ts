@@ -23,6 +23,10 @@ export interface DocumentOptions {
 	descriptionLineItem?: string;
 	/** The document description; {{field}} is replaced by the work order's field, e.g. {{WorkorderNo}}. */
 	descriptionTemplate: string;
+	/** Exact warehouse code the materials leave; empty: none on the document (Exact's own default). */
+	stockWarehouse?: string;
+	/** Take the warehouse the technician took the materials from (MaterialWarehouseCode, e.g. the van) instead. */
+	warehouseFromWorkOrder?: boolean;
 }
 
 export interface DocumentLine {
@@ -39,6 +43,8 @@ export interface WorkOrderDocument {
 	debtorNumber: string;
 	description: string;
 	lines: DocumentLine[];
+	/** The warehouse code the document's materials leave, or undefined for none. */
+	warehouseCode?: string;
 	/** What makes the work order unexportable as it is; empty when it can go. */
 	problems: string[];
 }
@@ -138,6 +144,25 @@ function hourLines(workOrder: IDataObject, options: DocumentOptions, problems: s
 	return lines;
 }
 
+/**
+ * The one warehouse the materials leave: Exact takes a warehouse per document (the invoice's Warehouse, the
+ * order's WarehouseID), not per line. With warehouseFromWorkOrder the material lines' MaterialWarehouseCode
+ * (the van or store the technician took them from) decides, lines without one count as the Stock Warehouse;
+ * lines from two warehouses cannot be one document.
+ */
+function documentWarehouse(workOrder: IDataObject, options: DocumentOptions, problems: string[]): string | undefined {
+	const fallback = text(options.stockWarehouse);
+	if (!options.warehouseFromWorkOrder) return fallback || undefined;
+	const used = [...new Set(list(workOrder.Materials).map((material) => text(material.MaterialWarehouseCode) || fallback))];
+	const named = used.filter(Boolean);
+	if (named.length > 1 || (named.length === 1 && used.length > 1)) {
+		const shown = used.map((code) => code || '(none)').join(', ');
+		problems.push(`The materials come from more than one warehouse (${shown}), and Exact takes one warehouse per document: give every material line the same warehouse in OutSmart, or set a Stock Warehouse for the lines without one`);
+		return undefined;
+	}
+	return named[0];
+}
+
 export function workOrderToDocument(workOrder: IDataObject, options: DocumentOptions): WorkOrderDocument {
 	const problems: string[] = [];
 	const workOrderNumber = text(workOrder.WorkorderNo);
@@ -151,6 +176,7 @@ export function workOrderToDocument(workOrder: IDataObject, options: DocumentOpt
 	if (options.descriptionLineItem && description) {
 		lines.unshift({ itemCode: options.descriptionLineItem, quantity: 1, unitPrice: 0, description: description.slice(0, 255), source: 'text' });
 	}
+	const warehouseCode = lines.some((line) => line.source === 'material') ? documentWarehouse(workOrder, options, problems) : undefined;
 	if (!lines.some((line) => line.source !== 'text') && problems.length === 0) {
 		problems.push('The work order has no materials and no hours to invoice');
 	}
@@ -159,6 +185,7 @@ export function workOrderToDocument(workOrder: IDataObject, options: DocumentOpt
 		debtorNumber,
 		description: fillTemplate(options.descriptionTemplate, workOrder).slice(0, 255),
 		lines,
+		warehouseCode,
 		problems,
 	};
 }

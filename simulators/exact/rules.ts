@@ -280,7 +280,7 @@ const PREPARE: Partial<Record<ExactEntityName, Prepare>> = {
 		assertUniqueCode(ctx, 'Warehouses', r, 'ID', 'Warehouse');
 		r.Main ??= 0;
 	},
-	ItemWarehouses(r, ctx) {
+	ItemWarehouses(r, ctx, isNew) {
 		const item = ref(ctx, 'Items', r.Item, 'Item');
 		if (item) {
 			r.ItemCode = item.Code;
@@ -293,6 +293,11 @@ const PREPARE: Partial<Record<ExactEntityName, Prepare>> = {
 		if (warehouse) {
 			r.WarehouseCode = warehouse.Code;
 			r.WarehouseDescription = warehouse.Description;
+		}
+		// Stock figures are Exact's own: a write cannot set them, documents change them (see issueStock).
+		if (ctx.validate) {
+			const before = isNew ? undefined : ctx.store.get('ItemWarehouses', ctx.division, String(r.ID));
+			for (const figure of STOCK_FIGURES) r[figure] = before?.[figure] ?? 0;
 		}
 		r.CurrentStock ??= 0;
 	},
@@ -361,6 +366,7 @@ const PREPARE: Partial<Record<ExactEntityName, Prepare>> = {
 		if (deliverTo) r.DeliverToName = deliverTo.Name;
 		const journal = byCode(ctx, 'Journals', r.Journal, 'Journal');
 		if (journal) r.JournalDescription = journal.Description;
+		ref(ctx, 'Warehouses', r.Warehouse, 'Warehouse');
 		if (isNew) {
 			r.PaymentCondition ??= orderedBy?.PaymentConditionSales ?? null;
 			r.Type ??= 8020;
@@ -390,6 +396,11 @@ const PREPARE: Partial<Record<ExactEntityName, Prepare>> = {
 		if (invoiceTo) r.InvoiceToName = invoiceTo.Name;
 		const deliverTo = ref(ctx, 'Accounts', r.DeliverTo, 'Account');
 		if (deliverTo) r.DeliverToName = deliverTo.Name;
+		const warehouse = ref(ctx, 'Warehouses', r.WarehouseID, 'Warehouse');
+		if (warehouse) {
+			r.WarehouseCode = warehouse.Code;
+			r.WarehouseDescription = warehouse.Description;
+		}
 		if (isNew) {
 			r.PaymentCondition ??= orderedBy?.PaymentConditionSales ?? null;
 			r.OrderNumber = isBlank(r.OrderNumber) ? nextNumber(ctx, 'SalesOrders', 'OrderNumber', 1) : r.OrderNumber;
@@ -768,6 +779,7 @@ function printSalesInvoice(input: WriteBody, ctx: WriteContext): ExactRecord {
 	if (typeof input.InvoiceDate === 'string') patch.InvoiceDate = input.InvoiceDate;
 	const processed = updateRecord('SalesInvoices', id, patch, { ...ctx, validate: false });
 	createReceivableFor(processed, ctx);
+	issueStock(processed, ctx);
 	return {
 		...scalarsOf(input),
 		InvoiceID: processed.InvoiceID,
@@ -778,6 +790,30 @@ function printSalesInvoice(input: WriteBody, ctx: WriteContext): ExactRecord {
 		EmailCreationSuccess: input.SendEmailToCustomer === true ? 'E-mail sent' : null,
 		EmailCreationError: null,
 	};
+}
+
+/** The stock figures of an item warehouse, which only documents change. */
+const STOCK_FIGURES = ['CurrentStock', 'ReservedStock', 'PlannedStockIn', 'PlannedStockOut'];
+
+/**
+ * A processed invoice with a warehouse delivers its stock items from there (Exact books the goods delivery with
+ * the invoice): the item warehouse's CurrentStock goes down by the quantity, and a row is made for an item the
+ * warehouse never had (stock may go negative, as Exact allows by default). Without a warehouse nothing moves.
+ */
+function issueStock(invoice: ExactRecord, ctx: WriteContext): void {
+	if (isBlank(invoice.Warehouse)) return;
+	const warehouse = String(invoice.Warehouse).toLowerCase();
+	const system = { ...ctx, validate: false };
+	for (const line of linesFor(ctx, ENTITY_SETS.SalesInvoices, String(invoice.InvoiceID).toLowerCase())) {
+		const item = ctx.store.get('Items', ctx.division, String(line.Item));
+		if (!item || item.IsStockItem !== true) continue;
+		const quantity = Number(line.Quantity ?? 0);
+		const row = ctx.store
+			.list('ItemWarehouses', ctx.division)
+			.find((iw) => String(iw.Item).toLowerCase() === String(item.ID).toLowerCase() && String(iw.Warehouse).toLowerCase() === warehouse);
+		if (row) updateRecord('ItemWarehouses', String(row.ID), { CurrentStock: Number(row.CurrentStock ?? 0) - quantity }, system);
+		else createRecord('ItemWarehouses', { Item: item.ID, Warehouse: invoice.Warehouse, CurrentStock: -quantity }, system);
+	}
 }
 
 /** An open receivable (payment term) for a processed invoice; AmountDC is what is still to be paid. */

@@ -248,3 +248,51 @@ export const QUOTATION_LINE: ExactEntity = {
 		'NetPrice', 'Discount', 'AmountDC', 'VATCode', 'VATPercentage', 'Optional', 'Notes',
 	],
 };
+
+/** Warehouses (magazijnen, inventory/Warehouses): a building or a technician's van. No sync endpoint. */
+export const WAREHOUSE: ExactEntity = {
+	label: 'warehouse',
+	path: 'inventory/Warehouses',
+	key: 'ID',
+	codeField: 'Code',
+	fields: ['ID', 'Code', 'Description', 'Main', 'EMail', 'UseStorageLocations', 'Created', 'Modified'],
+};
+
+/**
+ * Stock per item and warehouse (inventory/ItemWarehouses): current, reserved and planned stock with the
+ * reorder settings. CurrentStock is Exact's own figure: it changes only through documents (deliveries,
+ * processed invoices, receipts, stock counts), never by writing this record. sync/Inventory/ItemWarehouses
+ * carries the settings only, without any stock figure.
+ */
+export const ITEM_WAREHOUSE: ExactEntity = {
+	label: 'item warehouse',
+	path: 'inventory/ItemWarehouses',
+	key: 'ID',
+	syncEntity: 'Inventory/ItemWarehouses',
+	deletedType: DELETED_ENTITY_TYPES.ItemWarehouses,
+	fields: [
+		'ID', 'Item', 'ItemCode', 'ItemDescription', 'Warehouse', 'WarehouseCode', 'WarehouseDescription', 'CurrentStock',
+		'ReservedStock', 'PlannedStockIn', 'PlannedStockOut', 'ProjectedStock', 'ReorderPoint', 'ReorderQuantity',
+		'SafetyStock', 'MaximumStock', 'Created', 'Modified',
+	],
+	notInSync: ['CurrentStock', 'PlannedStockIn', 'PlannedStockOut', 'ProjectedStock'],
+};
+
+/**
+ * Stock positions (sync/Inventory/StockPositions): the stock figures per item and warehouse as they change. A
+ * position has the ID of its item-warehouse record, which is also the key of Exact's StockPositions webhook:
+ * the fields are the ones both lists have, so a position read by ID (webhook) and one from the sync list
+ * (Get Stock Changes, poll) look the same. The sync list's own extras (FreeStock, PlanningIn, PlanningOut,
+ * ItemId, UnitCode) can be added with Fields.
+ */
+export const STOCK_POSITION: ExactEntity = {
+	label: 'stock position',
+	path: 'inventory/ItemWarehouses',
+	key: 'ID',
+	syncEntity: 'Inventory/StockPositions',
+	deletedType: DELETED_ENTITY_TYPES.StockPositions,
+	fields: [
+		'ID', 'ItemCode', 'ItemDescription', 'Warehouse', 'WarehouseCode', 'WarehouseDescription', 'CurrentStock',
+		'ReservedStock', 'ProjectedStock', 'ReorderPoint',
+	],
+};

@@ -98,6 +98,23 @@ export const createFromWorkOrderProperties: INodeProperties[] = [
 				],
 			},
 			{
+				displayName: 'Stock Warehouse',
+				name: 'stockWarehouse',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1',
+				description:
+					"Exact warehouse code the materials leave (the document's warehouse; Exact takes their stock out when the invoice is processed, or at the order's goods delivery). Empty: no warehouse on the document, Exact's own default.",
+			},
+			{
+				displayName: 'Take Warehouse From Work Order',
+				name: 'warehouseFromWorkOrder',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether the warehouse the technician took the materials from (the material lines' OutSmart warehouse, e.g. the van) is the document's warehouse instead. Lines without one count as the Stock Warehouse; lines from two warehouses refuse the work order (Exact takes one per document).",
+			},
+			{
 				displayName: 'Unknown Material',
 				name: 'unknownMaterial',
 				type: 'options',

@@ -15,7 +15,7 @@
 import { NodeApiError, NodeOperationError, jsonParse, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { asNodeError } from '../../shared/nodeErrors';
 import { cleanRecord } from '../records';
-import { ACCOUNT, ITEM } from '../entity/definitions';
+import { ACCOUNT, ITEM, WAREHOUSE } from '../entity/definitions';
 import { lookupByCodes, type CodeCache } from '../entity/lookups';
 import { odataGuid } from '../odata';
 import { exactGetAnyOf, exactRequest, readList, resolveDivision, exactBaseUrl, EXACT_CREDENTIAL_TYPE } from '../transport';
@@ -33,6 +33,8 @@ interface ExportParameters {
 	useWorkOrderPrices?: boolean;
 	descriptionLineItem?: string;
 	exportOtherFlows?: boolean;
+	stockWarehouse?: string;
+	warehouseFromWorkOrder?: boolean;
 }
 
 /** What the export reads of a relation: Exact refuses documents for a blocked one, so we check first. */
@@ -57,6 +59,7 @@ interface ExportRun {
 	references: ReferenceCache;
 	accounts: CodeCache;
 	items: CodeCache;
+	warehouses: CodeCache;
 }
 
 /** A document this run wrote, to be read back at the end. */
@@ -151,6 +154,22 @@ async function prefetch(this: IExecuteFunctions, run: ExportRun, candidates: Can
 	await lookupByCodes.call(this, ACCOUNT, ready.map((c) => c.document!.debtorNumber), ACCOUNT_FIELDS, { cache: run.accounts });
 	const pending = ready.filter((c) => !exported.has(c.document!.workOrderNumber)).map((c) => c.document!);
 	await lookupByCodes.call(this, ITEM, pending.flatMap((d) => d.lines.map((line) => line.itemCode)), ['Description'], { cache: run.items });
+	const warehouses = pending.map((d) => d.warehouseCode ?? '').filter(Boolean);
+	if (warehouses.length) await lookupByCodes.call(this, WAREHOUSE, warehouses, ['Description'], { cache: run.warehouses });
+}
+
+/** The Exact warehouse the document's materials leave, or undefined for none; an unknown code refuses the work order. */
+async function warehouseOf(this: IExecuteFunctions, run: ExportRun, candidate: Candidate, document: WorkOrderDocument): Promise<IDataObject | undefined> {
+	const code = document.warehouseCode;
+	if (!code) return undefined;
+	const found = (await lookupByCodes.call(this, WAREHOUSE, [code], ['Description'], { cache: run.warehouses, itemIndex: candidate.itemIndex })).get(code);
+	if (found) return found;
+	throw refuse.call(
+		this,
+		candidate,
+		`Warehouse ${code} on ${nameOf(document)} not found in Exact administration ${run.division}`,
+		"Use an Exact warehouse code: in the node's Stock Warehouse option, or as the OutSmart warehouse of the material lines (flow 13 imports Exact's warehouses with their codes); nothing was written",
+	);
 }
 
 function sameId(a: unknown, b: unknown): boolean {
@@ -314,8 +333,10 @@ async function exportOne(this: IExecuteFunctions, run: ExportRun, candidate: Can
 		throw refuse.call(this, candidate, `Nothing is left to export on ${name}`, 'All its lines have materials unknown in Exact');
 	}
 
+	const warehouse = await warehouseOf.call(this, run, candidate, document);
 	const body: IDataObject = {
 		OrderedBy: account.ID,
+		...(warehouse ? { [kind.warehouseField]: warehouse.ID } : {}),
 		...(kind.needsJournal ? { InvoiceTo: account.ID, Journal: this.getNodeParameter('exportJournal', itemIndex) as string } : {}),
 		YourRef: document.workOrderNumber,
 		Description: document.description,
@@ -392,7 +413,7 @@ export async function exportWorkOrders(this: IExecuteFunctions): Promise<INodeEx
 	const credentials = await this.getCredentials(EXACT_CREDENTIAL_TYPE);
 	const baseUrl = exactBaseUrl(credentials);
 	const division = await resolveDivision.call(this, baseUrl, credentials);
-	const run: ExportRun = { baseUrl, division, references: new Map(), accounts: new Map(), items: new Map() };
+	const run: ExportRun = { baseUrl, division, references: new Map(), accounts: new Map(), items: new Map(), warehouses: new Map() };
 	const candidates = Array.from({ length: count }, (_, itemIndex) => candidateOf.call(this, itemIndex));
 	await prefetch.call(this, run, candidates);
 

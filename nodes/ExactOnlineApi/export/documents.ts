@@ -10,6 +10,8 @@ export interface DocumentKind {
 	linesField: string;
 	/** Whether the document needs a sales journal (invoices do, orders don't). */
 	needsJournal: boolean;
+	/** The header field naming the warehouse the goods leave (one per document in Exact). */
+	warehouseField: string;
 }
 
 export const SALES_INVOICE_DOCUMENT: DocumentKind = {
@@ -19,6 +21,7 @@ export const SALES_INVOICE_DOCUMENT: DocumentKind = {
 	numberField: 'InvoiceNumber',
 	linesField: 'SalesInvoiceLines',
 	needsJournal: true,
+	warehouseField: 'Warehouse',
 };
 
 export const SALES_ORDER_DOCUMENT: DocumentKind = {
@@ -28,4 +31,5 @@ export const SALES_ORDER_DOCUMENT: DocumentKind = {
 	numberField: 'OrderNumber',
 	linesField: 'SalesOrderLines',
 	needsJournal: false,
+	warehouseField: 'WarehouseID',
 };

@@ -6,7 +6,7 @@
  */
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import { DELETED_ENTITY_TYPES } from '../transport/sync';
-import { ACCOUNT, CONTACT, type ExactEntity, ITEM, PAYMENT_TERM, QUOTATION, SALES_INVOICE, SALES_ORDER } from '../entity/definitions';
+import { ACCOUNT, CONTACT, type ExactEntity, ITEM, PAYMENT_TERM, QUOTATION, SALES_INVOICE, SALES_ORDER, STOCK_POSITION } from '../entity/definitions';
 import { groupInvoiceRows, INVOICE_SYNC_FIELDS } from '../entity/invoiceRows';
 import { QUOTATION_DOC, SALES_INVOICE_DOC, SALES_ORDER_DOC, type SalesDocument } from '../entity/salesDocuments';
 
@@ -65,6 +65,8 @@ export const TRIGGER_TOPICS: TriggerTopic[] = [
 		document: SALES_INVOICE_DOC,
 	},
 	{ value: 'SalesOrders', name: 'Sales Orders', entity: SALES_ORDER, webhook: true, document: SALES_ORDER_DOC },
+	// Stock per item and warehouse, changed by Exact's documents (deliveries, receipts, processed invoices, counts).
+	{ value: 'StockPositions', name: 'Stock Positions (Stock per Item and Warehouse)', entity: STOCK_POSITION, webhook: true },
 	{ value: 'TimeTransactions', name: 'Time Transactions (Hours)', entity: TIME_TRANSACTION, webhook: true },
 ];
 

@@ -21,6 +21,9 @@ import paymentCodex from '../../../nodes/ExactOnlinePayment/ExactOnlinePayment.n
 import invoiceCodex from '../../../nodes/ExactOnlineSalesInvoice/ExactOnlineSalesInvoice.node.json';
 import orderCodex from '../../../nodes/ExactOnlineSalesOrder/ExactOnlineSalesOrder.node.json';
 import quotationCodex from '../../../nodes/ExactOnlineQuotation/ExactOnlineQuotation.node.json';
+import { ExactOnlineWarehouse } from '../../../nodes/ExactOnlineWarehouse/ExactOnlineWarehouse.node';
+import { operations as warehouseOperations } from '../../../nodes/ExactOnlineWarehouse/operations';
+import warehouseCodex from '../../../nodes/ExactOnlineWarehouse/ExactOnlineWarehouse.node.json';
 
 interface Case {
 	node: INodeType;
@@ -35,6 +38,7 @@ const cases: Record<string, Case> = {
 	salesInvoice: { node: new ExactOnlineSalesInvoice(), operations: { default: invoiceOperations }, codex: invoiceCodex },
 	salesOrder: { node: new ExactOnlineSalesOrder(), operations: { default: orderOperations }, codex: orderCodex },
 	quotation: { node: new ExactOnlineQuotation(), operations: { default: quotationOperations }, codex: quotationCodex },
+	warehouse: { node: new ExactOnlineWarehouse(), operations: { default: warehouseOperations }, codex: warehouseCodex },
 };
 
 /** [resource, operation] pairs the UI offers. */
@@ -95,13 +99,13 @@ describe('finding orders and quotations in the nodes panel by their Dutch names'
 });
 
 describe('resource locators', () => {
-	it('accounts, items and payment conditions can be picked from a list, by code or by ID', () => {
+	it('accounts, items, payment conditions and warehouses can be picked from a list, by code or by ID', () => {
 		const locators = Object.values(cases)
 			.flatMap(({ node }) => node.description.properties)
 			.flatMap((p) => (p.type === 'collection' ? (p.options as INodeProperties[]) : [p]))
 			.filter((p) => p.type === 'resourceLocator');
 		const methods = new Set(locators.map((p) => p.modes?.find((m) => m.name === 'list')?.typeOptions?.searchListMethod));
-		expect([...methods].sort()).toEqual(['searchAccounts', 'searchItems', 'searchPaymentConditions']);
+		expect([...methods].sort()).toEqual(['searchAccounts', 'searchItems', 'searchPaymentConditions', 'searchWarehouses']);
 		for (const locator of locators) expect(locator.modes?.map((m) => m.name)).toEqual(['list', 'code', 'id']);
 	});
 });

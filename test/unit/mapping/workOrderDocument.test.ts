@@ -133,6 +133,41 @@ describe('work order -> Exact document lines', () => {
 	});
 });
 
+describe('the warehouse the materials leave', () => {
+	const fromVan = (codes: Array<string | undefined>) => ({
+		...workOrder,
+		Materials: codes.map((code, i) => ({ MaterialCode: `M-${i}`, MaterialNr: '1', MaterialPrice: '1,00', MaterialName: 'x', ...(code === undefined ? {} : { MaterialWarehouseCode: code }) })),
+	});
+
+	it('is the Stock Warehouse of the flow, or none', () => {
+		expect(workOrderToDocument(workOrder, OPTIONS).warehouseCode).toBeUndefined();
+		expect(workOrderToDocument(workOrder, { ...OPTIONS, stockWarehouse: ' 1 ' }).warehouseCode).toBe('1');
+		// The lines' warehouse counts only when asked for.
+		expect(workOrderToDocument(fromVan(['2']), { ...OPTIONS, stockWarehouse: '1' }).warehouseCode).toBe('1');
+	});
+
+	it("is the lines' own warehouse (the van) when taken from the work order; lines without one count as the Stock Warehouse", () => {
+		const options = { ...OPTIONS, warehouseFromWorkOrder: true };
+		expect(workOrderToDocument(fromVan(['2', '2']), options)).toMatchObject({ warehouseCode: '2', problems: [] });
+		expect(workOrderToDocument(fromVan([undefined, '']), { ...options, stockWarehouse: '1' })).toMatchObject({ warehouseCode: '1', problems: [] });
+		expect(workOrderToDocument(fromVan(['2', undefined]), { ...options, stockWarehouse: '2' })).toMatchObject({ warehouseCode: '2', problems: [] });
+		expect(workOrderToDocument(fromVan([undefined]), options).warehouseCode).toBeUndefined();
+	});
+
+	it('refuses materials from two warehouses: Exact takes one per document', () => {
+		const options = { ...OPTIONS, warehouseFromWorkOrder: true };
+		expect(workOrderToDocument(fromVan(['2', '3']), options).problems).toEqual([
+			'The materials come from more than one warehouse (2, 3), and Exact takes one warehouse per document: give every material line the same warehouse in OutSmart, or set a Stock Warehouse for the lines without one',
+		]);
+		expect(workOrderToDocument(fromVan(['2', undefined]), options).problems[0]).toMatch(/\(2, \(none\)\)/);
+	});
+
+	it('is none for a work order with hours only', () => {
+		const hoursOnly = { ...workOrder, Materials: [] };
+		expect(workOrderToDocument(hoursOnly, { ...OPTIONS, stockWarehouse: '1' }).warehouseCode).toBeUndefined();
+	});
+});
+
 describe('helpers', () => {
 	it('rounds hours up to the step', () => {
 		expect(roundUpHours(1 + 1 / 60, 15)).toBe(1.25);

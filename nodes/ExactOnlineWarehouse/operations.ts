@@ -1,0 +1,62 @@
+import { ITEM_WAREHOUSE, STOCK_POSITION, WAREHOUSE } from '../ExactOnlineApi/entity/definitions';
+import { confirmChangesOperation } from '../ExactOnlineApi/operations/confirmChanges';
+import { getOperation } from '../ExactOnlineApi/operations/get';
+import { getChangesOperation } from '../ExactOnlineApi/operations/getChanges';
+import { getManyOperation } from '../ExactOnlineApi/operations/getMany';
+import { andFilters, odataContains, odataDateTime, odataString } from '../ExactOnlineApi/odata';
+import type { Operation } from '../shared/router';
+
+interface WarehouseFilters {
+	code?: string;
+	descriptionContains?: string;
+	mainOnly?: boolean;
+	modifiedSince?: string;
+}
+
+interface StockFilters {
+	inStockOnly?: boolean;
+	itemCode?: string;
+	modifiedSince?: string;
+	warehouseCode?: string;
+}
+
+export function warehouseFilter(filters: WarehouseFilters): string | undefined {
+	return andFilters(
+		filters.code?.trim() ? `Code eq ${odataString(filters.code.trim())}` : undefined,
+		filters.descriptionContains ? odataContains('Description', filters.descriptionContains) : undefined,
+		// Main is a byte (0/1) in Exact, not a boolean.
+		filters.mainOnly === true ? 'Main eq 1' : undefined,
+		filters.modifiedSince ? `Modified ge ${odataDateTime(filters.modifiedSince)}` : undefined,
+	);
+}
+
+export function stockFilter(filters: StockFilters): string | undefined {
+	return andFilters(
+		filters.warehouseCode?.trim() ? `WarehouseCode eq ${odataString(filters.warehouseCode.trim())}` : undefined,
+		filters.itemCode?.trim() ? `ItemCode eq ${odataString(filters.itemCode.trim())}` : undefined,
+		filters.inStockOnly === true ? 'CurrentStock gt 0' : undefined,
+		filters.modifiedSince ? `Modified ge ${odataDateTime(filters.modifiedSince)}` : undefined,
+	);
+}
+
+export const operations: Record<string, Operation> = {
+	get: getOperation(WAREHOUSE, 'warehouse'),
+	getMany: getManyOperation(
+		WAREHOUSE,
+		function (itemIndex) {
+			return warehouseFilter(this.getNodeParameter('filters', itemIndex, {}) as WarehouseFilters);
+		},
+		'Code',
+	),
+	getStock: getManyOperation(
+		ITEM_WAREHOUSE,
+		function (itemIndex) {
+			return stockFilter(this.getNodeParameter('stockFilters', itemIndex, {}) as StockFilters);
+		},
+		'ItemCode',
+	),
+	getChanges: getChangesOperation(STOCK_POSITION),
+	confirmChanges: confirmChangesOperation(STOCK_POSITION),
+	getItemWarehouseChanges: getChangesOperation(ITEM_WAREHOUSE),
+	confirmItemWarehouseChanges: confirmChangesOperation(ITEM_WAREHOUSE),
+};

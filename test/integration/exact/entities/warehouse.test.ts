@@ -1,0 +1,170 @@
+/**
+ * Exact Online Warehouse against the Exact simulator: warehouses (Get, Get Many), stock per item and warehouse
+ * (Get Stock), and the two change streams (stock positions, item-warehouse settings) over several runs. Stock moves
+ * only through documents, as in Exact: a write of a stock figure is ignored, a processed invoice with a
+ * warehouse takes its stock items out of that warehouse, and Get Stock Changes hands out exactly those positions.
+ */
+import type { IDataObject } from 'n8n-workflow';
+import { ExactOnlineApiRequest } from '../../../../nodes/ExactOnlineApiRequest/ExactOnlineApiRequest.node';
+import { ExactOnlineSalesInvoice } from '../../../../nodes/ExactOnlineSalesInvoice/ExactOnlineSalesInvoice.node';
+import { ExactOnlineWarehouse } from '../../../../nodes/ExactOnlineWarehouse/ExactOnlineWarehouse.node';
+import { ITEM_WAREHOUSE, STOCK_POSITION, WAREHOUSE } from '../../../../nodes/ExactOnlineApi/entity/definitions';
+import { EXACT_SEED_FIXTURES } from '../../../../simulators/exact';
+import { jsonOf } from '../../../harness/context';
+import { callsOf, endpointsOf, ISO_WITH_OFFSET, rl, runnerFor, useEntitySimulator } from './setup';
+
+const { accounts, items } = EXACT_SEED_FIXTURES;
+const suite = useEntitySimulator(new ExactOnlineWarehouse());
+const { run } = suite;
+const state = () => suite.exact.sim.state;
+const warehouseId = (code: string) => String(state().listRecords('Warehouses').find((w) => w.Code === code)?.ID);
+const stockOf = (itemId: string, warehouse: string) =>
+	state()
+		.listRecords('ItemWarehouses')
+		.find((iw) => iw.Item === itemId && iw.Warehouse === warehouseId(warehouse));
+
+/** A draft invoice for O'Neill by the export, with the given materials leaving warehouse `code`, then processed in Exact. */
+async function invoiceFromWarehouse(code: string, materials: Array<[string, string]>, number: string): Promise<IDataObject> {
+	const exported = await runnerFor(suite.exact, new ExactOnlineSalesInvoice())(
+		{ operation: 'createFromWorkOrder', documentType: 'salesInvoice', exportJournal: '70', exportOptions: { stockWarehouse: code } },
+		{
+			items: [
+				{
+					WorkorderNo: number,
+					CustomerDebtorNr: accounts.oneill.code.trim(),
+					TypeOfWork: 'Onderhoud',
+					Materials: materials.map(([MaterialCode, MaterialNr]) => ({ MaterialCode, MaterialNr, MaterialPrice: '10,00', MaterialName: MaterialCode })),
+				},
+			],
+		},
+	);
+	const [summary] = jsonOf(exported);
+	const processed = await runnerFor(suite.exact, new ExactOnlineApiRequest())({
+		method: 'POST',
+		path: 'salesinvoice/PrintedSalesInvoices',
+		body: JSON.stringify({ InvoiceID: summary.InvoiceID }),
+	});
+	expect(processed.error).toBeUndefined();
+	return summary;
+}
+
+describe('Exact Online Warehouse: warehouses', () => {
+	it('finds a warehouse by code with one call, with the fields the node reads, or says which one is missing', async () => {
+		const result = await run({ operation: 'get', warehouse: rl('code', '2') });
+		expect(jsonOf(result)).toEqual([expect.objectContaining({ Code: '2', Description: 'Servicebus 1 (Jan)', Main: 0 })]);
+		expect(String(jsonOf(result)[0].Modified)).toMatch(ISO_WITH_OFFSET);
+		expect(endpointsOf(result)).toEqual(['GET inventory/Warehouses']);
+		expect(callsOf(result)[0].query.$filter).toBe("Code eq '2'");
+		expect(callsOf(result)[0].query.$select.split(',')).toEqual(WAREHOUSE.fields);
+		expect(jsonOf(await run({ operation: 'get', warehouse: rl('list', warehouseId('1')) }))[0]).toMatchObject({ Description: 'Hoofdmagazijn' });
+		expect((await run({ operation: 'get', warehouse: rl('code', '9') })).error?.message).toBe("Warehouse '9' not found in administration 1234567");
+	});
+
+	it('lists every warehouse in one call, or the main one, by description, by code', async () => {
+		const all = await run({ operation: 'getMany', returnAll: true });
+		expect(jsonOf(all).map((w) => w.Code)).toEqual(['1', '2']);
+		expect(endpointsOf(all)).toEqual(['GET inventory/Warehouses']);
+		const main = await run({ operation: 'getMany', returnAll: true, filters: { mainOnly: true } });
+		expect(jsonOf(main).map((w) => w.Code)).toEqual(['1']);
+		expect(callsOf(main)[0].query.$filter).toBe('Main eq 1');
+		expect(jsonOf(await run({ operation: 'getMany', returnAll: true, filters: { descriptionContains: 'bus' } })).map((w) => w.Code)).toEqual(['2']);
+		const quoted = await run({ operation: 'getMany', returnAll: true, filters: { code: "O'BUS" } });
+		expect(callsOf(quoted)[0].query.$filter).toBe("Code eq 'O''BUS'");
+		expect(jsonOf(quoted)).toEqual([]);
+	});
+});
+
+describe('Exact Online Warehouse: Get Stock', () => {
+	it('reads the stock per item and warehouse, filtered by warehouse and item, in stock only', async () => {
+		const inVan = await run({ operation: 'getStock', returnAll: true, stockFilters: { warehouseCode: '2' } });
+		const expected = state().listRecords('ItemWarehouses').filter((iw) => iw.WarehouseCode === '2');
+		expect(jsonOf(inVan)).toHaveLength(expected.length);
+		expect(jsonOf(inVan).every((row) => row.WarehouseCode === '2' && typeof row.CurrentStock === 'number')).toBe(true);
+		// A filtered Return All: the standard endpoint (the bulk list has no stock endpoint, sync has no stock figures).
+		expect(endpointsOf(inVan).every((endpoint) => endpoint === 'GET inventory/ItemWarehouses')).toBe(true);
+		expect(callsOf(inVan)[0].query.$filter).toBe("WarehouseCode eq '2'");
+		expect(callsOf(inVan)[0].query.$select.split(',')).toEqual(ITEM_WAREHOUSE.fields);
+
+		const kogelkraan = await run({ operation: 'getStock', returnAll: true, stockFilters: { itemCode: items.kogelkraan.code, warehouseCode: '1' } });
+		expect(jsonOf(kogelkraan)).toEqual([expect.objectContaining({ ItemCode: 'KK-12', WarehouseCode: '1', CurrentStock: stockOf(items.kogelkraan.id, '1')?.CurrentStock })]);
+		const inStock = await run({ operation: 'getStock', returnAll: true, stockFilters: { inStockOnly: true } });
+		expect(callsOf(inStock)[0].query.$filter).toBe('CurrentStock gt 0');
+		expect(jsonOf(inStock).every((row) => Number(row.CurrentStock) > 0)).toBe(true);
+		const limited = await run({ operation: 'getStock', returnAll: false, limit: 3 });
+		expect(jsonOf(limited)).toHaveLength(3);
+	});
+
+	it('stock figures cannot be written: Exact keeps its own, only documents change them', async () => {
+		const row = stockOf(items.kogelkraan.id, '1')!;
+		const put = await runnerFor(suite.exact, new ExactOnlineApiRequest())({
+			method: 'PUT',
+			path: `inventory/ItemWarehouses(guid'${String(row.ID)}')`,
+			body: JSON.stringify({ CurrentStock: 999, ReorderPoint: 7 }),
+		});
+		expect(put.error).toBeUndefined();
+		expect(stockOf(items.kogelkraan.id, '1')).toMatchObject({ CurrentStock: row.CurrentStock, ReorderPoint: 7 });
+	});
+});
+
+describe('Exact Online Warehouse: Get Stock Changes', () => {
+	it('reads every position, then only those a processed invoice moved, out of the warehouse on the invoice', async () => {
+		const staticData: IDataObject = {};
+		const sync = async () => await run({ operation: 'getChanges', changesOptions: { confirmLater: false } }, { staticData });
+		const first = await sync();
+		expect(jsonOf(first)).toHaveLength(state().listRecords('ItemWarehouses').length);
+		expect(endpointsOf(first)).toEqual(['GET sync/Inventory/StockPositions', 'GET sync/Deleted']);
+		expect(callsOf(first)[0].query.$select.split(',')).toEqual(expect.arrayContaining(STOCK_POSITION.fields));
+		expect(endpointsOf(await sync())).toEqual(['GET sync/Inventory/StockPositions', 'GET sync/Deleted']);
+		expect(jsonOf(await sync())).toEqual([]);
+
+		const before = Number(stockOf(items.kogelkraan.id, '2')?.CurrentStock ?? 0);
+		const hadRow = stockOf(items.kogelkraan.id, '2') !== undefined;
+		const invoice = await invoiceFromWarehouse('2', [[items.kogelkraan.code, '3']], 'WO-WH-1');
+		expect(state().listRecords('SalesInvoices').find((i) => i.InvoiceID === invoice.InvoiceID)).toMatchObject({ Warehouse: warehouseId('2'), Status: 50 });
+
+		const moved = jsonOf(await sync());
+		expect(moved).toEqual([expect.objectContaining({ ItemCode: 'KK-12', WarehouseCode: '2', CurrentStock: before - 3, changeType: 'changed' })]);
+		expect(hadRow || before === 0).toBe(true);
+		// The main warehouse did not move.
+		expect(stockOf(items.kogelkraan.id, '1')?.CurrentStock).toBe(state().listRecords('ItemWarehouses').find((iw) => iw.ID === stockOf(items.kogelkraan.id, '1')?.ID)?.CurrentStock);
+	});
+
+	it('a draft invoice or one without a warehouse moves no stock; time items never do', async () => {
+		const total = () => state().listRecords('ItemWarehouses').reduce((sum, iw) => sum + Number(iw.CurrentStock ?? 0), 0);
+		const start = total();
+		await runnerFor(suite.exact, new ExactOnlineSalesInvoice())(
+			{ operation: 'createFromWorkOrder', documentType: 'salesInvoice', exportJournal: '70', exportOptions: { stockWarehouse: '1' } },
+			{ items: [{ WorkorderNo: 'WO-WH-DRAFT', CustomerDebtorNr: accounts.oneill.code.trim(), Materials: [{ MaterialCode: items.kogelkraan.code, MaterialNr: '1', MaterialPrice: '1,00', MaterialName: 'x' }] }] },
+		);
+		expect(total()).toBe(start);
+		await invoiceFromWarehouse('', [[items.kogelkraan.code, '1']], 'WO-WH-NONE');
+		expect(total()).toBe(start);
+		await invoiceFromWarehouse('1', [[items.arbeid.code, '2'], [items.kogelkraan.code, '1']], 'WO-WH-TIME');
+		expect(total()).toBe(start - 1);
+	});
+
+	it('the export refuses an unknown warehouse code for that work order only, naming it', async () => {
+		const result = await runnerFor(suite.exact, new ExactOnlineSalesInvoice())(
+			{ operation: 'createFromWorkOrder', documentType: 'salesInvoice', exportJournal: '70', exportOptions: { stockWarehouse: '9' } },
+			{ items: [{ WorkorderNo: 'WO-WH-9', CustomerDebtorNr: accounts.oneill.code.trim(), Materials: [{ MaterialCode: items.kogelkraan.code, MaterialNr: '1', MaterialPrice: '1,00', MaterialName: 'x' }] }] },
+		);
+		expect(result.output?.[1].map((item) => item.json.error)).toEqual(['Warehouse 9 on work order WO-WH-9 not found in Exact administration 1234567']);
+		expect(state().listRecords('SalesInvoices').filter((i) => i.YourRef === 'WO-WH-9')).toEqual([]);
+	});
+});
+
+describe('Exact Online Warehouse: Get Item Warehouse Changes', () => {
+	it('hands out a changed reorder setting once, and a removed item warehouse as a deletion', async () => {
+		const staticData: IDataObject = {};
+		const sync = async () => await run({ operation: 'getItemWarehouseChanges', changesOptions: { confirmLater: false } }, { staticData });
+		const first = await sync();
+		expect(jsonOf(first)).toHaveLength(state().listRecords('ItemWarehouses').length);
+		expect(endpointsOf(first)).toEqual(['GET sync/Inventory/ItemWarehouses', 'GET sync/Deleted']);
+		expect(callsOf(first)[0].query.$select.split(',')).not.toContain('CurrentStock');
+		const row = stockOf(items.kogelkraan.id, '1')!;
+		state().updateRecord('ItemWarehouses', String(row.ID), { ReorderPoint: 12 });
+		expect(jsonOf(await sync())).toEqual([expect.objectContaining({ ID: row.ID, ItemCode: 'KK-12', ReorderPoint: 12, changeType: 'changed' })]);
+		state().deleteRecord('ItemWarehouses', String(row.ID));
+		expect(jsonOf(await sync())).toEqual([expect.objectContaining({ ID: row.ID, changeType: 'deleted' })]);
+	});
+});
