@@ -159,6 +159,21 @@ describe('Exact Online Poll Trigger', () => {
 		expect((order.SalesOrderLines as IDataObject[]).map((line) => line.ID).sort()).toEqual(lines.map((line) => line.ID).sort());
 	});
 
+	it('Stock Positions reads sync/Inventory/StockPositions: a stock change once, with the stock per item and warehouse', async () => {
+		const active = trigger({ topics: ['StockPositions'] });
+		const first = await active.poll();
+		expect(emitted(first)).toEqual([]);
+		expect(endpointsOf(first)).toEqual(['GET sync/Inventory/StockPositions', 'GET sync/Deleted']);
+		// A document booked in Exact (the admin side stands for Exact's own processing) moves the kogelkraan's stock.
+		const row = suite.exact.sim.state.listRecords('ItemWarehouses').find((iw) => iw.Item === items.kogelkraan.id)!;
+		suite.exact.sim.state.updateRecord('ItemWarehouses', String(row.ID), { CurrentStock: Number(row.CurrentStock) - 2 });
+		const moved = await active.poll();
+		expect(emitted(moved)).toEqual([
+			expect.objectContaining({ topic: 'StockPositions', ID: row.ID, ItemCode: 'KK-12', WarehouseCode: row.WarehouseCode, CurrentStock: Number(row.CurrentStock) - 2, changeType: 'changed' }),
+		]);
+		expect(emitted(await active.poll())).toEqual([]);
+	});
+
 	it('says what to fix when no topic is chosen', async () => {
 		const run = await trigger({ topics: [] }).poll();
 		expect(run.error?.message).toBe('Choose at least one topic to watch');

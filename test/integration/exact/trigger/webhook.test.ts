@@ -251,6 +251,20 @@ describe('Exact Online Trigger: events', () => {
 		expect(headerOnly.items?.[0]).not.toHaveProperty('SalesOrderLines');
 	});
 
+	it('Stock Positions: a stock change runs the workflow with the position read by its item-warehouse ID', async () => {
+		await activate(node, hookOptions({ topics: ['StockPositions'] }));
+		endpoint.options.parameters = { topics: ['StockPositions'] };
+		expect(subscriptions()).toEqual([{ topic: 'StockPositions', url: endpoint.url }]);
+		const row = exact.sim.state.listRecords('ItemWarehouses').find((iw) => iw.Item === items.kogelkraan.id)!;
+		exact.sim.state.updateRecord('ItemWarehouses', String(row.ID), { CurrentStock: Number(row.CurrentStock) + 5 });
+		await exact.sim.state.webhooks.idle();
+		const run = endpoint.runs.at(-1)!;
+		expect(run.items).toEqual([
+			expect.objectContaining({ ID: row.ID, ItemCode: 'KK-12', CurrentStock: Number(row.CurrentStock) + 5, changeType: 'changed', exactEvent: expect.objectContaining({ topic: 'StockPositions' }) }),
+		]);
+		expect(endpointsOf(run)).toEqual(['GET inventory/ItemWarehouses']);
+	});
+
 	it('ignores a topic the node does not watch', async () => {
 		endpoint.options.parameters = { topics: ['Items'] };
 		const answer = await post(signedBody(accountEvent()));
