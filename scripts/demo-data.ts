@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { EXACT_SEED_FIXTURES, startExactSimulator, type ExactSimulator } from '../simulators/exact';
 import { workOrderOrigin } from '../nodes/mapping/workOrderOrigin';
+import { withDemoWarehouses } from './demo-warehouses';
 import { demoSeed, startOutSmartSimulator, type OutSmartSeed, type OutSmartSimulator, type SeedWorkorder } from '../simulators/outsmart';
 import { addSalesOrderDemo } from './demo-sales-orders';
 import { addDemoQuotations } from './demo-quotations';
@@ -27,11 +28,11 @@ export interface DemoWorld {
 
 /** The demo OutSmart account: its work orders use the Exact demo administration's customers, materials and hour types. */
 export function demoOutSmartSeed(): OutSmartSeed {
-	return demoSeed({
+	return withDemoWarehouses(demoSeed({
 		debtorNumbers: [accounts.bakkerij, accounts.oneill, accounts.cafe, accounts.muller, accounts.emptyEmail].map((a) => trimmed(a.code)),
 		materialCodes: [items.kogelkraan, items.cvKetel, items.draad, items.codeWithSpaces, items.quoted].map((i) => i.code),
 		hourTypeCodes: [items.arbeid, items.voorrij, items.spoed].map((i) => i.code),
-	});
+	}));
 }
 
 /**

@@ -49,6 +49,16 @@ export const properties: INodeProperties[] = [
 		'stockFilters',
 	),
 	readOptions(on('getMany', 'getStock')),
-	...changesParameters(on('getChanges', 'getItemWarehouseChanges'), 'stock positions (or item warehouses)'),
+	...changesParameters(on('getChanges'), 'stock positions', [
+		{
+			displayName: 'Per Item',
+			name: 'perItem',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to hand out one item per changed item, with its stock in every warehouse (Warehouses) and in total (TotalStock), instead of one per item and warehouse. Reads the item's other warehouses: one call per 20 items.",
+		},
+	]),
+	...changesParameters(on('getItemWarehouseChanges'), 'item warehouses'),
 	...confirmParameters(on('confirmChanges', 'confirmItemWarehouseChanges')),
 ];

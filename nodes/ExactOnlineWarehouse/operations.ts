@@ -1,10 +1,12 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { ITEM_WAREHOUSE, STOCK_POSITION, WAREHOUSE } from '../ExactOnlineApi/entity/definitions';
+import { stockPerItem } from '../ExactOnlineApi/entity/stockPerItem';
 import { confirmChangesOperation } from '../ExactOnlineApi/operations/confirmChanges';
 import { getOperation } from '../ExactOnlineApi/operations/get';
-import { getChangesOperation } from '../ExactOnlineApi/operations/getChanges';
+import { type ChangesParameters, getChangesOperation } from '../ExactOnlineApi/operations/getChanges';
 import { getManyOperation } from '../ExactOnlineApi/operations/getMany';
 import { andFilters, odataContains, odataDateTime, odataString } from '../ExactOnlineApi/odata';
-import type { Operation } from '../shared/router';
+import type { BatchOperation, Operation } from '../shared/router';
 
 interface WarehouseFilters {
 	code?: string;
@@ -39,6 +41,19 @@ export function stockFilter(filters: StockFilters): string | undefined {
 	);
 }
 
+const positionChanges = getChangesOperation(STOCK_POSITION);
+
+/** Get Stock Changes: the changed positions, or with Per Item one record per changed item with its stock in every warehouse. */
+const stockChanges: BatchOperation = {
+	async batch(this: IExecuteFunctions) {
+		const [positions] = await positionChanges.batch.call(this);
+		const options = this.getNodeParameter('changesOptions', 0, {}) as ChangesParameters & { perItem?: boolean };
+		if (options.perItem !== true) return [positions];
+		const items = await stockPerItem.call(this, positions.map((position) => position.json), options.output);
+		return [this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(items), { itemData: { item: 0 } })];
+	},
+};
+
 export const operations: Record<string, Operation> = {
 	get: getOperation(WAREHOUSE, 'warehouse'),
 	getMany: getManyOperation(
@@ -55,7 +70,7 @@ export const operations: Record<string, Operation> = {
 		},
 		'ItemCode',
 	),
-	getChanges: getChangesOperation(STOCK_POSITION),
+	getChanges: stockChanges,
 	confirmChanges: confirmChangesOperation(STOCK_POSITION),
 	getItemWarehouseChanges: getChangesOperation(ITEM_WAREHOUSE),
 	confirmItemWarehouseChanges: confirmChangesOperation(ITEM_WAREHOUSE),

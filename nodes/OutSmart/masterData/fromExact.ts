@@ -19,19 +19,21 @@ import {
 } from '../../mapping/masterData';
 import { employeeToOutSmartEmployee, itemGroupToCategory, itemToMaterialInCategory } from '../../mapping/employeesAndCategories';
 import { agreementToPrice, endedAgreementPrice, isQuantityPrice } from '../../mapping/priceAgreements';
+import { isStockPerItem, stockToMaterial, warehouseToOutSmartWarehouse } from '../../mapping/warehouses';
 import type { OutSmartEntity } from '../../OutSmartApi/entities';
 
 /** The resources that can be filled from an Exact record, and from which Exact entity. */
 export const FROM_EXACT: Record<string, string> = {
 	relation: "an Exact account, or a customer's payment data (the Payment node's Customer Balance)",
 	contactPerson: 'an Exact contact (from the Account node\'s Get Contact Changes)',
-	material: 'an Exact item',
+	material: "an Exact item, or an item's stock per warehouse (the Warehouse node's Get Stock Changes, Per Item: only Free Field 5 is sent)",
 	hourType: 'an Exact time item (hour type)',
 	paymentMethod: 'an Exact payment condition',
 	employee: 'an Exact employee (one who left becomes inactive)',
 	category: "an Exact item group (the Item node's Get Item Groups)",
 	materialCategory: "an Exact item: its material is put in the category of the item's group",
 	price: 'a row of the Exact Online Price Agreement node (a deleted one is ended)',
+	warehouse: 'an Exact warehouse (code, description, the Exact ID as external ID)',
 };
 
 export interface FromExact {
@@ -112,6 +114,8 @@ export function mapFromExact(this: IExecuteFunctions, entity: OutSmartEntity, it
 	const code = String(source.Code ?? '').trim();
 	if (entity.resource === 'materialCategory') return materialInCategory(source, code);
 	if (entity.resource === 'price') return priceAgreement(source);
+	// Stock shows only on a material OutSmart has: never a new material made of a stock figure.
+	if (entity.resource === 'material' && isStockPerItem(source)) return { record: stockToMaterial(source), updateOnly: true };
 	if (source.changeType === 'deleted') return deactivation.call(this, entity, code, itemIndex);
 	const fromMapping = ({ record, inactive }: { record: IDataObject; inactive?: boolean }): FromExact => ({ record, updateOnly: inactive === true });
 	switch (entity.resource) {
@@ -130,6 +134,8 @@ export function mapFromExact(this: IExecuteFunctions, entity: OutSmartEntity, it
 			return fromMapping(employeeToOutSmartEmployee(source));
 		case 'category':
 			return fromMapping(itemGroupToCategory(source));
+		case 'warehouse':
+			return fromMapping(warehouseToOutSmartWarehouse(source));
 		default:
 			throw new NodeOperationError(this.getNode(), `A ${entity.label} cannot be mapped from an Exact record`, { itemIndex });
 	}

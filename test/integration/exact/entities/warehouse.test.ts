@@ -143,6 +143,18 @@ describe('Exact Online Warehouse: Get Stock Changes', () => {
 		expect(total()).toBe(start - 1);
 	});
 
+	it('a sales order made from a work order names the warehouse as WarehouseID (stock leaves at its goods delivery)', async () => {
+		const total = () => state().listRecords('ItemWarehouses').reduce((sum, iw) => sum + Number(iw.CurrentStock ?? 0), 0);
+		const start = total();
+		const result = await runnerFor(suite.exact, new ExactOnlineSalesInvoice())(
+			{ operation: 'createFromWorkOrder', documentType: 'salesOrder', exportOptions: { warehouseFromWorkOrder: true } },
+			{ items: [{ WorkorderNo: 'WO-WH-SO', CustomerDebtorNr: accounts.oneill.code.trim(), Materials: [{ MaterialCode: items.kogelkraan.code, MaterialNr: '1', MaterialPrice: '1,00', MaterialName: 'x', MaterialWarehouseCode: '2' }] }] },
+		);
+		expect(jsonOf(result)).toEqual([expect.objectContaining({ workOrderNumber: 'WO-WH-SO', status: 'created', documentType: 'sales order' })]);
+		expect(state().listRecords('SalesOrders').find((o) => o.YourRef === 'WO-WH-SO')).toMatchObject({ WarehouseID: warehouseId('2'), WarehouseCode: '2' });
+		expect(total()).toBe(start);
+	});
+
 	it('the export refuses an unknown warehouse code for that work order only, naming it', async () => {
 		const result = await runnerFor(suite.exact, new ExactOnlineSalesInvoice())(
 			{ operation: 'createFromWorkOrder', documentType: 'salesInvoice', exportJournal: '70', exportOptions: { stockWarehouse: '9' } },
@@ -150,6 +162,42 @@ describe('Exact Online Warehouse: Get Stock Changes', () => {
 		);
 		expect(result.output?.[1].map((item) => item.json.error)).toEqual(['Warehouse 9 on work order WO-WH-9 not found in Exact administration 1234567']);
 		expect(state().listRecords('SalesInvoices').filter((i) => i.YourRef === 'WO-WH-9')).toEqual([]);
+	});
+});
+
+describe('Exact Online Warehouse: Get Stock Changes per item', () => {
+	it('hands out one record per changed item with its stock in every warehouse: one call per 20 items for the others', async () => {
+		const staticData: IDataObject = {};
+		const perItem = async () => await run({ operation: 'getChanges', changesOptions: { perItem: true } }, { staticData });
+		const first = jsonOf(await perItem());
+		const positions = state().listRecords('ItemWarehouses');
+		expect(first.map((i) => i.ItemCode)).toEqual([...new Set(positions.map((p) => p.ItemCode))].sort());
+		const row = stockOf(items.kogelkraan.id, '1')!;
+		state().updateRecord('ItemWarehouses', String(row.ID), { CurrentStock: Number(row.CurrentStock) + 4 });
+		const second = await perItem();
+		const mine = positions.filter((p) => p.ItemCode === 'KK-12');
+		expect(jsonOf(second)).toEqual([
+			{
+				ItemCode: 'KK-12',
+				ItemDescription: row.ItemDescription,
+				TotalStock: mine.reduce((sum, p) => sum + Number(p.CurrentStock), 0) + 4,
+				Warehouses: expect.arrayContaining([expect.objectContaining({ WarehouseCode: '1', CurrentStock: Number(row.CurrentStock) + 4 })]),
+				changeType: 'changed',
+			},
+		]);
+		expect(endpointsOf(second)).toEqual(['GET sync/Inventory/StockPositions', 'GET sync/Deleted', 'GET inventory/ItemWarehouses']);
+		expect(callsOf(second)[2].query.$filter).toBe("ItemCode eq 'KK-12'");
+	});
+
+	it('more than 100 changed items: one pass over the stock-position list instead of a call per 20', async () => {
+		const warehouse = warehouseId('2');
+		for (let i = 0; i < 120; i++) {
+			const item = state().insertRecord('Items', { Code: `VR-${i}`, Description: `Voorraadartikel ${i}`, IsStockItem: true, IsSalesItem: true });
+			state().insertRecord('ItemWarehouses', { Item: item.ID, Warehouse: warehouse, CurrentStock: i });
+		}
+		const result = await run({ operation: 'getChanges', changesOptions: { perItem: true } }, { staticData: {} });
+		expect(jsonOf(result).find((i) => i.ItemCode === 'VR-7')).toMatchObject({ TotalStock: 7, Warehouses: [expect.objectContaining({ WarehouseCode: '2', CurrentStock: 7 })] });
+		expect(endpointsOf(result)).toEqual(['GET sync/Inventory/StockPositions', 'GET sync/Deleted', 'GET sync/Inventory/StockPositions']);
 	});
 });
 
