@@ -74,7 +74,7 @@ describe('stock: Exact stock per item -> OutSmart material', () => {
 		const [main, van] = ['1', '2'].map((code) => sanWcp.find((iw) => iw.WarehouseCode === code)?.CurrentStock);
 		expect(stockField('SAN-WCP')).toBe(`Voorraad: 1 Hoofdmagazijn ${String(main)} | 2 Servicebus 1 (Jan) ${String(van)}`);
 		// The rest of the material is as it was.
-		const seeded = demoOutSmartSeed().records.materials?.find((m) => m.code === 'SAN-WCP');
+		const seeded = demoOutSmartSeed().records?.materials?.find((m) => m.code === 'SAN-WCP');
 		expect(list('materials').find((m) => m.code === 'SAN-WCP')).toMatchObject({ description: seeded?.description, unit: seeded?.unit });
 	});
 
