@@ -57,6 +57,7 @@ describe('templates in a real n8n', () => {
 			'08-import-price-agreements.json',
 			'09-sales-orders-to-work-orders.json',
 			'11-quotations.json',
+			'13-warehouses-and-stock.json',
 		]);
 		for (const file of files) {
 			const text = fs.readFileSync(path.join(TEMPLATE_DIR, file), 'utf8');
