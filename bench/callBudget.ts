@@ -8,6 +8,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { ExactOnlineAccount } from '../dist/nodes/ExactOnlineAccount/ExactOnlineAccount.node';
 import { ExactOnlineEmployee } from '../dist/nodes/ExactOnlineEmployee/ExactOnlineEmployee.node';
+import { ExactOnlineWarehouse } from '../dist/nodes/ExactOnlineWarehouse/ExactOnlineWarehouse.node';
 import { ExactOnlinePriceAgreement } from '../dist/nodes/ExactOnlinePriceAgreement/ExactOnlinePriceAgreement.node';
 import { ExactOnlineItem } from '../dist/nodes/ExactOnlineItem/ExactOnlineItem.node';
 import { ExactOnlinePayment } from '../dist/nodes/ExactOnlinePayment/ExactOnlinePayment.node';
@@ -414,6 +415,39 @@ async function quotationFlow(): Promise<void> {
 	}
 }
 
+/**
+ * Template 13's Exact side: warehouses read whole (no sync endpoint, few), stock positions per item (sync; the
+ * changed items' other warehouses 20 items a call, or one pass over the stock list above 100 items).
+ */
+async function warehousesAndStock(size: 'small' | 'large'): Promise<void> {
+	const sim = await startExactSimulator({ seed: size, dailyLimit: 100_000, minutelyLimit: 100_000 });
+	try {
+		const positions = sim.state.listRecords('ItemWarehouses');
+		const items = new Set(positions.map((p) => p.Item)).size;
+		const options = { credentials: { exactOnlineOAuth2Api: credential(sim, 9000) }, staticData: {}, mode: 'trigger' as const };
+		const node = new ExactOnlineWarehouse();
+		await measure(sim, `warehouses, every run (${sim.state.listRecords('Warehouses').length})`, 1, 'inventory/Warehouses, one page', () =>
+			runNode(node, { ...options, parameters: { operation: 'getMany', returnAll: true } }),
+		);
+		const parameters = { operation: 'getChanges', syncName: 'bench', changesOptions: { perItem: true, includeDeleted: false } };
+		const stockPages = Math.max(1, Math.ceil(positions.length / 1000));
+		await measure(
+			sim,
+			`stock per item, first run (${items} items)`,
+			stockPages + (items <= 100 ? Math.ceil(items / 20) : stockPages),
+			`sync pages of 1,000 (${positions.length} positions) + the items' other warehouses`,
+			() => runNode(node, { ...options, parameters }),
+		);
+		await measure(sim, 'stock per item, nothing changed', 1, 'one call', () => runNode(node, { ...options, parameters }));
+		const row = positions[0];
+		sim.state.updateRecord('ItemWarehouses', String(row.ID), { CurrentStock: Number(row.CurrentStock ?? 0) - 1 });
+		const moved = await measure(sim, 'stock per item, one item moved', 2, 'sync + its other warehouses', () => runNode(node, { ...options, parameters }));
+		if (moved.output?.[0].length !== 1) throw new Error('the stock change did not arrive');
+	} finally {
+		await sim.close();
+	}
+}
+
 async function main(): Promise<void> {
 	await accountImports('small', 1000);
 	await accountImports('large', 20000);
@@ -427,6 +461,8 @@ async function main(): Promise<void> {
 	await priceAgreements('small');
 	await priceAgreements('large');
 	await quotationFlow();
+	await warehousesAndStock('small');
+	await warehousesAndStock('large');
 	console.log('\nscenario                              calls  budget  seconds  state KB  note');
 	let over = 0;
 	for (const row of rows) {
