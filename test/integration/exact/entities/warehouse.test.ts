@@ -10,7 +10,7 @@ import { ExactOnlineSalesInvoice } from '../../../../nodes/ExactOnlineSalesInvoi
 import { ExactOnlineWarehouse } from '../../../../nodes/ExactOnlineWarehouse/ExactOnlineWarehouse.node';
 import { ITEM_WAREHOUSE, STOCK_POSITION, WAREHOUSE } from '../../../../nodes/ExactOnlineApi/entity/definitions';
 import { EXACT_SEED_FIXTURES } from '../../../../simulators/exact';
-import { jsonOf } from '../../../harness/context';
+import { jsonOf, runListSearch } from '../../../harness/context';
 import { callsOf, endpointsOf, ISO_WITH_OFFSET, rl, runnerFor, useEntitySimulator } from './setup';
 
 const { accounts, items } = EXACT_SEED_FIXTURES;
@@ -58,6 +58,20 @@ describe('Exact Online Warehouse: warehouses', () => {
 		expect(callsOf(result)[0].query.$select.split(',')).toEqual(WAREHOUSE.fields);
 		expect(jsonOf(await run({ operation: 'get', warehouse: rl('list', warehouseId('1')) }))[0]).toMatchObject({ Description: 'Hoofdmagazijn' });
 		expect((await run({ operation: 'get', warehouse: rl('code', '9') })).error?.message).toBe("Warehouse '9' not found in administration 1234567");
+	});
+
+	it('the Warehouse list of Get: code and description, the ID as value, searched by either in one call', async () => {
+		const search = async (filter?: string) =>
+			await runListSearch(new ExactOnlineWarehouse(), 'searchWarehouses', { parameters: {}, credentials: suite.exact.credentials() }, filter);
+		const all = await search();
+		expect(all.result.results).toEqual([
+			{ name: '1 - Hoofdmagazijn', value: warehouseId('1') },
+			{ name: '2 - Servicebus 1 (Jan)', value: warehouseId('2') },
+		]);
+		const van = await search('bus');
+		expect(van.result.results.map((r) => r.value)).toEqual([warehouseId('2')]);
+		expect(endpointsOf(van)).toEqual(['GET inventory/Warehouses']);
+		expect(callsOf(van)[0].query.$filter).toBe("substringof('bus',Description) eq true or substringof('bus',Code) eq true");
 	});
 
 	it('lists every warehouse in one call, or the main one, by description, by code', async () => {
