@@ -36,6 +36,8 @@ export interface DocumentLine {
 	unitPrice?: number;
 	description: string;
 	source: 'material' | 'hours' | 'text';
+	/** A material line's OutSmart warehouse (MaterialWarehouseCode), where the technician took it from. */
+	warehouseCode?: string;
 }
 
 export interface WorkOrderDocument {
@@ -96,7 +98,8 @@ function materialLines(workOrder: IDataObject, options: DocumentOptions, problem
 			continue;
 		}
 		if (quantity === 0) continue;
-		lines.push({ itemCode: code, quantity, unitPrice: price, description: text(material.MaterialName) || code, source: 'material' });
+		const warehouseCode = text(material.MaterialWarehouseCode) || undefined;
+		lines.push({ itemCode: code, quantity, unitPrice: price, description: text(material.MaterialName) || code, source: 'material', ...(warehouseCode ? { warehouseCode } : {}) });
 	}
 	return lines;
 }
@@ -148,12 +151,12 @@ function hourLines(workOrder: IDataObject, options: DocumentOptions, problems: s
  * The one warehouse the materials leave: Exact takes a warehouse per document (the invoice's Warehouse, the
  * order's WarehouseID), not per line. With warehouseFromWorkOrder the material lines' MaterialWarehouseCode
  * (the van or store the technician took them from) decides, lines without one count as the Stock Warehouse;
- * lines from two warehouses cannot be one document.
+ * lines from two warehouses cannot be one document. Lines with quantity 0 are no document lines: they do not count.
  */
-function documentWarehouse(workOrder: IDataObject, options: DocumentOptions, problems: string[]): string | undefined {
+function documentWarehouse(lines: DocumentLine[], options: DocumentOptions, problems: string[]): string | undefined {
 	const fallback = text(options.stockWarehouse);
 	if (!options.warehouseFromWorkOrder) return fallback || undefined;
-	const used = [...new Set(list(workOrder.Materials).map((material) => text(material.MaterialWarehouseCode) || fallback))];
+	const used = [...new Set(lines.filter((line) => line.source === 'material').map((line) => line.warehouseCode ?? fallback))];
 	const named = used.filter(Boolean);
 	if (named.length > 1 || (named.length === 1 && used.length > 1)) {
 		const shown = used.map((code) => code || '(none)').join(', ');
@@ -176,7 +179,7 @@ export function workOrderToDocument(workOrder: IDataObject, options: DocumentOpt
 	if (options.descriptionLineItem && description) {
 		lines.unshift({ itemCode: options.descriptionLineItem, quantity: 1, unitPrice: 0, description: description.slice(0, 255), source: 'text' });
 	}
-	const warehouseCode = lines.some((line) => line.source === 'material') ? documentWarehouse(workOrder, options, problems) : undefined;
+	const warehouseCode = lines.some((line) => line.source === 'material') ? documentWarehouse(lines, options, problems) : undefined;
 	if (!lines.some((line) => line.source !== 'text') && problems.length === 0) {
 		problems.push('The work order has no materials and no hours to invoice');
 	}

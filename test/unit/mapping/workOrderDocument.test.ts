@@ -162,6 +162,15 @@ describe('the warehouse the materials leave', () => {
 		expect(workOrderToDocument(fromVan(['2', undefined]), options).problems[0]).toMatch(/\(2, \(none\)\)/);
 	});
 
+	it('leaves out lines with quantity 0 (they are no document lines) and keeps each line\'s warehouse', () => {
+		const options = { ...OPTIONS, warehouseFromWorkOrder: true };
+		const mixed = fromVan(['2', '3']);
+		(mixed.Materials[1] as { MaterialNr: string }).MaterialNr = '0';
+		const document = workOrderToDocument(mixed, options);
+		expect(document).toMatchObject({ warehouseCode: '2', problems: [] });
+		expect(document.lines.filter((l) => l.source === 'material').map((l) => [l.itemCode, l.warehouseCode])).toEqual([['M-0', '2']]);
+	});
+
 	it('is none for a work order with hours only', () => {
 		const hoursOnly = { ...workOrder, Materials: [] };
 		expect(workOrderToDocument(hoursOnly, { ...OPTIONS, stockWarehouse: '1' }).warehouseCode).toBeUndefined();
