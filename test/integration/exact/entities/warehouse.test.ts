@@ -229,4 +229,19 @@ describe('Exact Online Warehouse: Get Item Warehouse Changes', () => {
 		state().deleteRecord('ItemWarehouses', String(row.ID));
 		expect(jsonOf(await sync())).toEqual([expect.objectContaining({ ID: row.ID, changeType: 'deleted' })]);
 	});
+
+	it('Confirm Later: a run that is not confirmed reads the same changes again; Confirm makes the position final (both streams)', async () => {
+		for (const [getChanges, confirm, syncName] of [
+			['getItemWarehouseChanges', 'confirmItemWarehouseChanges', 'settings'],
+			['getChanges', 'confirmChanges', 'stock'],
+		]) {
+			const staticData: IDataObject = {};
+			const read = async () => jsonOf(await run({ operation: getChanges, syncName, changesOptions: { confirmLater: true } }, { staticData }));
+			const all = await read();
+			expect(all.length).toBe(state().listRecords('ItemWarehouses').length);
+			expect(await read()).toHaveLength(all.length);
+			expect(jsonOf(await run({ operation: confirm, syncName }, { staticData }))).toEqual([{ syncName, confirmed: true, givenBack: 0, retrying: 0 }]);
+			expect(await read()).toEqual([]);
+		}
+	});
 });
