@@ -320,6 +320,7 @@ const PREPARE: Partial<Record<ExactEntityName, Prepare>> = {
 			r.EmployeeHID = employee.HID;
 		}
 		const hourType = ref(ctx, 'Items', r.HourType, 'Hour type');
+		if (hourType && ctx.validate && !Number(hourType.IsTime)) throw badRequest(`Hour type: item ${String(hourType.Code)} is not a time item`);
 		if (hourType) {
 			r.HourTypeCode = hourType.Code;
 			r.HourTypeDescription = hourType.Description;
@@ -339,6 +340,8 @@ const PREPARE: Partial<Record<ExactEntityName, Prepare>> = {
 	},
 	TimeTransactions(r, ctx, isNew) {
 		const item = ref(ctx, 'Items', r.Item, 'Item');
+		// Hours are booked on an hour type: Exact refuses a time transaction with a goods item.
+		if (item && ctx.validate && !Number(item.IsTime)) throw badRequest(`Item ${String(item.Code)} is not a time item (hour type)`);
 		if (item) r.ItemDescription = item.Description;
 		ref(ctx, 'Employees', r.Employee, 'Employee');
 		const project = ref(ctx, 'Projects', r.Project, 'Project');

@@ -296,3 +296,48 @@ export const STOCK_POSITION: ExactEntity = {
 		'ReservedStock', 'ProjectedStock', 'ReorderPoint',
 	],
 };
+
+/**
+ * Projects (project/Projects): the account is the customer; Exact logs deletions (sync/Deleted type 21). Field
+ * names from Exact's reference (shared/reference/exact-online-entities.json).
+ */
+export const PROJECT: ExactEntity = {
+	label: 'project',
+	path: 'project/Projects',
+	key: 'ID',
+	syncEntity: 'Project/Projects',
+	deletedType: DELETED_ENTITY_TYPES.Projects,
+	codeField: 'Code',
+	fields: [
+		'ID', 'Code', 'Description', 'Type', 'TypeDescription', 'Account', 'AccountCode', 'AccountName', 'Manager',
+		'ManagerFullname', 'StartDate', 'EndDate', 'BlockEntry', 'BlockPlanning', 'BudgetedAmount', 'Notes', 'Created', 'Modified',
+	],
+};
+
+/**
+ * Project planning (project/ProjectPlanning): an employee planned on a project with an hour type from StartDate to
+ * EndDate; Status 1 reserved, 2 planned. No code: a line is known by its ID. Deletions: sync/Deleted type 26.
+ */
+export const PROJECT_PLANNING: ExactEntity = {
+	label: 'planning line',
+	path: 'project/ProjectPlanning',
+	key: 'ID',
+	syncEntity: 'Project/ProjectPlanning',
+	deletedType: DELETED_ENTITY_TYPES.ProjectPlanning,
+	fields: [
+		'ID', 'Project', 'ProjectCode', 'ProjectDescription', 'Account', 'AccountCode', 'AccountName', 'Employee', 'EmployeeCode',
+		'HourType', 'HourTypeCode', 'HourTypeDescription', 'Description', 'Notes', 'StartDate', 'EndDate', 'Hours', 'Status',
+		'Created', 'Modified',
+	],
+};
+
+/** Time transactions (project/TimeTransactions): hours of an employee on a project, with an hour type as Item. */
+export const TIME_TRANSACTION: ExactEntity = {
+	label: 'time transaction',
+	path: 'project/TimeTransactions',
+	key: 'ID',
+	fields: [
+		'ID', 'Project', 'ProjectCode', 'ProjectDescription', 'Account', 'AccountName', 'Employee', 'Item', 'ItemDescription',
+		'Date', 'StartTime', 'EndTime', 'Quantity', 'HourStatus', 'Notes', 'Created', 'Modified',
+	],
+};

@@ -11,7 +11,7 @@ import type {
 import { trimPaddedCode } from '../codes';
 import { odataContains, orFilters } from '../odata';
 import { exactRequest, readList, type ExactQuery } from '../transport';
-import { ACCOUNT, EMPLOYEE, ITEM, PAYMENT_CONDITION, WAREHOUSE, type ExactEntity } from './definitions';
+import { ACCOUNT, EMPLOYEE, ITEM, PAYMENT_CONDITION, PROJECT, WAREHOUSE, type ExactEntity } from './definitions';
 import { codeLiteral } from './recordAccess';
 
 async function onePage(this: ILoadOptionsFunctions, path: string, query: ExactQuery, next?: string) {
@@ -73,6 +73,9 @@ export const listSearch = {
 	},
 	async searchWarehouses(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 		return await search.call(this, WAREHOUSE, 'Description', filter, paginationToken);
+	},
+	async searchProjects(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+		return await search.call(this, PROJECT, 'Description', filter, paginationToken);
 	},
 	/** Values are codes: Exact refers to payment conditions by code (accounts, invoices). */
 	async searchPaymentConditions(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {

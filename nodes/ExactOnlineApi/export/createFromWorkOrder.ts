@@ -231,7 +231,7 @@ function refuse(this: IExecuteFunctions, candidate: Candidate, message: string, 
 }
 
 /** No status at all (time-out, connection dropped) or a 5xx: Exact may have stored the write or not. */
-function answerLost(error: unknown): boolean {
+export function answerLost(error: unknown): boolean {
 	if (!(error instanceof NodeApiError)) return false;
 	const status = Number(error.httpCode);
 	return error.httpCode === null || error.httpCode === undefined || status >= 500;

@@ -20,6 +20,7 @@ import {
 import { employeeToOutSmartEmployee, itemGroupToCategory, itemToMaterialInCategory } from '../../mapping/employeesAndCategories';
 import { agreementToPrice, endedAgreementPrice, isQuantityPrice } from '../../mapping/priceAgreements';
 import { isStockPerItem, stockToMaterial, warehouseToOutSmartWarehouse } from '../../mapping/warehouses';
+import { closedProject, projectToOutSmartProject } from '../../mapping/projectPlanning';
 import type { OutSmartEntity } from '../../OutSmartApi/entities';
 
 /** The resources that can be filled from an Exact record, and from which Exact entity. */
@@ -34,6 +35,7 @@ export const FROM_EXACT: Record<string, string> = {
 	materialCategory: "an Exact item: its material is put in the category of the item's group",
 	price: 'a row of the Exact Online Price Agreement node (a deleted one is ended)',
 	warehouse: 'an Exact warehouse (code, description, the Exact ID as external ID)',
+	project: 'an Exact project (the Exact Online Project node; an ended, blocked or deleted one is closed and inactive)',
 };
 
 export interface FromExact {
@@ -62,7 +64,7 @@ function isPaymentData(source: IDataObject): boolean {
 
 /** What a deletion in Exact does in OutSmart, which keeps the record (work orders refer to it) but inactive. */
 function deactivation(this: IExecuteFunctions, entity: OutSmartEntity, code: string, itemIndex: number): FromExact {
-	const canDeactivate = ['relation', 'hourType', 'material'].includes(entity.resource);
+	const canDeactivate = ['relation', 'hourType', 'material', 'project'].includes(entity.resource);
 	if (!canDeactivate) {
 		throw new NodeOperationError(this.getNode(), `${code ? `Record ${code}` : 'A record'} was deleted in Exact`, {
 			itemIndex,
@@ -81,6 +83,8 @@ function deactivation(this: IExecuteFunctions, entity: OutSmartEntity, code: str
 			return { record: deactivatedRelation(code), updateOnly: true };
 		case 'hourType':
 			return { record: deactivatedHourType(code), updateOnly: true };
+		case 'project':
+			return { record: closedProject(code), updateOnly: true };
 		default:
 			// Materials have no inactive flag: the description says it, as for an ended item.
 			return { record: { code }, updateOnly: true, fromExisting: (existing) => ({ description: endedMaterialDescription(String(existing.description ?? '')) }) };
@@ -136,6 +140,8 @@ export function mapFromExact(this: IExecuteFunctions, entity: OutSmartEntity, it
 			return fromMapping(itemGroupToCategory(source));
 		case 'warehouse':
 			return fromMapping(warehouseToOutSmartWarehouse(source));
+		case 'project':
+			return fromMapping(projectToOutSmartProject(source));
 		default:
 			throw new NodeOperationError(this.getNode(), `A ${entity.label} cannot be mapped from an Exact record`, { itemIndex });
 	}

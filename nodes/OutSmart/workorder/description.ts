@@ -221,6 +221,12 @@ export const workorderProperties: INodeProperties[] = [
 				{ name: 'Get Many', value: 'getMany', action: 'Get many work orders', description: 'Read work orders by status and work status without changing their status' },
 				{ name: 'Mark Handled', value: 'markHandled', action: 'Mark a work order handled', description: 'Set a completed work order to Afgehandeld, e.g. after a successful export' },
 				{ name: 'Set Work Status', value: 'setWorkStatus', action: 'Set the work status of a work order', description: 'Set the work status, e.g. "export failed"' },
+				{
+					name: 'Sync From Exact Planning',
+					value: 'syncFromPlanning',
+					action: 'Sync a work order with an Exact planning line',
+					description: 'Make, move or cancel work order PP-(planning ID) after an Exact project planning line; a work order a technician has is reported, not changed',
+				},
 				{ name: 'Update', value: 'update', action: 'Update a work order', description: 'Change the planning (date, time, employee) or the work status' },
 			],
 			'getMany',
@@ -347,6 +353,42 @@ export const workorderProperties: INodeProperties[] = [
 		],
 	},
 
+	// Sync From Exact Planning
+	{
+		displayName: 'Planning Line',
+		name: 'planningLine',
+		type: 'json',
+		default: '={{ $json }}',
+		required: true,
+		displayOptions: { show: on('syncFromPlanning') },
+		description:
+			'The planning line as the Exact Online Project node outputs it (Planning: Get Changes or Get Many). A planned line (status 2) gets work order PP- and its ID for the customer of its project (the OutSmart relation with its account code), on its day, time and employee; a moved line moves it, a removed or reserved one cancels it, while it is still Klaargezet.',
+	},
+	{
+		displayName: 'Options',
+		name: 'planningOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: on('syncFromPlanning') },
+		options: [
+			{
+				displayName: 'Cancel Work Status',
+				name: 'cancelStatus',
+				type: 'string',
+				default: 'GEANNULEERD',
+				description: 'The work status (code) that marks a work order whose planning line was removed in Exact; added to OutSmart when it is missing. OutSmart\'s API cannot delete a work order.',
+			},
+			{
+				displayName: 'Cancel Work Status Name',
+				name: 'cancelStatusName',
+				type: 'string',
+				default: 'Geannuleerd in Exact',
+				description: 'The name of that work status when it has to be added',
+			},
+		],
+	},
+
 	// Create
 	text('Work Order Number', 'workorderNo', {
 		required: true,
@@ -362,7 +404,7 @@ export const workorderProperties: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getWorkTypes' },
 		required: true,
 		default: '',
-		displayOptions: { show: on('create', 'createFromSalesOrder', 'createFromQuotation') },
+		displayOptions: { show: on('create', 'createFromSalesOrder', 'createFromQuotation', 'syncFromPlanning') },
 		description: 'E.g. Onderhoud, Storing. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
@@ -372,7 +414,7 @@ export const workorderProperties: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getPaymentMethods' },
 		required: true,
 		default: '',
-		displayOptions: { show: on('create', 'createFromSalesOrder', 'createFromQuotation') },
+		displayOptions: { show: on('create', 'createFromSalesOrder', 'createFromQuotation', 'syncFromPlanning') },
 		description: 'E.g. op rekening. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	invoiceCustomer,

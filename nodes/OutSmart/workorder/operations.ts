@@ -21,6 +21,7 @@ import { type OutputMode, cleanWorkorder, shapeOutput } from '../../OutSmartApi/
 import { create } from './create';
 import { createFromQuotation } from './fromQuotation';
 import { createFromSalesOrder } from './fromSalesOrder';
+import { syncFromPlanning } from './fromPlanning';
 import { onWorkorder, readRef } from './ref';
 import { setWorkStatusOf, type WorkStatusOptions } from './workStatus';
 
@@ -112,5 +113,6 @@ export const workorderOperations: Record<string, ItemOperation> = {
 	getMany,
 	markHandled,
 	setWorkStatus,
+	syncFromPlanning,
 	update,
 };
