@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { EXACT_SEED_FIXTURES, startExactSimulator, type ExactSimulator } from '../simulators/exact';
 import { workOrderOrigin } from '../nodes/mapping/workOrderOrigin';
 import { withDemoWarehouses } from './demo-warehouses';
+import { addProjectsDemo } from './demo-projects';
 import { demoSeed, startOutSmartSimulator, type OutSmartSeed, type OutSmartSimulator, type SeedWorkorder } from '../simulators/outsmart';
 import { addSalesOrderDemo } from './demo-sales-orders';
 import { addDemoQuotations } from './demo-quotations';
@@ -63,6 +64,7 @@ export async function startDemoWorld(ports: { exact?: number; outsmart?: number 
 	});
 	addSalesOrderDemo(exact, outsmart);
 	addDemoQuotations(outsmart);
+	addProjectsDemo(exact, outsmart);
 	return {
 		exact,
 		outsmart,

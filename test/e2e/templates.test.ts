@@ -58,6 +58,7 @@ describe('templates in a real n8n', () => {
 			'09-sales-orders-to-work-orders.json',
 			'11-quotations.json',
 			'13-warehouses-and-stock.json',
+			'14-projects-and-planning.json',
 		]);
 		for (const file of files) {
 			const text = fs.readFileSync(path.join(TEMPLATE_DIR, file), 'utf8');
