@@ -94,6 +94,7 @@ describe('template 14: projects, planning and hours in a real n8n', () => {
 
 	it('a second run changes nothing on either side', async () => {
 		world.outsmart.state.clearCalls();
+		world.exact.state.resetStats();
 		const transactions = exactRecords('TimeTransactions').length;
 		const run = await n8n.execute(id);
 		expect(run.status).toBe('success');
@@ -102,6 +103,15 @@ describe('template 14: projects, planning and hours in a real n8n', () => {
 		expect(run.json('Completed planning work orders')).toEqual([]);
 		expect(outSmartWrites()).toEqual([]);
 		expect(exactRecords('TimeTransactions')).toHaveLength(transactions);
+		// What a quiet run costs: each change stream and its deletions log, and one OutSmart read (plus the division
+		// look-up, which a running n8n does once per process and `n8n execute` once per run).
+		expect(world.exact.state.getStats().calls.byEndpoint).toEqual({
+			'GET current/Me': 1,
+			'GET sync/Project/Projects': 1,
+			'GET sync/Project/ProjectPlanning': 1,
+			'GET sync/Deleted': 2,
+		});
+		expect(world.outsmart.state.calls().map((c) => c.endpoint)).toEqual(['GetWorkorders']);
 	});
 
 	it('moves and cancels open work orders, reports a handled one; hours go in once though the answer and the run are lost', async () => {
