@@ -9,6 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { ExactOnlineAccount } from '../dist/nodes/ExactOnlineAccount/ExactOnlineAccount.node';
 import { ExactOnlineEmployee } from '../dist/nodes/ExactOnlineEmployee/ExactOnlineEmployee.node';
 import { ExactOnlineWarehouse } from '../dist/nodes/ExactOnlineWarehouse/ExactOnlineWarehouse.node';
+import { ExactOnlineProject } from '../dist/nodes/ExactOnlineProject/ExactOnlineProject.node';
 import { ExactOnlinePriceAgreement } from '../dist/nodes/ExactOnlinePriceAgreement/ExactOnlinePriceAgreement.node';
 import { ExactOnlineItem } from '../dist/nodes/ExactOnlineItem/ExactOnlineItem.node';
 import { ExactOnlinePayment } from '../dist/nodes/ExactOnlinePayment/ExactOnlinePayment.node';
@@ -448,6 +449,37 @@ async function warehousesAndStock(size: 'small' | 'large'): Promise<void> {
 	}
 }
 
+/**
+ * Flow 14: the planning stream (and its deletions), and hours back from completed work orders: per work order one
+ * read of its project's transactions, the project, employees and hour types looked up once per run, one write per
+ * work period (Exact takes time transactions one at a time); a work order booked before costs its read only.
+ */
+async function projectsAndPlanning(): Promise<void> {
+	const sim = await startExactSimulator({ seed: 'medium', dailyLimit: 100_000, minutelyLimit: 100_000 });
+	try {
+		const lines = sim.state.listRecords('ProjectPlanning').length;
+		const options = { credentials: { exactOnlineOAuth2Api: credential(sim, 9000) }, staticData: {}, mode: 'trigger' as const };
+		const node = new ExactOnlineProject();
+		const parameters = { resource: 'planning', operation: 'getChanges', syncName: 'bench' };
+		await measure(sim, `planning, first run (${lines})`, Math.ceil(lines / 1000) + 1, 'sync pages of 1,000 + deletions', () => runNode(node, { ...options, parameters }));
+		await measure(sim, 'planning, nothing changed', 2, 'one call per stream (changes, deletions)', () => runNode(node, { ...options, parameters }));
+		const project = String(sim.state.listRecords('Projects')[0].Code);
+		const period = (employee: string, hourType: string, begin: string, end: string, total: string) => ({ WorkDate: '03-06-2026', BeginTime: begin, EndTime: end, TotalTime: total, HourType: hourType, EmployeeNr: employee });
+		const workOrders = Array.from({ length: 10 }, (_, i) => ({
+			WorkorderNo: `PP-bench-${i}`,
+			ProjectNr: project,
+			Workperiods: [period('1', 'ARBEID', '08:00', '12:00', '04:00'), period('2', 'VOORRIJ', '12:00', '12:30', '00:30')],
+		}));
+		const book = { resource: 'timeTransaction', operation: 'createFromWorkOrder', workOrder: '={{ $json }}' };
+		await measure(sim, 'hours back, 10 work orders x 2 periods', 1 + 10 + 2 + 20, 'project + a read per work order + employees + hour types + a write per period', () =>
+			runNode(node, { ...options, parameters: book, items: workOrders }),
+		);
+		await measure(sim, 'hours back, the same 10 again', 1 + 10, 'project + a read per work order: nothing written', () => runNode(node, { ...options, parameters: book, items: workOrders }));
+	} finally {
+		await sim.close();
+	}
+}
+
 async function main(): Promise<void> {
 	await accountImports('small', 1000);
 	await accountImports('large', 20000);
@@ -463,6 +495,7 @@ async function main(): Promise<void> {
 	await quotationFlow();
 	await warehousesAndStock('small');
 	await warehousesAndStock('large');
+	await projectsAndPlanning();
 	console.log('\nscenario                              calls  budget  seconds  state KB  note');
 	let over = 0;
 	for (const row of rows) {
