@@ -66,6 +66,8 @@ const QUOTATION_STATUS: Record<number, string> = {
 	40: 'Printed',
 	50: 'Accepted',
 };
+const ENTRY_STATUS: Record<number, string> = { 5: 'Rejected', 20: 'Open', 50: 'Processed' };
+const ENTRY_TYPE: Record<number, string> = { 20: 'Sales entry', 21: 'Sales credit note' };
 const ACCOUNT_STATUSES = ['A', 'C', 'P', 'S'];
 
 // ---------------------------------------------------------------- helpers
@@ -390,6 +392,37 @@ const PREPARE: Partial<Record<ExactEntityName, Prepare>> = {
 		r.StatusDescription = INVOICE_STATUS[Number(r.Status)] ?? null;
 		r.TypeDescription = INVOICE_TYPE[Number(r.Type)] ?? null;
 	},
+	SalesEntries(r, ctx, isNew) {
+		const customer = salesAccount(ctx, r.Customer, 'Customer');
+		if (customer) r.CustomerName = customer.Name;
+		const journal = byCode(ctx, 'Journals', r.Journal, 'Journal');
+		if (journal && ctx.validate && Number(journal.Type) !== 20) throw badRequest(`Journal ${r.Journal} is not a sales journal`);
+		if (journal) r.JournalDescription = journal.Description;
+		if (isNew) {
+			r.EntryDate ??= today(ctx);
+			r.Type ??= 20;
+			r.Status ??= 20;
+			r.Currency ??= 'EUR';
+			r.PaymentCondition ??= customer?.PaymentConditionSales ?? null;
+			// The entry number is the invoice number (boekstuknummer): one per journal, refused when taken.
+			if (isBlank(r.EntryNumber)) {
+				const year = new Date(localDay(ctx.nowEpoch)).getUTCFullYear() % 100;
+				const sameJournal = ctx.store.list('SalesEntries', ctx.division).filter((e) => e.Journal === r.Journal);
+				const max = sameJournal.reduce((m, e) => Math.max(m, Number(e.EntryNumber ?? 0)), 0);
+				r.EntryNumber = max > 0 ? max + 1 : Number(`${year}${String(r.Journal ?? '70').replace(/\D/g, '') || '70'}00001`);
+			} else if (
+				ctx.validate &&
+				ctx.store.list('SalesEntries', ctx.division).some((e) => e.Journal === r.Journal && Number(e.EntryNumber) === Number(r.EntryNumber))
+			) {
+				throw badRequest(`Entry number ${r.EntryNumber} already exists in journal ${r.Journal}`);
+			}
+			r.InvoiceNumber = r.EntryNumber;
+		}
+		const pc = paymentCondition(r, 'PaymentCondition', ctx);
+		if (isNew && isBlank(r.DueDate)) r.DueDate = addDays(r.EntryDate, Number(pc?.PaymentDays ?? 0));
+		r.StatusDescription = ENTRY_STATUS[Number(r.Status)] ?? null;
+		r.TypeDescription = ENTRY_TYPE[Number(r.Type)] ?? null;
+	},
 	SalesOrders(r, ctx, isNew) {
 		const orderedBy = salesAccount(ctx, r.OrderedBy, 'Account');
 		if (orderedBy) r.OrderedByName = orderedBy.Name;
@@ -478,7 +511,31 @@ type AfterWrite = (record: ExactRecord, ctx: WriteContext) => void;
 /** What a stored write changes in other records, beyond the record itself. */
 const AFTER_WRITE: Partial<Record<ExactEntityName, AfterWrite>> = {
 	SalesItemPrices: followDefaultPrice,
+	SalesEntries: openItemForEntry,
 };
+
+/** A booked sales entry is an open item at once: its receivable (payment term), once. */
+function openItemForEntry(entry: ExactRecord, ctx: WriteContext): void {
+	if (ctx.store.list('Receivables', ctx.division).some((r) => r.EntryID === entry.EntryID)) return;
+	createReceivableFor(
+		{
+			InvoiceID: entry.EntryID,
+			InvoiceTo: entry.Customer,
+			InvoiceNumber: entry.EntryNumber,
+			InvoiceDate: entry.EntryDate,
+			DueDate: entry.DueDate,
+			AmountDC: entry.AmountDC,
+			AmountFC: entry.AmountFC,
+			Description: entry.Description,
+			Journal: entry.Journal,
+			JournalDescription: entry.JournalDescription,
+			PaymentCondition: entry.PaymentCondition,
+			PaymentConditionDescription: entry.PaymentConditionDescription,
+			YourRef: entry.YourRef,
+		},
+		ctx,
+	);
+}
 
 /** A row of a date range that holds now: StartDate empty or passed, EndDate empty or still to come. */
 function isCurrent(record: ExactRecord, nowEpoch: number): boolean {
@@ -514,6 +571,7 @@ function salesAccount(ctx: WriteContext, id: ExactValue | undefined, label: stri
 
 /** Price a sales line from its item and VAT code; values given by the client win. */
 function prepareLine(line: ExactRecord, header: ExactRecord | undefined, lineSet: EntitySetDef, ctx: WriteContext): void {
+	if (lineSet.name === 'SalesEntryLines') return prepareEntryLine(line, ctx);
 	const item = ref(ctx, 'Items', line.Item, 'Item');
 	if (item) {
 		line.ItemCode = item.Code;
@@ -552,6 +610,21 @@ function prepareLine(line: ExactRecord, header: ExactRecord | undefined, lineSet
 		line.QuotationNumber = header.QuotationNumber;
 		line.VersionNumber = header.VersionNumber;
 	}
+}
+
+/** A sales entry line is an amount on a G/L account (no item): Exact computes its VAT from the VAT code. */
+function prepareEntryLine(line: ExactRecord, ctx: WriteContext): void {
+	if (ctx.validate && isBlank(line.GLAccount)) throw badRequest('Mandatory: GLAccount');
+	const vat = byCode(ctx, 'VATCodes', line.VATCode, 'VAT code');
+	const pct = Number(vat?.Percentage ?? 0);
+	line.VATPercentage = pct;
+	if (vat) line.VATCodeDescription = vat.Description;
+	line.AmountFC = round2(Number(line.AmountFC ?? 0));
+	line.AmountDC = line.AmountFC;
+	line.VATBaseAmountFC = line.AmountFC;
+	line.VATBaseAmountDC = line.AmountFC;
+	line.VATAmountFC = isBlank(line.VATAmountFC) ? round2(Number(line.AmountFC) * pct) : round2(Number(line.VATAmountFC));
+	line.VATAmountDC = line.VATAmountFC;
 }
 
 function applyTotals(header: ExactRecord, lines: ExactRecord[]): void {

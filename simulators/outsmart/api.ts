@@ -7,6 +7,7 @@ import { ENTITY_BY_DELETE_NAME, ENTITY_BY_ENDPOINT, ENTITY_BY_FILTER_ENDPOINT, t
 import { type Envelope, OutSmartFailure, ok } from './envelope';
 import { type Query, applyFilters, readFilters, scalar } from './filters';
 import { str } from './formats';
+import { handleInvoicing } from './invoices';
 import { renderRecord } from './records';
 import type { OutSmartState } from './state';
 import { createWorkorders, getWorkorder, getWorkorders, updateWorkorder, updateWorkorderMaterials } from './workorders';
@@ -19,10 +20,11 @@ export interface ApiRequest {
 }
 
 const WORKORDER_ENDPOINTS = ['PostWorkorders', 'GetWorkorders', 'GetWorkorder', 'UpdateWorkorder', 'DeleteEntity', 'quotations'];
+const INVOICING_ENDPOINTS = ['invoices', 'transactions'];
 
 /** Endpoint names are matched exactly as OutSmart spells them (case-sensitive). */
 export function isKnownEndpoint(endpoint: string): boolean {
-	return ENTITY_BY_ENDPOINT.has(endpoint) || ENTITY_BY_FILTER_ENDPOINT.has(endpoint) || WORKORDER_ENDPOINTS.includes(endpoint);
+	return ENTITY_BY_ENDPOINT.has(endpoint) || ENTITY_BY_FILTER_ENDPOINT.has(endpoint) || WORKORDER_ENDPOINTS.includes(endpoint) || INVOICING_ENDPOINTS.includes(endpoint);
 }
 
 /** POST bodies: nothing -> 1008; not a JSON array or object -> 1009; one object counts as a list of one. */
@@ -98,6 +100,9 @@ function deleteEntity(state: OutSmartState, query: Query): Envelope {
 
 export function handleApi(state: OutSmartState, request: ApiRequest): Envelope {
 	const { method, endpoint, query } = request;
+
+	const invoicing = handleInvoicing(state.invoicing, method, endpoint, query, () => parseBody(request.body));
+	if (invoicing) return invoicing;
 
 	const entity = ENTITY_BY_ENDPOINT.get(endpoint);
 	if (entity) {

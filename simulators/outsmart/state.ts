@@ -7,6 +7,7 @@ import { type Fault, type FaultSpec, validateFault } from './faults';
 import type { QueryValue } from './filters';
 import type { AmountStyle } from './formats';
 import { type QuotationInput, QuotationBook } from './quotations';
+import { InvoiceBook, type InvoiceInput } from './invoices';
 import { type RecordData, type StoredRecord, type UpsertResult, keyOf, renderRecord, upsertRecords } from './records';
 import {
 	type CompleteOptions,
@@ -29,6 +30,8 @@ export interface OutSmartSeed {
 	workorders?: SeedWorkorder[];
 	/** Quotations as made in the app (after the relations, whose names they copy). */
 	quotations?: QuotationInput[];
+	/** Invoices made in OutSmart (its own invoicing, /invoices). */
+	invoices?: InvoiceInput[];
 }
 
 /**
@@ -108,6 +111,8 @@ export class OutSmartState implements WorkorderHost {
 	readonly tables = new Map<string, StoredRecord[]>();
 	workorders: StoredWorkorder[] = [];
 	readonly quotations = new QuotationBook(this);
+	/** OutSmart's own invoices and their payment transactions. */
+	invoicing!: InvoiceBook;
 	amountStyle: AmountStyle;
 	readonly token: string;
 	readonly softwareToken: string;
@@ -177,6 +182,7 @@ export class OutSmartState implements WorkorderHost {
 		for (const entity of ENTITIES) this.tables.set(entity.endpoint, []);
 		this.workorders = [];
 		this.quotations.clear();
+		this.invoicing = new InvoiceBook(() => this.now(), () => this.publicUrl());
 		this.dbRow = 1;
 		this.workorderId = 169824;
 		this.orderSeq = 1;
@@ -200,6 +206,7 @@ export class OutSmartState implements WorkorderHost {
 		}
 		const workorders = seed.workorders?.length ? this.insertWorkorders(seed.workorders).length : 0;
 		if (seed.quotations?.length) this.quotations.add(seed.quotations);
+		for (const invoice of seed.invoices ?? []) this.invoicing.addInvoice(invoice);
 		return { records, workorders };
 	}
 

@@ -31,6 +31,8 @@ export const EXACT_ENTITY_NAMES = [
 	'Quotations',
 	'QuotationLines',
 	'Receivables',
+	'SalesEntries',
+	'SalesEntryLines',
 	'WebhookSubscriptions',
 ] as const;
 
