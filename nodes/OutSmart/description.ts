@@ -2,6 +2,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { ENTITIES } from '../OutSmartApi/entities';
+import { invoicingProperties } from './invoicing/description';
 import { masterDataProperties } from './masterData/description';
 import { quotationProperties } from './quotation/description';
 import { workorderProperties } from './workorder/description';
@@ -10,6 +11,8 @@ const resourceOptions = [
 	...ENTITIES.map((entity) => ({ name: entity.displayName, value: entity.resource })),
 	{ name: 'Work Order (Werkbon)', value: 'workorder' },
 	{ name: 'Quotation (Offerte)', value: 'quotation' },
+	{ name: 'Invoice (Factuur)', value: 'invoice' },
+	{ name: 'Transaction (Payment)', value: 'transaction' },
 ].sort((a, b) => a.name.localeCompare(b.name));
 
 export const properties: INodeProperties[] = [
@@ -24,4 +27,5 @@ export const properties: INodeProperties[] = [
 	...workorderProperties,
 	...ENTITIES.flatMap(masterDataProperties),
 	...quotationProperties,
+	...invoicingProperties,
 ];

@@ -341,3 +341,30 @@ export const TIME_TRANSACTION: ExactEntity = {
 		'Date', 'StartTime', 'EndTime', 'Quantity', 'HourStatus', 'Notes', 'Created', 'Modified',
 	],
 };
+
+/**
+ * Sales entries (verkoopboekingen, salesentry/SalesEntries): a sales invoice made elsewhere, booked in a sales
+ * journal. The entry number is the invoice number; Exact refuses one that is taken in the journal.
+ */
+export const SALES_ENTRY: ExactEntity = {
+	label: 'sales entry',
+	path: 'salesentry/SalesEntries',
+	key: 'EntryID',
+	codeField: 'EntryNumber',
+	numericCode: true,
+	fields: [
+		'EntryID', 'EntryNumber', 'InvoiceNumber', 'Customer', 'CustomerName', 'Journal', 'JournalDescription', 'EntryDate',
+		'DueDate', 'PaymentCondition', 'PaymentConditionDescription', 'YourRef', 'Description', 'Status', 'StatusDescription',
+		'Type', 'TypeDescription', 'Currency', 'AmountDC', 'AmountFC', 'VATAmountDC', 'Document', 'Created', 'Modified',
+	],
+};
+
+export const SALES_ENTRY_LINE: ExactEntity = {
+	label: 'sales entry line',
+	path: 'salesentry/SalesEntryLines',
+	key: 'ID',
+	fields: [
+		'ID', 'EntryID', 'LineNumber', 'GLAccount', 'GLAccountCode', 'Description', 'AmountFC', 'AmountDC', 'VATCode',
+		'VATPercentage', 'VATAmountFC', 'VATBaseAmountFC', 'Quantity', 'Notes',
+	],
+};

@@ -9,7 +9,7 @@ import { isGuid, odataGuid } from '../odata';
 import { administration, type LocatorInput } from '../operations/locate';
 import { toBody } from '../operations/write';
 import { exactGetAnyOf, type ExactContext } from '../transport';
-import { ACCOUNT, ADDRESS, ITEM, QUOTATION, QUOTATION_LINE, SALES_INVOICE, SALES_INVOICE_LINE, SALES_ORDER, SALES_ORDER_LINE, type ExactEntity } from './definitions';
+import { ACCOUNT, ADDRESS, ITEM, QUOTATION, QUOTATION_LINE, SALES_INVOICE, SALES_INVOICE_LINE, SALES_ENTRY, SALES_ENTRY_LINE, SALES_ORDER, SALES_ORDER_LINE, type ExactEntity } from './definitions';
 import { readByIds } from './byIds';
 import { lookupByCodes } from './lookups';
 import { selectFor } from './recordAccess';
@@ -57,6 +57,17 @@ export const QUOTATION_DOC: SalesDocument = {
 	aNoun: 'a quotation',
 	exampleNumber: '1234',
 	accountFields: ['OrderAccount', 'InvoiceAccount', 'DeliveryAccount'],
+};
+
+/** A booked sales invoice made elsewhere: its lines are amounts on G/L accounts, not items. */
+export const SALES_ENTRY_DOC: SalesDocument = {
+	header: SALES_ENTRY,
+	line: SALES_ENTRY_LINE,
+	linesField: 'SalesEntryLines',
+	noun: 'entry',
+	aNoun: 'an entry',
+	exampleNumber: '26700001',
+	accountFields: ['Customer'],
 };
 
 /** The header key as the lines name it (InvoiceID, OrderID, QuotationID). */
