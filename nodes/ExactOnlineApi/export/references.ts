@@ -57,21 +57,5 @@ export async function findByReferences(
 	return new Map(wanted.map((ref) => [ref, cache.get(cacheKey(ref)) ?? []]));
 }
 
-const inFlight = new Map<string, Promise<unknown>>();
-
-/**
- * Runs `task` only after any other task with the same key in this process has finished, so that two executions
- * in one n8n process do not both write. (Across processes the read-back after the write settles it.) The task
- * is told whether it waited: then the other one may just have written, and what the run cached is stale.
- */
-export async function withReferenceLock<T>(key: string, task: (waited: boolean) => Promise<T>): Promise<T> {
-	const previous = inFlight.get(key);
-	const run = (previous ?? Promise.resolve()).catch(() => undefined).then(() => task(previous !== undefined));
-	const settled = run.catch(() => undefined);
-	inFlight.set(key, settled);
-	try {
-		return await run;
-	} finally {
-		if (inFlight.get(key) === settled) inFlight.delete(key);
-	}
-}
+/** The in-process lock per reference (see shared/keyedLock). */
+export { withKeyLock as withReferenceLock } from '../../shared/keyedLock';

@@ -8,6 +8,7 @@ import { NodeOperationError, jsonParse, type IDataObject, type IExecuteFunctions
 
 import type { ItemOperation, Operation } from '../../shared/router';
 import { limitToMax } from '../../shared/descriptions';
+import { withKeyLock } from '../../shared/keyedLock';
 import { text } from '../../mapping/values';
 import { externalPaymentId, paidInExact, paymentToTransaction } from '../../mapping/outSmartInvoice';
 import { listRecords, outSmartRequest, type OutSmartRecordEndpoint } from '../../OutSmartApi/transport';
@@ -39,18 +40,21 @@ const recordPayment: ItemOperation = async function (this: IExecuteFunctions, it
 	const reference = text(term.YourRef);
 	const base = { invoiceNumber: reference || null, exactEntryNumber: term.InvoiceNumber ?? null, paidInExact: paidInExact(term) };
 	if (!reference) return [{ ...base, status: 'notFromOutSmart' }];
-	const { records } = await listRecords.call(this, 'invoices', [{ key: 'inv_number_formatted', value: reference, operator: 'eq' }], { itemIndex });
-	const invoice = records[0];
-	if (!invoice) return [{ ...base, status: 'notFromOutSmart' }];
-	const transaction = paymentToTransaction(term, invoice, this.getNodeParameter('registeredBy', itemIndex, 'Exact Online') as string);
-	const summary = { ...base, outSmartInvoiceId: invoice.inv_id, balanceInOutSmart: Number(invoice.inv_balance ?? 0) };
-	if (!transaction) return [{ ...summary, status: base.paidInExact > 0 ? 'alreadyRecorded' : 'nothingPaid' }];
-	// A run that stopped after OutSmart stored the transaction but before the invoice's balance was read again.
-	const externalId = externalPaymentId(term, base.paidInExact);
-	const existing = await listRecords.call(this, 'transactions', [{ key: 'int_external_transaction_id', value: externalId, operator: 'eq' }], { itemIndex });
-	if (existing.records.length) return [{ ...summary, status: 'alreadyRecorded', transaction: existing.records[0] }];
-	const stored = await outSmartRequest.call(this, { method: 'POST', endpoint: 'transactions', body: [transaction], itemIndex });
-	return [{ ...summary, status: 'recorded', transaction: Array.isArray(stored) ? (stored[0] as IDataObject) : transaction }];
+	// Two executions in this process that record the same invoice's payment take turns; the second reads the new balance.
+	return await withKeyLock(`outsmart-invoice|${reference}`, async () => {
+		const { records } = await listRecords.call(this, 'invoices', [{ key: 'inv_number_formatted', value: reference, operator: 'eq' }], { itemIndex });
+		const invoice = records[0];
+		if (!invoice) return [{ ...base, status: 'notFromOutSmart' }];
+		const transaction = paymentToTransaction(term, invoice, this.getNodeParameter('registeredBy', itemIndex, 'Exact Online') as string);
+		const summary = { ...base, outSmartInvoiceId: invoice.inv_id, balanceInOutSmart: Number(invoice.inv_balance ?? 0) };
+		if (!transaction) return [{ ...summary, status: base.paidInExact > 0 ? 'alreadyRecorded' : 'nothingPaid' }];
+		// A run that stopped after OutSmart stored the transaction, before it counted in the invoice's balance.
+		const externalId = externalPaymentId(term, base.paidInExact);
+		const existing = await listRecords.call(this, 'transactions', [{ key: 'int_external_transaction_id', value: externalId, operator: 'eq' }], { itemIndex });
+		if (existing.records.length) return [{ ...summary, status: 'alreadyRecorded', transaction: existing.records[0] }];
+		const stored = await outSmartRequest.call(this, { method: 'POST', endpoint: 'transactions', body: [transaction], itemIndex });
+		return [{ ...summary, status: 'recorded', transaction: Array.isArray(stored) ? (stored[0] as IDataObject) : transaction }];
+	});
 };
 
 export const invoiceOperations: Record<string, Operation> = { getMany: getMany('invoices') };
