@@ -8,6 +8,7 @@ import { EXACT_SEED_FIXTURES, startExactSimulator, type ExactSimulator } from '.
 import { workOrderOrigin } from '../nodes/mapping/workOrderOrigin';
 import { withDemoWarehouses } from './demo-warehouses';
 import { addProjectsDemo } from './demo-projects';
+import { addDemoInvoices } from './demo-invoices';
 import { demoSeed, startOutSmartSimulator, type OutSmartSeed, type OutSmartSimulator, type SeedWorkorder } from '../simulators/outsmart';
 import { addSalesOrderDemo } from './demo-sales-orders';
 import { addDemoQuotations } from './demo-quotations';
@@ -65,6 +66,7 @@ export async function startDemoWorld(ports: { exact?: number; outsmart?: number 
 	addSalesOrderDemo(exact, outsmart);
 	addDemoQuotations(outsmart);
 	addProjectsDemo(exact, outsmart);
+	addDemoInvoices(exact, outsmart);
 	return {
 		exact,
 		outsmart,

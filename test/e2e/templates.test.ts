@@ -57,6 +57,7 @@ describe('templates in a real n8n', () => {
 			'08-import-price-agreements.json',
 			'09-sales-orders-to-work-orders.json',
 			'11-quotations.json',
+			'12-outsmart-invoices-to-exact.json',
 			'13-warehouses-and-stock.json',
 			'14-projects-and-planning.json',
 		]);

@@ -40,6 +40,8 @@ const recordPayment: ItemOperation = async function (this: IExecuteFunctions, it
 	const reference = text(term.YourRef);
 	const base = { invoiceNumber: reference || null, exactEntryNumber: term.InvoiceNumber ?? null, paidInExact: paidInExact(term) };
 	if (!reference) return [{ ...base, status: 'notFromOutSmart' }];
+	// Nothing paid yet (e.g. a term just booked): nothing to bring over, and no call to OutSmart.
+	if (base.paidInExact <= 0) return [{ ...base, status: 'nothingPaid' }];
 	// Two executions in this process that record the same invoice's payment take turns; the second reads the new balance.
 	return await withKeyLock(`outsmart-invoice|${reference}`, async () => {
 		const { records } = await listRecords.call(this, 'invoices', [{ key: 'inv_number_formatted', value: reference, operator: 'eq' }], { itemIndex });
