@@ -107,6 +107,15 @@ export const properties: INodeProperties[] = [
 		],
 	},
 	{
+		displayName: 'Attach PDF',
+		name: 'attachPdf',
+		type: 'boolean',
+		default: true,
+		displayOptions: { show: on('createFromOutSmartInvoice') },
+		description:
+			"Whether to attach OutSmart's PDF of the invoice to the entry as a document (two more calls per invoice; an entry that has its document already is left alone)",
+	},
+	{
 		displayName: 'Options',
 		name: 'bookingOptions',
 		type: 'collection',

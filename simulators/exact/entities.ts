@@ -116,6 +116,8 @@ export const ENTITY_SETS: Record<ExactEntityName, EntitySetDef> = {
 		deletedTypes: [],
 		parent: { entity: 'SalesEntries', fk: 'EntryID' },
 	},
+	Documents: { name: 'Documents', key: 'ID', endpoint: 'documents/Documents', typeName: model('Document'), deletedTypes: [], topic: 'Documents' },
+	DocumentAttachments: { name: 'DocumentAttachments', key: 'ID', endpoint: 'documents/DocumentAttachments', typeName: model('DocumentAttachment'), deletedTypes: [] },
 	Receivables: { name: 'Receivables', key: 'ID', endpoint: 'cashflow/Receivables', typeName: model('Receivable'), deletedTypes: [10] },
 	WebhookSubscriptions: {
 		name: 'WebhookSubscriptions',
@@ -198,6 +200,8 @@ const SPECS: EndpointSpec[] = [
 	{ path: 'crm/QuotationLines', entity: 'QuotationLines', methods: ALL },
 	{ path: 'salesentry/SalesEntries', entity: 'SalesEntries', methods: ALL },
 	{ path: 'salesentry/SalesEntryLines', entity: 'SalesEntryLines', methods: ALL },
+	{ path: 'documents/Documents', entity: 'Documents', methods: ALL },
+	{ path: 'documents/DocumentAttachments', entity: 'DocumentAttachments', methods: ALL },
 	{ path: 'financial/Journals', entity: 'Journals', methods: ALL },
 	{ path: 'vat/VATCodes', entity: 'VATCodes', methods: ALL },
 	{ path: 'inventory/Warehouses', entity: 'Warehouses', methods: ALL },

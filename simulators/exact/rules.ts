@@ -423,6 +423,32 @@ const PREPARE: Partial<Record<ExactEntityName, Prepare>> = {
 		r.StatusDescription = ENTRY_STATUS[Number(r.Status)] ?? null;
 		r.TypeDescription = ENTRY_TYPE[Number(r.Type)] ?? null;
 	},
+	Documents(r, ctx, isNew) {
+		const account = ref(ctx, 'Accounts', r.Account, 'Account');
+		if (account) {
+			r.AccountCode = account.Code;
+			r.AccountName = account.Name;
+		}
+		// A document for a financial entry (e.g. the PDF of a booked sales invoice) is linked from that entry.
+		const entry = ref(ctx, 'SalesEntries', r.FinancialTransactionEntryID, 'Financial transaction entry');
+		if (entry && isNew) {
+			entry.Document = r.ID;
+			entry.DocumentSubject = r.Subject ?? null;
+			ctx.store.touch('SalesEntries', ctx.division, String(entry.EntryID));
+		}
+		if (isNew) r.DocumentDate ??= today(ctx);
+		r.TypeDescription = Number(r.Type) === 10 ? 'Sales invoice' : null;
+	},
+	DocumentAttachments(r, ctx) {
+		ref(ctx, 'Documents', r.Document, 'Document');
+		if (ctx.validate && typeof r.Attachment === 'string' && !/^[A-Za-z0-9+/]*={0,2}$/.test(r.Attachment)) {
+			throw badRequest('Attachment: not a base64 value');
+		}
+		r.FileSize = typeof r.Attachment === 'string' ? Buffer.from(r.Attachment, 'base64').length : 0;
+		r.Url = `https://start.exactonline.nl/docs/SysAttachment.aspx?ID=${String(r.ID)}`;
+		// Exact does not hand the file back in the record: only its size and a download URL.
+		r.Attachment = null;
+	},
 	SalesOrders(r, ctx, isNew) {
 		const orderedBy = salesAccount(ctx, r.OrderedBy, 'Account');
 		if (orderedBy) r.OrderedByName = orderedBy.Name;

@@ -90,7 +90,8 @@ const PDF = Buffer.from(
 );
 
 function serveFile(pathname: string, res: ServerResponse): boolean {
-	if (pathname === '/mailpdf.php') {
+	// Work order PDFs (PdfUrl) and the temporary PDF of an invoice (/invoices' pdf).
+	if (pathname === '/mailpdf.php' || /^\/files\/invoice-\d+\.pdf$/.test(pathname)) {
 		res.writeHead(200, { 'Content-Type': 'application/pdf', 'Content-Length': PDF.length });
 		res.end(PDF);
 		return true;

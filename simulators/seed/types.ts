@@ -33,6 +33,8 @@ export const EXACT_ENTITY_NAMES = [
 	'Receivables',
 	'SalesEntries',
 	'SalesEntryLines',
+	'Documents',
+	'DocumentAttachments',
 	'WebhookSubscriptions',
 ] as const;
 

@@ -66,6 +66,10 @@ describe('template 12: OutSmart invoices → Exact sales entries, payments back'
 			expect(entry?.AmountDC).toBeCloseTo(Number(outSmart.inv_amount), 2);
 		}
 		expect(entries().some((e) => e.YourRef === '2026-00033')).toBe(false);
+		// Each entry has OutSmart's PDF as its document, also the one booked before the flow ran.
+		expect(booked.map((b) => b.pdf)).toEqual(['attached', 'attached', 'attached']);
+		expect(entries().every((e) => world.exact.state.listRecords('Documents').some((d) => d.ID === e.Document))).toBe(true);
+		expect(world.exact.state.listRecords('DocumentAttachments')).toHaveLength(final.length);
 
 		// OutSmart: the invoice paid in Exact is paid here too, by one transaction; the others are still open.
 		const recorded = outputOf(run, 'Record payment in OutSmart').filter((r) => r.status === 'recorded');
@@ -85,12 +89,13 @@ describe('template 12: OutSmart invoices → Exact sales entries, payments back'
 		expect(outputOf(paid, 'Record payment in OutSmart').filter((r) => r.status === 'recorded').map((r) => r.invoiceNumber)).toEqual(['2026-00031']);
 		expect(invoice('2026-00031')).toMatchObject({ inv_status: 'PAYED', inv_balance: invoice('2026-00031').inv_amount });
 
-		const before = { entries: entries().length, transactions: transactions().length, entryPosts: entryPosts(), transactionPosts: transactionPosts() };
+		const documents = () => world.exact.state.listRecords('Documents').length;
+		const before = { entries: entries().length, documents: documents(), transactions: transactions().length, entryPosts: entryPosts(), transactionPosts: transactionPosts() };
 		const again = await n8n.runManualTrigger(id, 'Run now');
 		expect(again.error).toBeUndefined();
 		expect(again.json('Book in Exact').every((b) => b.status === 'alreadyBooked')).toBe(true);
 		expect(outputOf(again, 'Record payment in OutSmart').some((r) => r.status === 'recorded')).toBe(false);
-		expect({ entries: entries().length, transactions: transactions().length, entryPosts: entryPosts(), transactionPosts: transactionPosts() }).toEqual(before);
+		expect({ entries: entries().length, documents: documents(), transactions: transactions().length, entryPosts: entryPosts(), transactionPosts: transactionPosts() }).toEqual(before);
 		expect(outSmartInvoices().filter((i) => i.inv_status === 'PAYED').map((i) => i.inv_number_formatted).sort()).toEqual([DEMO_PAID_INVOICE, '2026-00031']);
 	});
 });

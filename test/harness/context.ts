@@ -13,7 +13,7 @@ import {
 	type INodeType,
 	type IPairedItemData,
 } from 'n8n-workflow';
-import { makeHttpRequestWithAuthentication, type CredentialData, type CredentialStore, type HttpLogEntry, type N8nLine } from './http';
+import { makeHttpRequest, makeHttpRequestWithAuthentication, type CredentialData, type CredentialStore, type HttpLogEntry, type N8nLine } from './http';
 
 export interface RunOptions {
 	parameters: INodeParameters;
@@ -136,6 +136,7 @@ export class HostSide {
 			logger: host.logger(),
 			continueOnFail: () => host.options.continueOnFail === true,
 			helpers: {
+				httpRequest: makeHttpRequest(host.http, host.options.n8nLine),
 				httpRequestWithAuthentication: makeHttpRequestWithAuthentication(() => host.node, host.credentialStore, host.http, host.options.n8nLine),
 				returnJsonArray: (data: IDataObject | IDataObject[]) =>
 					(Array.isArray(data) ? data : [data]).map((json) => ({ json })),

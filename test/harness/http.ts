@@ -89,6 +89,7 @@ async function send(
 		throw axiosError(timedOut ? `timeout of ${options.timeout}ms exceeded` : `socket hang up (${code})`, config, { code });
 	}
 	entry.status = response.status;
+	if (options.encoding === 'arraybuffer' && response.ok) return Buffer.from(await response.arrayBuffer());
 	const text = await response.text();
 	const responseHeaders: Record<string, string> = {};
 	response.headers.forEach((value, key) => {
@@ -210,6 +211,13 @@ function n8n1ApiError(node: INode, error: unknown): NodeApiError {
  * As n8n 1.x (`line` 1): no second look at the store after a 401 (one refresh with the token this request read),
  * a refused refresh is always the AuthError, and errors are wrapped the lossy 1.x way (n8n1ApiError).
  */
+/** n8n's plain httpRequest (no credential), e.g. for a file at a temporary URL. */
+export function makeHttpRequest(log: HttpLogEntry[], line: N8nLine = 2) {
+	return async function httpRequest(options: IHttpRequestOptions): Promise<unknown> {
+		return await send(options, { ...((options.headers as Record<string, string>) ?? {}) }, log, line);
+	};
+}
+
 export function makeHttpRequestWithAuthentication(node: () => INode, store: CredentialStore, log: HttpLogEntry[], line: N8nLine = 2) {
 	return async function httpRequestWithAuthentication(type: string, options: IHttpRequestOptions): Promise<unknown> {
 		const credential = store.read(type);

@@ -19,6 +19,7 @@ import { toExactBodyDateTime } from '../dates';
 import { odataNumber } from '../odata';
 import { cleanRecord } from '../records';
 import { exactBaseUrl, exactGetAll, exactGetAnyOf, exactRequest, readList, resolveDivision, EXACT_CREDENTIAL_TYPE } from '../transport';
+import { attachInvoicePdf } from './invoicePdf';
 import { withReferenceLock } from './references';
 
 /** Something wrong with one invoice: it goes to the Not Booked output, the others go on. */
@@ -33,6 +34,7 @@ interface Candidate {
 interface BookingRun {
 	key: string;
 	journal: string;
+	attachPdf: boolean;
 	fallbackGlAccount: string;
 	accounts: CodeCache;
 	items: CodeCache;
@@ -42,7 +44,7 @@ interface BookingRun {
 	entries: Map<number, IDataObject[]>;
 }
 
-const ENTRY_SELECT = 'EntryID,EntryNumber,Customer,CustomerName,Journal,YourRef,AmountDC,Created';
+const ENTRY_SELECT = 'EntryID,EntryNumber,Customer,CustomerName,Journal,YourRef,AmountDC,Document,Created';
 
 function invoiceOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const value = this.getNodeParameter('invoice', itemIndex) as unknown;
@@ -110,17 +112,25 @@ async function prefetch(this: IExecuteFunctions, run: BookingRun, drafts: SalesE
 
 const sameId = (a: unknown, b: unknown) => String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase();
 
-function summary(draft: SalesEntryDraft, entry: IDataObject, status: 'booked' | 'alreadyBooked'): IDataObject {
+/** What the run hands out for a booked invoice, and the entry itself (for its PDF). */
+interface Booked {
+	summary: IDataObject;
+	entry: IDataObject;
+}
+
+function summary(draft: SalesEntryDraft, entry: IDataObject, status: 'booked' | 'alreadyBooked'): Booked {
 	const clean = cleanRecord(entry);
 	return {
-		invoiceNumber: draft.reference,
-		outSmartInvoiceId: draft.invoiceId,
-		status,
-		EntryID: clean.EntryID ?? null,
-		EntryNumber: clean.EntryNumber ?? draft.entryNumber,
-		account: draft.debtorNumber,
-		AmountDC: clean.AmountDC ?? null,
-		pdfUrl: draft.pdfUrl || null,
+		entry,
+		summary: {
+			invoiceNumber: draft.reference,
+			outSmartInvoiceId: draft.invoiceId,
+			status,
+			EntryID: clean.EntryID ?? null,
+			EntryNumber: clean.EntryNumber ?? draft.entryNumber,
+			account: draft.debtorNumber,
+			AmountDC: clean.AmountDC ?? null,
+		},
 	};
 }
 
@@ -174,7 +184,7 @@ const isStatus = (error: unknown, test: (status: number) => boolean) => error in
 const answerLost = (error: unknown) => error instanceof NodeApiError && (error.httpCode === null || error.httpCode === undefined || isStatus(error, (s) => s >= 500));
 const numberTaken = (error: unknown) => isStatus(error, (s) => s === 400) && /already exists/i.test((error as NodeApiError).message);
 
-async function write(this: IExecuteFunctions, run: BookingRun, candidate: Candidate, draft: SalesEntryDraft, account: IDataObject, body: IDataObject): Promise<IDataObject> {
+async function write(this: IExecuteFunctions, run: BookingRun, candidate: Candidate, draft: SalesEntryDraft, account: IDataObject, body: IDataObject): Promise<Booked> {
 	const { itemIndex } = candidate;
 	try {
 		const response = await exactRequest.call(this, { method: 'POST', path: SALES_ENTRY.path, body, itemIndex });
@@ -198,7 +208,7 @@ async function write(this: IExecuteFunctions, run: BookingRun, candidate: Candid
 	}
 }
 
-async function bookOne(this: IExecuteFunctions, run: BookingRun, candidate: Candidate): Promise<IDataObject> {
+async function bookOne(this: IExecuteFunctions, run: BookingRun, candidate: Candidate): Promise<Booked> {
 	if (candidate.fault) throw candidate.fault;
 	const draft = candidate.draft!;
 	const account = run.accounts.get(draft.debtorNumber.toLowerCase());
@@ -235,6 +245,7 @@ export async function bookOutSmartInvoices(this: IExecuteFunctions): Promise<INo
 	const run: BookingRun = {
 		key: `${baseUrl}|${division}|${journal}`,
 		journal,
+		attachPdf: this.getNodeParameter('attachPdf', 0, true) as boolean,
 		fallbackGlAccount: String((this.getNodeParameter('bookingOptions', 0, {}) as IDataObject).defaultGlAccount ?? '').trim(),
 		accounts: new Map(),
 		items: new Map(),
@@ -249,7 +260,9 @@ export async function bookOutSmartInvoices(this: IExecuteFunctions): Promise<INo
 	for (const candidate of candidates) {
 		const pairedItem = { item: candidate.itemIndex };
 		try {
-			booked.push({ json: await bookOne.call(this, run, candidate), pairedItem });
+			const result = await bookOne.call(this, run, candidate);
+			const pdf = run.attachPdf ? await attachInvoicePdf.call(this, candidate.draft!, result.entry, candidate.itemIndex) : {};
+			booked.push({ json: { ...result.summary, ...pdf }, pairedItem });
 		} catch (error) {
 			if (!(error instanceof InvoiceFault)) throw asNodeError(this.getNode(), error, candidate.itemIndex);
 			notBooked.push({ json: { invoiceNumber: candidate.draft?.reference ?? null, error: error.message, details: error.description ?? null }, pairedItem });

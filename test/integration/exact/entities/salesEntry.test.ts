@@ -6,6 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { ExactOnlineSalesEntry } from '../../../../nodes/ExactOnlineSalesEntry/ExactOnlineSalesEntry.node';
 import { EXACT_SEED_FIXTURES } from '../../../../simulators/exact';
+import { startOutSmartSimulator } from '../../../../simulators/outsmart';
 import { InvoiceBook, type InvoiceInput } from '../../../../simulators/outsmart/invoices';
 import { jsonOf } from '../../../harness/context';
 import { endpointsOf, rl, useEntitySimulator } from './setup';
@@ -30,7 +31,7 @@ function outSmartInvoice(number: number, overrides: Partial<InvoiceInput> = {}):
 	}) as IDataObject;
 }
 
-const BOOK = { operation: 'createFromOutSmartInvoice', bookingJournal: '70', entryNumberFrom: 'formatted' };
+const BOOK = { operation: 'createFromOutSmartInvoice', bookingJournal: '70', entryNumberFrom: 'formatted', attachPdf: false };
 const book = (invoices: IDataObject[], parameters: Record<string, unknown> = {}) =>
 	suite.run({ ...BOOK, ...parameters }, { items: invoices });
 
@@ -219,5 +220,33 @@ describe('Sales Entry: Create From OutSmart Invoice', () => {
 		const calls = endpointsOf(result);
 		expect(calls.filter((c) => c === 'POST salesentry/SalesEntries')).toHaveLength(20);
 		expect(calls.filter((c) => c.startsWith('GET'))).toEqual(['GET salesentry/SalesEntries', 'GET crm/Accounts', 'GET logistics/Items', 'GET vat/VATCodes']);
+	});
+
+	it("attaches OutSmart's PDF to the entry as a document, once; a PDF that can't be fetched leaves the booking and is tried next run", async () => {
+		const outsmart = await startOutSmartSimulator();
+		try {
+			const withPdf = outsmart.state.invoicing.addInvoice({ number: 40, debtorNumber: accounts.oneill.code.trim(), date: '2026-11-20', lines: [{ material: items.kogelkraan.code, quantity: 1, price: 10 }] });
+			const unreachable = outSmartInvoice(41); // its PDF URL points at a closed port
+			const first = jsonOf(await book([withPdf as IDataObject, unreachable], { attachPdf: true }));
+			expect(first.map((r) => [r.invoiceNumber, r.status, r.pdf])).toEqual([
+				['2026-00040', 'booked', 'attached'],
+				['2026-00041', 'booked', 'failed'],
+			]);
+			expect(first[1].pdfNote).toMatch(/The invoice is booked; its PDF was not attached/);
+			const documents = suite.exact.sim.state.listRecords('Documents');
+			expect(documents).toEqual([expect.objectContaining({ Type: 10, Account: accounts.oneill.id, FinancialTransactionEntryID: first[0].EntryID, Subject: 'Factuur 2026-00040 (OutSmart)' })]);
+			expect(suite.exact.sim.state.listRecords('DocumentAttachments')).toEqual([
+				expect.objectContaining({ Document: documents[0].ID, FileName: 'factuur-2026-00040.pdf', FileSize: expect.any(Number) }),
+			]);
+			expect(Number(suite.exact.sim.state.listRecords('DocumentAttachments')[0].FileSize)).toBeGreaterThan(100);
+			expect(entries().find((e) => e.EntryID === first[0].EntryID)?.Document).toBe(documents[0].ID);
+
+			suite.exact.sim.state.resetStats();
+			const again = jsonOf(await book([withPdf as IDataObject], { attachPdf: true }));
+			expect(again[0]).toMatchObject({ status: 'alreadyBooked', pdf: 'attachedEarlier' });
+			expect(suite.exact.sim.state.getStats().calls.byEndpoint['POST documents/Documents'] ?? 0).toBe(0);
+		} finally {
+			await outsmart.close();
+		}
 	});
 });
