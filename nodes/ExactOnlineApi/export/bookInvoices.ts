@@ -10,8 +10,9 @@
  * Before writing, the run looks the numbers up (batched); a refused write because the number is taken, or a lost
  * answer, is settled by reading the number back, never by a second write.
  */
-import { NodeApiError, NodeOperationError, jsonParse, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { asNodeError } from '../../shared/nodeErrors';
+import { objectParameter } from '../../shared/objectParameter';
 import { invoiceToSalesEntry, type EntryNumberSource, type SalesEntryDraft } from '../../mapping/outSmartInvoice';
 import { ACCOUNT, ITEM, SALES_ENTRY } from '../entity/definitions';
 import { lookupByCodes, type CodeCache } from '../entity/lookups';
@@ -47,15 +48,14 @@ interface BookingRun {
 const ENTRY_SELECT = 'EntryID,EntryNumber,Customer,CustomerName,Journal,YourRef,AmountDC,Document,Created';
 
 function invoiceOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const value = this.getNodeParameter('invoice', itemIndex) as unknown;
-	const parsed = typeof value === 'string' ? jsonParse<unknown>(value, { fallbackValue: undefined }) : value;
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+	const invoice = objectParameter.call(this, 'invoice', itemIndex);
+	if (!invoice) {
 		throw new InvoiceFault(this.getNode(), 'The Invoice is not an OutSmart invoice object', {
 			itemIndex,
 			description: 'Pass an invoice from OutSmart → Invoice → Get Many, e.g. {{ $json }}',
 		});
 	}
-	return parsed as IDataObject;
+	return invoice;
 }
 
 function candidateOf(this: IExecuteFunctions, itemIndex: number): Candidate {

@@ -12,8 +12,9 @@
  * read the references back. When two processes wrote the same work order at the same moment, the oldest document
  * is kept and each process whose own document is newer deletes it (so two processes never delete each other's).
  */
-import { NodeApiError, NodeOperationError, jsonParse, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { asNodeError } from '../../shared/nodeErrors';
+import { objectParameter } from '../../shared/objectParameter';
 import { cleanRecord } from '../records';
 import { ACCOUNT, ITEM, WAREHOUSE } from '../entity/definitions';
 import { lookupByCodes, type CodeCache } from '../entity/lookups';
@@ -72,15 +73,14 @@ interface Written {
 }
 
 function workOrderOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const value = this.getNodeParameter('workOrder', itemIndex) as unknown;
-	const parsed = typeof value === 'string' ? jsonParse<unknown>(value, { fallbackValue: undefined }) : value;
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+	const workOrder = objectParameter.call(this, 'workOrder', itemIndex);
+	if (!workOrder) {
 		throw new WorkOrderFault(this.getNode(), 'The Work Order is not an OutSmart work order object', {
 			itemIndex,
 			description: 'Pass the work order from the OutSmart Trigger or the OutSmart node, e.g. {{ $json }}',
 		});
 	}
-	return parsed as IDataObject;
+	return workOrder;
 }
 
 function kindOf(this: IExecuteFunctions, itemIndex: number): DocumentKind {

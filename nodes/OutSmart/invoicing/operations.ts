@@ -4,11 +4,12 @@
  * found by its formatted number (the entry's Your Reference), and the transaction is written only when OutSmart
  * shows less paid and no transaction with its external ID exists, so a payment is recorded once.
  */
-import { NodeOperationError, jsonParse, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemOperation, Operation } from '../../shared/router';
 import { limitToMax } from '../../shared/descriptions';
 import { withKeyLock } from '../../shared/keyedLock';
+import { objectParameter } from '../../shared/objectParameter';
 import { text } from '../../mapping/values';
 import { externalPaymentId, paidInExact, paymentToTransaction } from '../../mapping/outSmartInvoice';
 import { listRecords, outSmartRequest, type OutSmartRecordEndpoint } from '../../OutSmartApi/transport';
@@ -24,15 +25,14 @@ function getMany(endpoint: OutSmartRecordEndpoint): ItemOperation {
 }
 
 function paymentOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const value = this.getNodeParameter('payment', itemIndex) as unknown;
-	const parsed = typeof value === 'string' ? jsonParse<unknown>(value, { fallbackValue: undefined }) : value;
-	if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+	const payment = objectParameter.call(this, 'payment', itemIndex);
+	if (!payment) {
 		throw new NodeOperationError(this.getNode(), 'The Payment is not an Exact payment term', {
 			itemIndex,
 			description: 'Pass a payment term from Exact Online Payment → Invoice Payment Status, e.g. {{ $json }}',
 		});
 	}
-	return parsed as IDataObject;
+	return payment;
 }
 
 const recordPayment: ItemOperation = async function (this: IExecuteFunctions, itemIndex: number) {
