@@ -20,6 +20,8 @@ import { ActivePollTrigger } from '../test/harness/activePollTrigger';
 import { activate, WebhookEndpoint } from '../test/harness/webhook';
 import { ExactOnlineSalesOrder } from '../dist/nodes/ExactOnlineSalesOrder/ExactOnlineSalesOrder.node';
 import { ExactOnlineQuotation } from '../dist/nodes/ExactOnlineQuotation/ExactOnlineQuotation.node';
+import { ExactOnlineSalesEntry } from '../dist/nodes/ExactOnlineSalesEntry/ExactOnlineSalesEntry.node';
+import { InvoiceBook } from '../simulators/outsmart/invoices';
 import { EXACT_SEED_FIXTURES, startExactSimulator, type ExactSimulator } from '../simulators/exact';
 import { runNode, type NodeRun } from '../test/harness/context';
 import type { CredentialData } from '../test/harness/http';
@@ -233,6 +235,38 @@ async function export50(): Promise<void> {
 		);
 		await measure(sim, 're-run of the same 50', 4, 'all found by reference (and checked against the customer): no write', () =>
 			runNode(node, { ...options, parameters, items }),
+		);
+	} finally {
+		await sim.close();
+	}
+}
+
+/** Flow 12: 50 OutSmart invoices booked as sales entries (without their PDFs: two more writes each), then again. */
+async function book50(): Promise<void> {
+	const sim = await startExactSimulator({ seed: 'tiny', dailyLimit: 100_000, minutelyLimit: 100_000 });
+	try {
+		const { accounts, items } = EXACT_SEED_FIXTURES;
+		const debtors = Object.values(accounts).filter((a) => !('blocked' in a)).map((a) => a.code.trim());
+		const book = new InvoiceBook(() => new Date(), () => 'http://127.0.0.1:1');
+		const invoices = Array.from({ length: 50 }, (_, n) =>
+			book.addInvoice({
+				number: n + 1,
+				debtorNumber: debtors[n % debtors.length],
+				date: '2026-11-20',
+				lines: [
+					{ material: items.kogelkraan.code, quantity: 2, price: 12.5, vatPercentage: 21 },
+					{ hourType: items.arbeid.code, quantity: 1, price: 60, vatPercentage: 9 },
+				],
+			}) as IDataObject,
+		);
+		const node = new ExactOnlineSalesEntry();
+		const parameters = { operation: 'createFromOutSmartInvoice', invoice: '={{ $json }}', bookingJournal: '70', attachPdf: false };
+		const options = { credentials: { exactOnlineOAuth2Api: credential(sim, 9500) } };
+		await measure(sim, 'book 50 OutSmart invoices', 50 + 6, 'one write each + entry numbers (20 a call) + accounts + items + VAT codes', () =>
+			runNode(node, { ...options, parameters, items: invoices }),
+		);
+		await measure(sim, 're-run of the same 50 invoices', 4, 'all found by entry number (3 calls) + accounts: no write', () =>
+			runNode(node, { ...options, parameters, items: invoices }),
 		);
 	} finally {
 		await sim.close();
@@ -488,6 +522,7 @@ async function main(): Promise<void> {
 	await customerBalances();
 	await salesOrderChanges();
 	await export50();
+	await book50();
 	await triggers();
 	await employeesAndItemGroups();
 	await priceAgreements('small');
