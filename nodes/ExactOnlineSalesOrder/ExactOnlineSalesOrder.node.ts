@@ -15,6 +15,9 @@ export class ExactOnlineSalesOrder implements INodeType {
 		subtitle: '={{ $parameter["operation"] + ": sales order" }}',
 		description: 'Read, create and change sales orders (verkooporders) with lines in Exact Online',
 		defaults: { name: 'Exact Online Sales Order' },
+		// Update From OutSmart Work Order sorts work orders as the Basic export does: returned to their order, or
+		// refused for a reason in the work order or its order. Anything else stops the node.
+		outputs: `={{ $parameter.operation === "updateFromWorkOrder" ? [{ "type": "main", "displayName": "Returned" }, { "type": "main", "displayName": "Not Returned" }] : ["main"] }}`,
 		usableAsTool: true,
 		properties,
 	};

@@ -9,6 +9,7 @@ import { fieldsCollection } from '../ExactOnlineApi/operations/write';
 import { documentLinesParameter, lineChangeParameters } from '../ExactOnlineApi/operations/writeDocument';
 import { SALES_ORDER_DOC } from '../ExactOnlineApi/entity/salesDocuments';
 import { accountLocator } from '../ExactOnlineAccount/description';
+import { returnToOrderProperties } from '../ExactOnlineApi/export/returnToOrder.description';
 
 const on = (...operation: string[]) => ({ operation });
 
@@ -63,6 +64,12 @@ export const properties: INodeProperties[] = [
 			{ name: 'Get Changes', value: 'getChanges', action: 'Get changed sales orders', description: 'Get orders created, changed or deleted since the last run, with their lines' },
 			{ name: 'Get Many', value: 'getMany', action: 'Get many sales orders', description: 'Get orders that match filters' },
 			{ name: 'Update', value: 'update', action: 'Update a sales order', description: 'Change the header and lines of an order' },
+			{
+				name: 'Update From OutSmart Work Order',
+				value: 'updateFromWorkOrder',
+				action: 'Update a sales order from an OutSmart work order',
+				description: 'Set the order made into a work order to what was used, then deliver and/or invoice it, never twice',
+			},
 		],
 		'getMany',
 	),
@@ -77,4 +84,5 @@ export const properties: INodeProperties[] = [
 	...lineChangeParameters(SALES_ORDER_DOC, on('update')),
 	...changesParameters(on('getChanges'), 'sales orders', [includeAccountsOption(SALES_ORDER_DOC)]),
 	...confirmParameters(on('confirmChanges')),
+	...returnToOrderProperties,
 ];

@@ -7,6 +7,7 @@ import { getDocumentOperation, getManyDocumentsOperation } from '../ExactOnlineA
 import { getDocumentChangesOperation } from '../ExactOnlineApi/operations/getDocumentChanges';
 import { andFilters, odataDateTime } from '../ExactOnlineApi/odata';
 import type { Operation } from '../shared/router';
+import { returnWorkOrdersToOrders } from '../ExactOnlineApi/export/returnToOrder';
 import { DATE_FIELDS } from './description';
 
 interface OrderFilters extends DocumentFilters {
@@ -34,4 +35,5 @@ export const operations: Record<string, Operation> = {
 	...accountHeaderOperations(SALES_ORDER_DOC, { parameter: 'order', accountParameter: 'orderedBy', accountField: 'OrderedBy', dateFields: DATE_FIELDS }),
 	getChanges: getDocumentChangesOperation(SALES_ORDER_DOC),
 	confirmChanges: confirmChangesOperation(SALES_ORDER),
+	updateFromWorkOrder: { batch: returnWorkOrdersToOrders },
 };

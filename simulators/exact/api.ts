@@ -525,7 +525,14 @@ function coerceValue(name: string, type: string, value: unknown): unknown {
 	}
 }
 
-function coerceBody(raw: unknown, fields: Record<string, string>, typeName: string, lines?: { nav: string; ctx: Ctx }): WriteBody {
+/** A function endpoint's list of keys, e.g. InvoiceSalesOrders' SalesOrderIDs: [{ ID: guid }]. */
+function coerceKeyList(name: string, value: unknown): WriteBody[] {
+	const list = Array.isArray(value) ? value : (value as { results?: unknown })?.results;
+	if (!Array.isArray(list)) throw badRequest(`Error processing request stream. '${name}' must be an array of ${name}.`);
+	return list.map((item) => ({ ID: coerceValue('ID', 'Edm.Guid', (item as { ID?: unknown } | null)?.ID) }));
+}
+
+function coerceBody(raw: unknown, fields: Record<string, string>, typeName: string, lines?: { nav: string; ctx: Ctx }, keyLists = false): WriteBody {
 	if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
 		throw badRequest('Error processing request stream. The request should be a valid top-level resource object.');
 	}
@@ -535,6 +542,10 @@ function coerceBody(raw: unknown, fields: Record<string, string>, typeName: stri
 		const type = fields[name];
 		if (!type) {
 			throw badRequest(`The property '${name}' does not exist on type '${typeName}'. Make sure to only use property names that are defined by the type.`);
+		}
+		if (!isEdm(type) && keyLists) {
+			out[name] = coerceKeyList(name, value);
+			continue;
 		}
 		if (!isEdm(type)) {
 			if (!lines || name !== lines.nav) throw badRequest(`The navigation property '${name}' can't be set in this request.`);
@@ -550,7 +561,7 @@ function coerceBody(raw: unknown, fields: Record<string, string>, typeName: stri
 
 function writeBody(ctx: Ctx): WriteBody {
 	const lines = ctx.endpoint.lineNav ? { nav: ctx.endpoint.lineNav, ctx: lineContext(ctx) } : undefined;
-	return coerceBody(parseBody(ctx), ctx.fields, ctx.endpoint.typeName, lines);
+	return coerceBody(parseBody(ctx), ctx.fields, ctx.endpoint.typeName, lines, ctx.endpoint.kind === 'action');
 }
 
 function post(ctx: Ctx): SimResponse {

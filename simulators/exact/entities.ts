@@ -82,6 +82,23 @@ export const ENTITY_SETS: Record<ExactEntityName, EntitySetDef> = {
 		deletedTypes: [33],
 		parent: { entity: 'SalesOrders', fk: 'OrderID' },
 	},
+	GoodsDeliveries: {
+		name: 'GoodsDeliveries',
+		key: 'EntryID',
+		endpoint: 'salesorder/GoodsDeliveries',
+		typeName: model('GoodsDelivery'),
+		deletedTypes: [],
+		topic: 'GoodsDeliveries',
+		lines: { nav: 'GoodsDeliveryLines', entity: 'GoodsDeliveryLines', fk: 'EntryID' },
+	},
+	GoodsDeliveryLines: {
+		name: 'GoodsDeliveryLines',
+		key: 'ID',
+		endpoint: 'salesorder/GoodsDeliveryLines',
+		typeName: model('GoodsDeliveryLine'),
+		deletedTypes: [],
+		parent: { entity: 'GoodsDeliveries', fk: 'EntryID' },
+	},
 	Quotations: {
 		name: 'Quotations',
 		key: 'QuotationID',
@@ -142,7 +159,7 @@ export interface EndpointDef {
 	/** Derived rows, for views (sync row-per-line, stock positions, hour types, divisions, ...). */
 	rows?: (ctx: ReadContext) => ExactRecord[];
 	/** POST-only function endpoints (AcceptQuotation, PrintedSalesInvoices, ...): name of the action in rules.ts. */
-	action?: 'acceptQuotation' | 'rejectQuotation' | 'printSalesInvoice';
+	action?: 'acceptQuotation' | 'rejectQuotation' | 'printSalesInvoice' | 'invoiceSalesOrders';
 	/** Key property for single-record access and paging order. */
 	key: string;
 	typeName: string;
@@ -196,6 +213,9 @@ const SPECS: EndpointSpec[] = [
 	{ path: 'salesinvoice/SalesInvoiceLines', entity: 'SalesInvoiceLines', methods: ALL },
 	{ path: 'salesorder/SalesOrders', entity: 'SalesOrders', methods: ALL, mandatoryFiltering: true },
 	{ path: 'salesorder/SalesOrderLines', entity: 'SalesOrderLines', methods: ALL },
+	// a goods delivery is booked once: Exact takes POST (lines nested) and PUT of its texts, no DELETE
+	{ path: 'salesorder/GoodsDeliveries', entity: 'GoodsDeliveries', methods: ['GET', 'POST', 'PUT'] },
+	{ path: 'salesorder/GoodsDeliveryLines', entity: 'GoodsDeliveryLines', methods: ['GET', 'PUT'] },
 	{ path: 'crm/Quotations', entity: 'Quotations', methods: ALL, mandatoryFiltering: true },
 	{ path: 'crm/QuotationLines', entity: 'QuotationLines', methods: ALL },
 	{ path: 'salesentry/SalesEntries', entity: 'SalesEntries', methods: ALL },
@@ -214,6 +234,7 @@ const SPECS: EndpointSpec[] = [
 	// function endpoints
 	{ path: 'crm/AcceptQuotation', kind: 'action', methods: ['POST'], action: 'acceptQuotation', key: 'QuotationID', typeName: model('AcceptQuotation') },
 	{ path: 'crm/RejectQuotation', kind: 'action', methods: ['POST'], action: 'rejectQuotation', key: 'QuotationID', typeName: model('RejectQuotation') },
+	{ path: 'salesinvoice/InvoiceSalesOrders', kind: 'action', methods: ['POST'], action: 'invoiceSalesOrders', key: 'ID', typeName: model('InvoiceSalesOrder') },
 	{ path: 'salesinvoice/PrintedSalesInvoices', kind: 'action', methods: ['POST'], action: 'printSalesInvoice', key: 'InvoiceID', typeName: model('PrintedSalesInvoice') },
 	// derived read endpoints
 	{ path: 'read/project/HourTypes', kind: 'read', rows: views.hourTypes, key: 'ItemId', typeName: model('HourType') },

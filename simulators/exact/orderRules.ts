@@ -105,3 +105,35 @@ export function salesOrderFromQuotation(quotation: ExactRecord, lines: ExactReco
 		SalesOrderLines: orderLines,
 	};
 }
+
+/** Exact keeps what was delivered or invoiced: an order line's quantity can't go below either. */
+export function lineQuantityRefusal(line: ExactRecord, quantity: number): string | undefined {
+	const floor = Math.max(Number(line.QuantityDelivered ?? 0), Number(line.QuantityInvoiced ?? 0));
+	if (quantity + 1e-9 >= floor) return undefined;
+	return `Quantity ${quantity} of sales order line ${line.LineNumber} of order ${line.OrderNumber} is less than what was delivered or invoiced (${floor})`;
+}
+
+/** What is still to deliver on an order line. */
+export function toDeliver(line: ExactRecord): number {
+	return Math.round((Number(line.Quantity ?? 0) - Number(line.QuantityDelivered ?? 0)) * 10_000) / 10_000;
+}
+
+/** A goods delivery line may deliver what is still open on its order line, no more. */
+export function deliveryRefusal(line: ExactRecord, quantity: number): string | undefined {
+	const open = toDeliver(line);
+	if (quantity <= 0) return `Quantity delivered must be more than 0 (sales order ${line.OrderNumber} line ${line.LineNumber})`;
+	if (quantity > open + 1e-9) {
+		return `Quantity delivered (${quantity}) is more than the quantity still to deliver (${open}) on sales order ${line.OrderNumber} line ${line.LineNumber}`;
+	}
+	return undefined;
+}
+
+/** InvoiceSalesOrders' InvoiceMode: 0 invoices what was delivered, 1 what was ordered. */
+export const INVOICE_BY_DELIVERED = 0;
+export const INVOICE_BY_ORDERED = 1;
+
+/** What InvoiceSalesOrders puts on the invoice for an order line: delivered or ordered, less what was invoiced. */
+export function toInvoice(line: ExactRecord, mode: number): number {
+	const basis = mode === INVOICE_BY_ORDERED ? Number(line.Quantity ?? 0) : Number(line.QuantityDelivered ?? 0);
+	return Math.max(0, Math.round((basis - Number(line.QuantityInvoiced ?? 0)) * 10_000) / 10_000);
+}

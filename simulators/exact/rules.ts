@@ -13,9 +13,15 @@ import {
 	ORDER_STATUS,
 	applyLineProgress,
 	applyOrderProgress,
+	deliveryRefusal,
+	INVOICE_BY_DELIVERED,
+	INVOICE_BY_ORDERED,
 	lineDeleteRefusal,
+	lineQuantityRefusal,
 	orderLockReason,
 	salesOrderFromQuotation,
+	toDeliver,
+	toInvoice,
 } from './orderRules';
 import type { ExactStore } from './store';
 
@@ -185,6 +191,12 @@ function paymentCondition(record: ExactRecord, field: string, ctx: WriteContext)
 }
 
 const PREPARE: Partial<Record<ExactEntityName, Prepare>> = {
+	GoodsDeliveries(r, ctx, isNew) {
+		if (!isNew) return;
+		r.DeliveryNumber = nextNumber(ctx, 'GoodsDeliveries', 'DeliveryNumber', 1);
+		r.EntryNumber = r.DeliveryNumber;
+		r.DeliveryDate ??= today(ctx);
+	},
 	Accounts(r, ctx, isNew) {
 		if (isBlank(r.Code)) {
 			if (isNew) {
@@ -598,6 +610,7 @@ function salesAccount(ctx: WriteContext, id: ExactValue | undefined, label: stri
 /** Price a sales line from its item and VAT code; values given by the client win. */
 function prepareLine(line: ExactRecord, header: ExactRecord | undefined, lineSet: EntitySetDef, ctx: WriteContext): void {
 	if (lineSet.name === 'SalesEntryLines') return prepareEntryLine(line, ctx);
+	if (lineSet.name === 'GoodsDeliveryLines') return prepareDeliveryLine(line, header, ctx);
 	const item = ref(ctx, 'Items', line.Item, 'Item');
 	if (item) {
 		line.ItemCode = item.Code;
@@ -651,6 +664,47 @@ function prepareEntryLine(line: ExactRecord, ctx: WriteContext): void {
 	line.VATBaseAmountDC = line.AmountFC;
 	line.VATAmountFC = isBlank(line.VATAmountFC) ? round2(Number(line.AmountFC) * pct) : round2(Number(line.VATAmountFC));
 	line.VATAmountDC = line.VATAmountFC;
+}
+
+/** A goods delivery line takes its item and numbers from the sales order line it delivers; by default all that is open. */
+function prepareDeliveryLine(line: ExactRecord, header: ExactRecord | undefined, ctx: WriteContext): void {
+	const orderLine = ref(ctx, 'SalesOrderLines', line.SalesOrderLineID, 'Sales order line');
+	if (!orderLine) return;
+	const order = ctx.store.get('SalesOrders', ctx.division, String(orderLine.OrderID));
+	const locked = order && ctx.validate ? orderLockReason(order) : undefined;
+	if (locked) throw badRequest(locked);
+	line.SalesOrderLineID = orderLine.ID;
+	line.QuantityDelivered ??= toDeliver(orderLine);
+	const refusal = ctx.validate ? deliveryRefusal(orderLine, Number(line.QuantityDelivered)) : undefined;
+	if (refusal) throw badRequest(refusal);
+	line.Item = orderLine.Item;
+	line.ItemCode = orderLine.ItemCode ?? null;
+	line.ItemDescription = orderLine.ItemDescription ?? null;
+	line.Description ??= orderLine.Description ?? null;
+	line.Unitcode = orderLine.UnitCode ?? null;
+	line.QuantityOrdered = orderLine.Quantity ?? 0;
+	line.SalesOrderNumber = orderLine.OrderNumber ?? null;
+	line.SalesOrderLineNumber = orderLine.LineNumber ?? null;
+	line.DeliveryDate ??= header?.DeliveryDate ?? today(ctx);
+}
+
+/** A booked goods delivery raises the delivered quantity of every order line it names (and so the order's status). */
+function bookDelivery(delivery: ExactRecord, lines: ExactRecord[], ctx: WriteContext): void {
+	const internal = { ...ctx, validate: false };
+	for (const line of lines) {
+		const orderLine = ctx.store.get('SalesOrderLines', ctx.division, String(line.SalesOrderLineID));
+		if (!orderLine) continue;
+		const delivered = Math.round((Number(orderLine.QuantityDelivered ?? 0) + Number(line.QuantityDelivered ?? 0)) * 10_000) / 10_000;
+		updateRecord('SalesOrderLines', String(orderLine.ID), { QuantityDelivered: delivered }, internal);
+		const order = ctx.store.get('SalesOrders', ctx.division, String(orderLine.OrderID));
+		if (order && isBlank(delivery.DeliveryAccount)) {
+			const account = ctx.store.get('Accounts', ctx.division, String(order.DeliverTo ?? order.OrderedBy));
+			delivery.DeliveryAccount = account?.ID ?? null;
+			delivery.DeliveryAccountCode = account?.Code ?? null;
+			delivery.DeliveryAccountName = account?.Name ?? null;
+			delivery.DeliveryAddress ??= order.DeliveryAddress ?? null;
+		}
+	}
 }
 
 function applyTotals(header: ExactRecord, lines: ExactRecord[]): void {
@@ -770,6 +824,7 @@ export function createRecord(entity: ExactEntityName, input: WriteBody, ctx: Wri
 	ctx.store.put(entity, ctx.division, set.key, record);
 	for (const line of lines) ctx.store.put(set.lines!.entity, ctx.division, 'ID', line);
 	AFTER_WRITE[entity]?.(record, ctx);
+	if (entity === 'GoodsDeliveries') bookDelivery(record, lines, ctx);
 	if (set.parent && header) refreshHeader(ctx, parentSet!, String(header[parentSet!.key]));
 	emit(ctx, set, 'Create', String(record[set.key]));
 	if (parentSet && header) emit(ctx, parentSet, 'Update', String(header[parentSet.key]));
@@ -793,6 +848,10 @@ export function updateRecord(entity: ExactEntityName, key: string, patch: WriteB
 	if (parentSet && header) assertHeaderEditable(ctx, parentSet, header);
 
 	if (parentSet?.renumberLines) delete changes.LineNumber;
+	if (ctx.validate && set.name === 'SalesOrderLines' && 'Quantity' in changes) {
+		const refusal = lineQuantityRefusal(previous, Number(changes.Quantity));
+		if (refusal) throw badRequest(refusal);
+	}
 	const record: ExactRecord = { ...previous, ...changes };
 	stampModified(record, ctx);
 	PREPARE[entity]?.(record, ctx, false);
@@ -958,8 +1017,89 @@ export function createReceivableFor(invoice: ExactRecord, ctx: WriteContext): Ex
 	).record;
 }
 
-export function runAction(action: 'acceptQuotation' | 'rejectQuotation' | 'printSalesInvoice', input: WriteBody, ctx: WriteContext): ExactRecord {
+/**
+ * salesinvoice/InvoiceSalesOrders: a draft invoice per sales order (CreateMode 1) with what is left to invoice of
+ * each line, by delivered (InvoiceMode 0) or ordered (1) quantity; the invoice lines point to their order lines.
+ * Exact answers with counts and errors only, not with the invoices it made: the client finds them by OrderNumber.
+ */
+function invoiceSalesOrders(input: WriteBody, ctx: WriteContext): ExactRecord {
+	const journal = requireKey(input, 'JournalCode');
+	const mode = Number(input.InvoiceMode ?? INVOICE_BY_DELIVERED);
+	if (![INVOICE_BY_DELIVERED, INVOICE_BY_ORDERED].includes(mode)) throw badRequest(`InvoiceMode ${mode} is not valid: use 0 (by quantity delivered) or 1 (by quantity ordered)`);
+	if (Number(input.CreateMode ?? 1) !== 1) throw badRequest('CreateMode 0 (one invoice per customer) is not simulated: use 1 (one invoice per sales order)');
+	const ids = Array.isArray(input.SalesOrderIDs) ? (input.SalesOrderIDs as Array<{ ID?: unknown }>).map((o) => String(o?.ID ?? '')) : [];
+	if (ids.length === 0) throw badRequest('Mandatory: SalesOrderIDs');
+	const errors: string[] = [];
+	let created = 0;
+	for (const id of ids) {
+		const order = ctx.store.get('SalesOrders', ctx.division, id);
+		if (!order) {
+			errors.push(`Sales order not found: ${id}`);
+			continue;
+		}
+		const locked = Number(order.Status) === 45 ? orderLockReason(order) : undefined;
+		const lines = linesFor(ctx, ENTITY_SETS.SalesOrders, String(order.OrderID))
+			.sort((a, b) => Number(a.LineNumber) - Number(b.LineNumber))
+			.map((line) => ({ line, quantity: toInvoice(line, mode) }))
+			.filter((entry) => entry.quantity > 0);
+		if (locked || lines.length === 0) {
+			errors.push(locked ?? `Sales order ${order.OrderNumber}: nothing to invoice`);
+			continue;
+		}
+		createRecord(
+			'SalesInvoices',
+			{
+				OrderedBy: order.OrderedBy,
+				InvoiceTo: order.InvoiceTo ?? order.OrderedBy,
+				DeliverTo: order.DeliverTo ?? order.OrderedBy,
+				Journal: journal,
+				YourRef: order.YourRef ?? null,
+				Description: order.Description ?? null,
+				OrderNumber: order.OrderNumber,
+				OrderDate: order.OrderDate ?? null,
+				PaymentCondition: order.PaymentCondition ?? null,
+				SalesInvoiceLines: lines.map(({ line, quantity }) => ({
+					Item: line.Item,
+					Description: line.Description ?? null,
+					Quantity: quantity,
+					UnitPrice: line.UnitPrice ?? 0,
+					Discount: line.Discount ?? 0,
+					VATCode: line.VATCode ?? null,
+					Notes: line.Notes ?? null,
+					SalesOrder: order.OrderID,
+					SalesOrderLine: line.ID,
+					SalesOrderNumber: order.OrderNumber,
+					SalesOrderLineNumber: line.LineNumber,
+				})),
+			},
+			ctx,
+		);
+		for (const { line, quantity } of lines) {
+			const invoiced = Math.round((Number(line.QuantityInvoiced ?? 0) + quantity) * 10_000) / 10_000;
+			updateRecord('SalesOrderLines', String(line.ID), { QuantityInvoiced: invoiced }, { ...ctx, validate: false });
+		}
+		created++;
+	}
+	return {
+		ID: randomUUID(),
+		Division: ctx.division,
+		CreateMode: 1,
+		InvoiceMode: mode,
+		JournalCode: journal,
+		NumberOfCreatedInvoices: created,
+		NumberOfFailedInvoices: ids.length - created,
+		Errors: errors.length ? errors.join('; ') : null,
+	};
+}
+
+export function runAction(
+	action: 'acceptQuotation' | 'rejectQuotation' | 'printSalesInvoice' | 'invoiceSalesOrders',
+	input: WriteBody,
+	ctx: WriteContext,
+): ExactRecord {
 	switch (action) {
+		case 'invoiceSalesOrders':
+			return invoiceSalesOrders(input, ctx);
 		case 'acceptQuotation':
 			return closeQuotation(input, ctx, 50);
 		case 'rejectQuotation':

@@ -28,6 +28,8 @@ export const EXACT_ENTITY_NAMES = [
 	'SalesInvoiceLines',
 	'SalesOrders',
 	'SalesOrderLines',
+	'GoodsDeliveries',
+	'GoodsDeliveryLines',
 	'Quotations',
 	'QuotationLines',
 	'Receivables',

@@ -72,7 +72,8 @@ interface Written {
 	summary: IDataObject;
 }
 
-function workOrderOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
+/** The Work Order parameter as an object (the OutSmart work order), or a fault for that item. */
+export function workOrderOf(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const workOrder = objectParameter.call(this, 'workOrder', itemIndex);
 	if (!workOrder) {
 		throw new WorkOrderFault(this.getNode(), 'The Work Order is not an OutSmart work order object', {
@@ -172,7 +173,7 @@ async function warehouseOf(this: IExecuteFunctions, run: ExportRun, candidate: C
 	);
 }
 
-function sameId(a: unknown, b: unknown): boolean {
+export function sameId(a: unknown, b: unknown): boolean {
 	return String(a ?? '').toLowerCase() === String(b ?? '').toLowerCase();
 }
 
@@ -249,7 +250,7 @@ function journalRefused(error: unknown): boolean {
 	return refused400(error) && /journal/i.test((error as NodeApiError).message);
 }
 
-function refused400(error: unknown): boolean {
+export function refused400(error: unknown): boolean {
 	return error instanceof NodeApiError && String(error.httpCode) === '400';
 }
 
