@@ -1024,6 +1024,7 @@ export function createReceivableFor(invoice: ExactRecord, ctx: WriteContext): Ex
  */
 function invoiceSalesOrders(input: WriteBody, ctx: WriteContext): ExactRecord {
 	const journal = requireKey(input, 'JournalCode');
+	byCode(ctx, 'Journals', journal, 'Journal');
 	const mode = Number(input.InvoiceMode ?? INVOICE_BY_DELIVERED);
 	if (![INVOICE_BY_DELIVERED, INVOICE_BY_ORDERED].includes(mode)) throw badRequest(`InvoiceMode ${mode} is not valid: use 0 (by quantity delivered) or 1 (by quantity ordered)`);
 	if (Number(input.CreateMode ?? 1) !== 1) throw badRequest('CreateMode 0 (one invoice per customer) is not simulated: use 1 (one invoice per sales order)');

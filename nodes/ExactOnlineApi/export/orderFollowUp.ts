@@ -55,22 +55,25 @@ function deliverySummary(status: string, record: IDataObject | undefined): IData
 	return { status, deliveryNumber: record?.DeliveryNumber ?? null, entryID: record?.EntryID ?? null };
 }
 
-/** Records a goods delivery of everything still open on the order (nothing when it is all delivered). */
-export async function recordDelivery(this: IExecuteFunctions, target: OrderTarget, lines: OrderLine[], note: string): Promise<IDataObject> {
+/**
+ * Records a goods delivery of everything still open on the order (nothing when it is all delivered). Gives the
+ * order's lines as they are afterwards, for the invoice that may follow.
+ */
+export async function recordDelivery(this: IExecuteFunctions, target: OrderTarget, lines: OrderLine[], note: string): Promise<[IDataObject, OrderLine[]]> {
 	const open = lines.filter((line) => toDeliver(line) > 0);
-	if (!open.length) return deliverySummary('alreadyDelivered', await deliveryByNote.call(this, target, note));
+	if (!open.length) return [deliverySummary('alreadyDelivered', await deliveryByNote.call(this, target, note)), lines];
 	const body = {
 		Description: note,
 		GoodsDeliveryLines: open.map((line) => ({ SalesOrderLineID: line.id, QuantityDelivered: toDeliver(line) })),
 	};
 	try {
 		const response = await exactRequest.call(this, { method: 'POST', path: 'salesorder/GoodsDeliveries', body, itemIndex: target.itemIndex });
-		return deliverySummary('created', readList(response.body).records[0]);
+		return [deliverySummary('created', readList(response.body).records[0]), await linesOf.call(this, target)];
 	} catch (error) {
 		if (!settleable(error)) throw asNodeError(this.getNode(), error, target.itemIndex);
 		const now = await linesOf.call(this, target);
 		if (now.every((line) => toDeliver(line) <= 0)) {
-			return deliverySummary(answerLost(error) ? 'created' : 'alreadyDelivered', await deliveryByNote.call(this, target, note));
+			return [deliverySummary(answerLost(error) ? 'created' : 'alreadyDelivered', await deliveryByNote.call(this, target, note)), now];
 		}
 		if (answerLost(error)) throw notConfirmed.call(this, target, `the goods delivery of sales order ${target.orderNumber}`, error as NodeApiError);
 		throw orderFault.call(

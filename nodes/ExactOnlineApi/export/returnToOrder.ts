@@ -169,8 +169,8 @@ async function returnOne(this: IExecuteFunctions, run: ReturnRun, candidate: Can
 		if (changes || (waited && (deliver || invoice))) lines = await linesOf.call(this, target);
 		const duplicateLinesRemoved = await settleAdditions.call(this, target, added, lines);
 		if (duplicateLinesRemoved) lines = await linesOf.call(this, target);
-		const goodsDelivery = deliver ? await recordDelivery.call(this, target, lines, note) : null;
-		if (goodsDelivery?.status === 'created') lines = await linesOf.call(this, target);
+		let goodsDelivery: IDataObject | null = null;
+		if (deliver) [goodsDelivery, lines] = await recordDelivery.call(this, target, lines, note);
 		const salesInvoice = invoice ? await invoiceOrder.call(this, target, lines, journal, deliver) : null;
 		const wrote = changes > 0 || goodsDelivery?.status === 'created' || salesInvoice?.status === 'created';
 		return {

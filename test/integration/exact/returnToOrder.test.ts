@@ -228,6 +228,40 @@ describe('Sales Order: Update From OutSmart Work Order never writes twice', () =
 		expect(out).toMatchObject({ status: 'returned', duplicateLinesRemoved: 1 });
 		expect(linesOf(501).filter((l) => l[0] === 'EL-VD25')).toHaveLength(1);
 	});
+
+	it('another process delivered the order at the same moment: Exact refuses our delivery, none is made twice', async () => {
+		seedOrder();
+		await run([workOrder()]);
+		state().addFault({ match: { method: 'POST', path: 'salesorder/GoodsDeliveries' }, kind: 'delay', delayMs: 500 });
+		const running = run([workOrder()], THEN_ALL);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		const lines = state().listRecords('SalesOrderLines').filter((l) => l.OrderID === orderOf(501).OrderID);
+		state().insertRecord('GoodsDeliveries', { Description: 'Werkbon VO-501', GoodsDeliveryLines: lines.map((l) => ({ SalesOrderLineID: l.ID, QuantityDelivered: l.Quantity })) });
+		const [out] = jsonOf(await running);
+		// The invoice that follows goes by what the other process delivered.
+		expect(out).toMatchObject({ goodsDelivery: { status: 'alreadyDelivered', deliveryNumber: 1 }, salesInvoice: { status: 'created' } });
+		expect(deliveries()).toHaveLength(1);
+		expect(invoicesOf(501)).toHaveLength(1);
+	});
+
+	it('another process invoiced the order at the same moment: Exact makes no second invoice, the first is reported', async () => {
+		seedOrder();
+		await run([workOrder()]);
+		state().addFault({ match: { method: 'POST', path: 'salesinvoice/InvoiceSalesOrders' }, kind: 'delay', delayMs: 500 });
+		const running = run([workOrder()], { createInvoice: true, invoiceJournal: '70' });
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		const lines = state().listRecords('SalesOrderLines').filter((l) => l.OrderID === orderOf(501).OrderID);
+		const theirs = state().insertRecord('SalesInvoices', {
+			OrderedBy: accounts.oneill.id,
+			Journal: '70',
+			OrderNumber: 501,
+			SalesInvoiceLines: lines.map((l) => ({ Item: l.Item, Quantity: l.Quantity, SalesOrder: l.OrderID, SalesOrderLine: l.ID })),
+		});
+		for (const line of lines) state().updateRecord('SalesOrderLines', String(line.ID), { QuantityInvoiced: line.Quantity });
+		const [out] = jsonOf(await running);
+		expect(out).toMatchObject({ status: 'alreadyReturned', salesInvoice: { status: 'alreadyInvoiced', invoiceID: theirs.InvoiceID } });
+		expect(invoicesOf(501)).toHaveLength(1);
+	});
 });
 
 describe('Sales Order: Update From OutSmart Work Order refuses, per work order', () => {
