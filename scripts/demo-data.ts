@@ -9,6 +9,7 @@ import { workOrderOrigin } from '../nodes/mapping/workOrderOrigin';
 import { withDemoWarehouses } from './demo-warehouses';
 import { addProjectsDemo } from './demo-projects';
 import { addDemoInvoices } from './demo-invoices';
+import { addOrderBackDemo } from './demo-order-back';
 import { demoSeed, startOutSmartSimulator, type OutSmartSeed, type OutSmartSimulator, type SeedWorkorder } from '../simulators/outsmart';
 import { addSalesOrderDemo } from './demo-sales-orders';
 import { addDemoQuotations } from './demo-quotations';
@@ -67,6 +68,7 @@ export async function startDemoWorld(ports: { exact?: number; outsmart?: number 
 	addDemoQuotations(outsmart);
 	addProjectsDemo(exact, outsmart);
 	addDemoInvoices(exact, outsmart);
+	addOrderBackDemo({ exact, outsmart });
 	return {
 		exact,
 		outsmart,

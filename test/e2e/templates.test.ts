@@ -56,6 +56,7 @@ describe('templates in a real n8n', () => {
 			'07-import-employees-and-item-groups.json',
 			'08-import-price-agreements.json',
 			'09-sales-orders-to-work-orders.json',
+			'10-work-orders-back-to-sales-orders.json',
 			'11-quotations.json',
 			'12-outsmart-invoices-to-exact.json',
 			'13-warehouses-and-stock.json',
