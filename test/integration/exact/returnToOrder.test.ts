@@ -113,6 +113,8 @@ describe('Sales Order: Update From OutSmart Work Order', () => {
 		await run([workOrder()], THEN_ALL);
 		const again = await run([workOrder()], THEN_ALL);
 		expect(writes(again)).toEqual([]);
+		// Order, lines, relation, items, and the look-ups that name the delivery and the invoice.
+		expect(endpointsOf(again)).toHaveLength(6);
 		const [out] = jsonOf(again);
 		expect(out).toMatchObject({
 			status: 'alreadyReturned',
@@ -129,8 +131,11 @@ describe('Sales Order: Update From OutSmart Work Order', () => {
 
 	it('records the goods delivery and has Exact make the draft invoice from the order, linked to its lines', async () => {
 		seedOrder();
-		const [out] = jsonOf(await run([workOrder()], THEN_ALL));
+		const result = await run([workOrder()], THEN_ALL);
+		const [out] = jsonOf(result);
 		const [invoice] = invoicesOf(501);
+		// 4 reads, 5 line writes, a read-back, the delivery and a read, the invoice and its look-up.
+		expect(endpointsOf(result)).toHaveLength(14);
 		expect(out).toMatchObject({
 			goodsDelivery: { status: 'created', deliveryNumber: 1 },
 			salesInvoice: { status: 'created', invoiceNumber: invoice.InvoiceNumber, invoiceID: invoice.InvoiceID },
