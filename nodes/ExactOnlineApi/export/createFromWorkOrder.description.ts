@@ -2,6 +2,30 @@ import type { INodeProperties } from 'n8n-workflow';
 
 const show = { operation: ['createFromWorkOrder'] };
 
+/** Options the work order steps share: the way back to a sales order reads hours as the export does. */
+export const fallbackHourItemOption: INodeProperties = {
+	displayName: 'Fallback Hour Item',
+	name: 'fallbackHourItem',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. ARBEID',
+	description: 'Exact item code for work periods without an hour type. Empty: such a work order is refused.',
+};
+
+export const hourRoundingOption: INodeProperties = {
+	displayName: 'Hour Rounding',
+	name: 'hourRounding',
+	type: 'options',
+	default: 0,
+	description: 'Round the time of every work period up to',
+	options: [
+		{ name: 'No Rounding', value: 0 },
+		{ name: '5 Minutes', value: 5 },
+		{ name: '15 Minutes', value: 15 },
+		{ name: '30 Minutes', value: 30 },
+	],
+};
+
 export const createFromWorkOrderProperties: INodeProperties[] = [
 	{
 		displayName:
@@ -65,14 +89,7 @@ export const createFromWorkOrderProperties: INodeProperties[] = [
 				description:
 					'Whether to export work orders that a Pro flow made from an Exact sales order (VO-…), quotation (OF-…) or project planning line (PP-…) too. Off: they go to Not Exported, because their own flow returns them to that document and a second one would bill twice.',
 			},
-			{
-				displayName: 'Fallback Hour Item',
-				name: 'fallbackHourItem',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. ARBEID',
-				description: 'Exact item code for work periods without an hour type. Empty: such a work order is refused.',
-			},
+			fallbackHourItemOption,
 			{
 				displayName: 'Hour Lines',
 				name: 'hourLines',
@@ -84,19 +101,7 @@ export const createFromWorkOrderProperties: INodeProperties[] = [
 					{ name: 'One per Work Period', value: 'perWorkPeriod' },
 				],
 			},
-			{
-				displayName: 'Hour Rounding',
-				name: 'hourRounding',
-				type: 'options',
-				default: 0,
-				description: 'Round the time of every work period up to',
-				options: [
-					{ name: 'No Rounding', value: 0 },
-					{ name: '5 Minutes', value: 5 },
-					{ name: '15 Minutes', value: 15 },
-					{ name: '30 Minutes', value: 30 },
-				],
-			},
+			hourRoundingOption,
 			{
 				displayName: 'Stock Warehouse',
 				name: 'stockWarehouse',

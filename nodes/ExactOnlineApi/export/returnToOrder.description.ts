@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { fallbackHourItemOption, hourRoundingOption } from './createFromWorkOrder.description';
 
 const show = { operation: ['updateFromWorkOrder'] };
 
@@ -55,27 +56,8 @@ export const returnToOrderProperties: INodeProperties[] = [
 		default: {},
 		displayOptions: { show },
 		options: [
-			{
-				displayName: 'Fallback Hour Item',
-				name: 'fallbackHourItem',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. ARBEID',
-				description: 'Exact item code for work periods without an hour type. Empty: such a work order is refused.',
-			},
-			{
-				displayName: 'Hour Rounding',
-				name: 'hourRounding',
-				type: 'options',
-				default: 0,
-				description: 'Round the time of every work period up to',
-				options: [
-					{ name: 'No Rounding', value: 0 },
-					{ name: '5 Minutes', value: 5 },
-					{ name: '15 Minutes', value: 15 },
-					{ name: '30 Minutes', value: 30 },
-				],
-			},
+			fallbackHourItemOption,
+			hourRoundingOption,
 			{
 				displayName: 'Ordered Lines Not Used',
 				name: 'unusedLines',
