@@ -274,6 +274,48 @@ async function book50(): Promise<void> {
 }
 
 /**
+ * The way back (template 10): 20 completed VO- work orders, each to its own sales order (one quantity changed, one
+ * line added), then delivered and invoiced from the order; and a re-run of the same 20.
+ */
+async function ordersBack20(): Promise<void> {
+	const sim = await startExactSimulator({ seed: 'tiny', dailyLimit: 100_000, minutelyLimit: 100_000 });
+	try {
+		const { accounts, items } = EXACT_SEED_FIXTURES;
+		const workOrders = Array.from({ length: 20 }, (_, n) => {
+			const number = 7001 + n;
+			sim.state.insertRecord('SalesOrders', {
+				OrderNumber: number,
+				OrderedBy: accounts.oneill.id,
+				SalesOrderLines: [
+					{ Item: items.kogelkraan.id, Quantity: 2 },
+					{ Item: items.arbeid.id, Quantity: 2 },
+				],
+			});
+			return {
+				WorkorderNo: `VO-${number}`,
+				CustomerDebtorNr: accounts.oneill.code.trim(),
+				Materials: [
+					{ MaterialCode: items.kogelkraan.code, MaterialNr: '3' },
+					{ MaterialCode: items.draad.code, MaterialNr: '1', MaterialPrice: '7,25' },
+				],
+				Workperiods: [{ TotalTime: '02:00', HourType: items.arbeid.code }],
+			};
+		});
+		const node = new ExactOnlineSalesOrder();
+		const parameters = { operation: 'updateFromWorkOrder', workOrder: '={{ $json }}', recordDelivery: true, createInvoice: true, invoiceJournal: '70' };
+		const options = { credentials: { exactOnlineOAuth2Api: credential(sim, 9100) } };
+		await measure(sim, '20 work orders back to their orders', 20 * 7 + 4, 'per order: 2 line writes, read-back, delivery + read, invoice + look-up; batched reads', () =>
+			runNode(node, { ...options, parameters, items: workOrders }),
+		);
+		await measure(sim, 're-run of the same 20', 20 * 2 + 4, 'no write: batched reads + the delivery and invoice look-ups per order', () =>
+			runNode(node, { ...options, parameters, items: workOrders }),
+		);
+	} finally {
+		await sim.close();
+	}
+}
+
+/**
  * Payment data per customer: the account sync stream (payment conditions) and the open items, read whole every
  * run (Exact has no change stream for them; 60 a page).
  */
@@ -523,6 +565,7 @@ async function main(): Promise<void> {
 	await salesOrderChanges();
 	await export50();
 	await book50();
+	await ordersBack20();
 	await triggers();
 	await employeesAndItemGroups();
 	await priceAgreements('small');
