@@ -87,7 +87,8 @@ export function planOrderReturn(workOrderNumber: string, used: DocumentLine[], o
 		const key = codeKey(line.itemCode);
 		byItem.set(key, [...(byItem.get(key) ?? []), line]);
 	}
-	const wanted = usedPerItem(used);
+	// A material returned as often as it was used (e.g. 1 and -1) was not used.
+	const wanted = new Map([...usedPerItem(used)].filter(([, use]) => use.quantity > 0));
 
 	for (const [key, lines] of byItem) {
 		const use = wanted.get(key);
@@ -111,7 +112,7 @@ export function planOrderReturn(workOrderNumber: string, used: DocumentLine[], o
 		}
 	}
 	for (const [key, use] of wanted) {
-		if (byItem.has(key) || use.quantity <= 0) continue;
+		if (byItem.has(key)) continue;
 		plan.additions.push({ ...use, notes: note });
 	}
 	return plan;

@@ -70,7 +70,7 @@ function candidateOf(this: IExecuteFunctions, itemIndex: number): Candidate {
 		const origin = workOrderOrigin(document.workOrderNumber);
 		if (origin !== 'salesOrder') {
 			const message = `Work order ${number} was ${describeOrigin(origin)}, not from an Exact sales order: it has no order to go back to`;
-			return { itemIndex, document, unusedLines, fault: orderFault.call(this, itemIndex, message, "Give this node only work orders made from sales orders (VO-…): option 'Only Work Orders Made In: Exact Sales Orders' of the OutSmart Trigger") };
+			return { itemIndex, document, unusedLines, fault: orderFault.call(this, itemIndex, message, "Give this node only work orders made from sales orders (VO-…): option 'Only Work Orders Made In: Exact Sales Order (VO-…)' of the OutSmart Trigger") };
 		}
 		const orderNumber = Number(exactNumberOf(document.workOrderNumber));
 		if (!Number.isInteger(orderNumber) || orderNumber <= 0) {

@@ -44,6 +44,11 @@ describe('planOrderReturn', () => {
 		expect(plan.removals).toEqual([]);
 	});
 
+	it('a material returned as often as it was taken counts as not used', () => {
+		const plan = planOrderReturn('VO-7', [used('KK-12', 1), used('KK-12', -1), used('EL-VD25', 2), used('EL-VD25', -2)], [line(1, 'KK-12', 2)], 'remove');
+		expect(plan).toMatchObject({ updates: [], additions: [], removals: [line(1, 'KK-12', 2)] });
+	});
+
 	it('leaves a text line of the work order out', () => {
 		const plan = planOrderReturn('VO-7', [used('TEKST', 1, 'text')], [], 'remove');
 		expect(plan.additions).toEqual([]);
