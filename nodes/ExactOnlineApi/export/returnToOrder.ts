@@ -166,7 +166,7 @@ async function returnOne(this: IExecuteFunctions, run: ReturnRun, candidate: Can
 			throw orderFault.call(this, itemIndex, `Sales order ${target.orderNumber} is complete (delivered and invoiced) in Exact and can no longer be changed`, 'Nothing was written. Correct the order in Exact by hand (e.g. a credit note), then mark the work order handled');
 		}
 		const added = changes ? await applyPlan.call(this, target, plan) : [];
-		if (changes || (waited && (deliver || invoice))) lines = await linesOf.call(this, target);
+		if (changes) lines = await linesOf.call(this, target);
 		const duplicateLinesRemoved = await settleAdditions.call(this, target, added, lines);
 		if (duplicateLinesRemoved) lines = await linesOf.call(this, target);
 		let goodsDelivery: IDataObject | null = null;
