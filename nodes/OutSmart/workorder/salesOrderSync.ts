@@ -28,6 +28,12 @@ const summary = (workorder: CurrentWorkOrder, outcome: SyncOutcome, extra: IData
 	...extra,
 });
 
+/** Statuses in which the technician's work is done: the order's own later changes (e.g. flow 10 writing back what was used) are not news. */
+const WORK_DONE = ['Compleet', 'Afgehandeld'];
+
+const workDone = (workorder: CurrentWorkOrder) =>
+	`work order ${workorder.WorkorderNo} is ${workorder.status}: the work is done, so changes to the order stay in Exact (template 10 brings what was used back to the order)`;
+
 const pickedUp = (workorder: CurrentWorkOrder) =>
 	`work order ${workorder.WorkorderNo} is ${workorder.status}: a technician has it (only Klaargezet work orders are changed), so it was left as it is`;
 
@@ -37,6 +43,7 @@ export async function updateFromOrder(this: IExecuteFunctions, workorder: Curren
 	const changeable = [...(differences.workDate ? ['WorkDate'] : []), ...(differences.materials ? ['Materials'] : [])];
 	const all = [...changeable, ...differences.fixed];
 	if (all.length === 0) return summary(workorder, 'unchanged');
+	if (WORK_DONE.includes(workorder.status)) return summary(workorder, 'skipped', { differingFields: all, reason: workDone(workorder) });
 	if (workorder.status !== WORK_ORDER_READY) return summary(workorder, 'reported', { differingFields: all, reason: pickedUp(workorder) });
 
 	const fixedReason = differences.fixed.length

@@ -196,7 +196,7 @@ describe('OutSmart: Create or Update From Exact Sales Order, from Get Changes', 
 		expect(late[0]).toMatchObject({ outcome: 'skipped', reason: expect.stringMatching(/^no work order made: its delivery date 2025-05-\d\d is before 2025-06-01$/) });
 	});
 
-	it('without a work status for cancelled orders, a cancelled order is reported, and a picked-up work order that differs is reported too', async () => {
+	it('without a work status for cancelled orders, a cancelled order is reported; a completed work order whose order changed is skipped: its work is done', async () => {
 		await sync(await changes());
 		exact.sim.state.updateRecord('SalesOrders', String(order(1).OrderID), { Status: 45 });
 		outsmart.sim.state.setWorkorderStatus('VO-2', { status: 'Compleet' });
@@ -204,7 +204,7 @@ describe('OutSmart: Create or Update From Exact Sales Order, from Get Changes', 
 		const result = await sync(await changes(), { cancelWorkStatus: '' });
 		expect(result).toEqual([
 			expect.objectContaining({ WorkorderNo: 'VO-1', outcome: 'reported', reason: expect.stringMatching(/no work status for cancelled orders is chosen/) }),
-			expect.objectContaining({ WorkorderNo: 'VO-2', outcome: 'reported', differingFields: ['WorkDate'], reason: expect.stringMatching(/VO-2 is Compleet: a technician has it/) }),
+			expect.objectContaining({ WorkorderNo: 'VO-2', outcome: 'skipped', differingFields: ['WorkDate'], reason: expect.stringMatching(/VO-2 is Compleet: the work is done, so changes to the order stay in Exact/) }),
 		]);
 		expect(workorder('VO-1').WorkStatus).toBe('');
 		expect(workorder('VO-2').WorkDate).not.toBe('26-05-2025');
