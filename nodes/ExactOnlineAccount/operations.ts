@@ -77,11 +77,11 @@ async function accountBody(this: IExecuteFunctions, fields: IDataObject, itemInd
 
 /**
  * Exact contacts name their account by ID only; OutSmart wants its code. One call per 20 accounts, or one pass
- * over bulk/CRM/Accounts (1,000 a call) when more than 100 (a first run over every contact).
+ * over sync/CRM/Accounts (1,000 a call) when more than 100 (a first run over every contact).
  */
 async function addAccountCodes(this: IExecuteFunctions, contacts: IDataObject[], itemIndex: number): Promise<void> {
 	const ids = [...new Set(contacts.map((c) => String(c.Account ?? '')).filter((id) => /^[0-9a-f-]{36}$/i.test(id)))];
-	const accounts = await readByIds.call(this, { path: ACCOUNT.path, bulkPath: 'bulk/CRM/Accounts', ids, select: 'ID,Code', itemIndex });
+	const accounts = await readByIds.call(this, { entity: ACCOUNT, ids, select: 'ID,Code', itemIndex });
 	const codes = new Map(accounts.map((account) => [idOf(account), String(account.Code ?? '').trim()]));
 	for (const contact of contacts) contact.AccountCode = codes.get(String(contact.Account ?? '').toLowerCase()) ?? null;
 }

@@ -3,7 +3,7 @@
  *
  * - Exact names the customer and the item by ID; OutSmart knows them by debtor number and by material or hour
  *   type code. `addAgreementContext` adds AccountCode and ItemIsTime: one call per 20 accounts and per 20 items,
- *   or one pass over bulk/CRM/Accounts or bulk/Logistics/Items (1,000 a call) above 100 of them.
+ *   or one pass over sync/CRM/Accounts or sync/Logistics/Items (1,000 a call) above 100 of them.
  * - sync/Deleted has no entity type for price rows. With deletions asked for, Get Changes reads the IDs of all
  *   price rows (sync endpoint, ID only: one call per 1,000 rows) and hands out the rows it handed out before that
  *   are gone, with the fields they had (kept per ID beside the cursor: `seen`), as `changeType: deleted`.
@@ -14,7 +14,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { trimPaddedCode } from '../codes';
 import { exactSyncRead, SYNC_START, type ExactContext } from '../transport';
-import { PRICE_AGREEMENT } from './definitions';
+import { ACCOUNT, ITEM, PRICE_AGREEMENT, type ExactEntity } from './definitions';
 import { readByIds } from './byIds';
 import { isQuantityPrice } from '../../mapping/priceAgreements';
 
@@ -24,20 +24,20 @@ const isGuid = (value: string) => /^[0-9a-f-]{36}$/i.test(value);
 /** A field of each record, read by ID from another entity (20 IDs a call, or all via bulk above 100). */
 async function fieldById(
 	this: ExactContext,
-	paths: { path: string; bulkPath: string },
+	entity: ExactEntity,
 	ids: unknown[],
 	field: string,
 	itemIndex?: number,
 ): Promise<Map<string, unknown>> {
 	const wanted = ids.map(idOf).filter(isGuid);
-	const records = await readByIds.call(this, { ...paths, ids: wanted, select: `ID,${field}`, itemIndex });
+	const records = await readByIds.call(this, { entity, ids: wanted, select: `ID,${field}`, itemIndex });
 	return new Map(records.map((record) => [idOf(record.ID), record[field]]));
 }
 
 /** Adds AccountCode (trimmed; null for a default price) and ItemIsTime (an hour type's price) to price rows. */
 export async function addAgreementContext(this: ExactContext, rows: IDataObject[], itemIndex?: number): Promise<void> {
-	const accounts = await fieldById.call(this, { path: 'crm/Accounts', bulkPath: 'bulk/CRM/Accounts' }, rows.map((r) => r.Account), 'Code', itemIndex);
-	const items = await fieldById.call(this, { path: 'logistics/Items', bulkPath: 'bulk/Logistics/Items' }, rows.map((r) => r.Item), 'IsTime', itemIndex);
+	const accounts = await fieldById.call(this, ACCOUNT, rows.map((r) => r.Account), 'Code', itemIndex);
+	const items = await fieldById.call(this, ITEM, rows.map((r) => r.Item), 'IsTime', itemIndex);
 	for (const row of rows) {
 		const code = accounts.get(idOf(row.Account));
 		row.AccountCode = code === undefined || code === null ? null : trimPaddedCode(String(code));

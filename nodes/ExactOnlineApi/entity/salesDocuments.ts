@@ -117,24 +117,24 @@ export async function withLines(this: ExactContext, doc: SalesDocument, headers:
 	return headers.map((header) => ({ ...header, [doc.linesField]: lines.get(idKey(header[doc.header.key])) ?? [] }));
 }
 
-/** Records by ID (lower case): by ID in batches of 20, or one bulk pass when many (see byIds.ts). */
-async function recordsByIds(this: ExactContext, entity: ExactEntity, bulkPath: string, ids: string[], itemIndex?: number): Promise<Map<string, IDataObject>> {
-	const records = await readByIds.call(this, { path: entity.path, bulkPath, ids: ids.map(idKey), select: selectFor(entity), itemIndex });
+/** Records by ID (lower case): by ID in batches of 20, or one pass over the list when many (see byIds.ts). */
+async function recordsByIds(this: ExactContext, entity: ExactEntity, ids: string[], itemIndex?: number): Promise<Map<string, IDataObject>> {
+	const records = await readByIds.call(this, { entity, ids: ids.map(idKey), select: selectFor(entity), itemIndex });
 	return new Map(records.map((record) => [idKey(record[entity.key]), record]));
 }
 
 /**
  * The headers with the accounts they name under `Accounts` (by field: OrderedBy, InvoiceTo, ...) and, when they
  * have one, the delivery address under `DeliveryAddressRecord`: what a flow needs to plan the work (e.g. an
- * OutSmart work order) without a look-up per document. One call per 20 accounts and per 20 addresses (one bulk pass
+ * OutSmart work order) without a look-up per document. One call per 20 accounts and per 20 addresses (one pass
  * of 1,000 a call above 100).
  */
 export async function withAccounts(this: ExactContext, doc: SalesDocument, headers: IDataObject[], itemIndex?: number): Promise<IDataObject[]> {
 	await addItemCodes.call(this, doc, headers, itemIndex);
 	const accountIds = headers.flatMap((header) => doc.accountFields.map((field) => String(header[field] ?? '')));
-	const accounts = await recordsByIds.call(this, ACCOUNT, 'bulk/CRM/Accounts', accountIds, itemIndex);
+	const accounts = await recordsByIds.call(this, ACCOUNT, accountIds, itemIndex);
 	const addressIds = headers.map((header) => String(header.DeliveryAddress ?? ''));
-	const addresses = await recordsByIds.call(this, ADDRESS, 'bulk/CRM/Addresses', addressIds, itemIndex);
+	const addresses = await recordsByIds.call(this, ADDRESS, addressIds, itemIndex);
 	return headers.map((header) => ({
 		...header,
 		Accounts: Object.fromEntries(doc.accountFields.map((field) => [field, accounts.get(idKey(header[field])) ?? null])),

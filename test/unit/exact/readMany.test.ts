@@ -3,20 +3,20 @@ import { headerRecords, readPlan } from '../../../nodes/ExactOnlineApi/entity/re
 import { parseOrderBy, sortLikeExact } from '../../../nodes/ExactOnlineApi/order';
 
 describe('readPlan: which endpoint a Get Many reads', () => {
-	it('a limit reads the standard endpoint (ordered top N needs $orderby)', () => {
-		expect(readPlan(ACCOUNT, { fields: ACCOUNT.fields, limit: 50 })).toEqual({ via: 'standard', path: 'crm/Accounts' });
+	it('a limit with a filter reads the standard endpoint (ordered top N needs $orderby)', () => {
 		expect(readPlan(ACCOUNT, { fields: ACCOUNT.fields, limit: 5000, filter: 'Blocked eq true' })).toEqual({ via: 'standard', path: 'crm/Accounts' });
+		expect(readPlan(PAYMENT_CONDITION, { fields: PAYMENT_CONDITION.fields, limit: 5 })).toEqual({ via: 'standard', path: 'cashflow/PaymentConditions' });
 	});
 
-	it('Return All without a filter reads sync from the start, with a filter bulk', () => {
+	it('without a filter reads sync from the start, Return All or a limit (mandatory filtering refuses the others)', () => {
 		expect(readPlan(ACCOUNT, { fields: ACCOUNT.fields })).toEqual({ via: 'sync', path: 'sync/CRM/Accounts' });
+		expect(readPlan(ACCOUNT, { fields: ACCOUNT.fields, limit: 50 })).toEqual({ via: 'sync', path: 'sync/CRM/Accounts' });
 		expect(readPlan(ACCOUNT, { fields: ACCOUNT.fields, filter: "Status eq 'C'" })).toEqual({ via: 'bulk', path: 'bulk/CRM/Accounts' });
 	});
 
-	it('reads bulk when sync lacks a field asked for; sync also where it has a row per line', () => {
-		expect(readPlan(ITEM, { fields: ITEM.fields })).toEqual({ via: 'bulk', path: 'bulk/Logistics/Items' });
-		expect(readPlan(ITEM, { fields: ['ID', 'Code', 'IsSerialNumberItem'] })).toEqual({ via: 'bulk', path: 'bulk/Logistics/Items' });
-		expect(readPlan(ITEM, { fields: ['ID', 'Code', 'Description'] })).toEqual({ via: 'sync', path: 'sync/Logistics/Items' });
+	it('reads sync also when it lacks a field asked for (added by ID) and where it has a row per line', () => {
+		expect(readPlan(ITEM, { fields: ITEM.fields })).toEqual({ via: 'sync', path: 'sync/Logistics/Items' });
+		expect(readPlan(ITEM, { fields: ['ID', 'Code', 'IsSerialNumberItem'], limit: 10 })).toEqual({ via: 'sync', path: 'sync/Logistics/Items' });
 		expect(readPlan(SALES_INVOICE, { fields: SALES_INVOICE.fields })).toEqual({ via: 'sync', path: 'sync/SalesInvoice/SalesInvoices' });
 		expect(readPlan(SALES_INVOICE, { fields: SALES_INVOICE.fields, filter: 'Status eq 50' })).toEqual({ via: 'bulk', path: 'bulk/SalesInvoice/SalesInvoices' });
 	});

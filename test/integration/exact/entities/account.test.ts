@@ -10,6 +10,8 @@ import type { ExactFixture } from '../../exactSetup';
 import { callsOf, endpointsOf, ISO_WITH_OFFSET, rl, type Runner, runnerFor, startEntitySimulator, useEntitySimulator } from './setup';
 
 const { accounts } = EXACT_SEED_FIXTURES;
+/** A filter every seeded account passes: keeps a limited read on the standard endpoint (see readMany.ts). */
+const EVERY_ACCOUNT = { modifiedSince: '1990-01-01' };
 const node = new ExactOnlineAccount();
 const suite = useEntitySimulator(node);
 const { run } = suite;
@@ -139,10 +141,16 @@ describe('Exact Online Account: Get Many', () => {
 		expect(callsOf(result)[0].query.$filter).toMatch(/^Modified ge datetime'\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d'$/);
 	});
 
-	it('orders by name and stops at the limit, asking Exact for no more than that', async () => {
-		const result = await run({ operation: 'getMany', limit: 3 });
+	it('orders by name and stops at the limit; with a filter Exact sorts and sends no more than that', async () => {
+		const result = await run({ operation: 'getMany', limit: 3, filters: { blocked: 'notBlocked' } });
 		expect(names(result)).toEqual(['Bakkerij \'t Hoekje', 'Café Façade & Zoon', 'Fam. de Jong']);
 		expect(callsOf(result)[0].query).toMatchObject({ $top: '3', $orderby: 'Name' });
+	});
+
+	it('a limit without a filter reads the sync list (mandatory filtering) and hands out the first in name order', async () => {
+		const result = await run({ operation: 'getMany', limit: 3 });
+		expect(names(result)).toEqual(['Bakkerij \'t Hoekje', 'Café Façade & Zoon', 'Fam. de Jong']);
+		expect(endpointsOf(result)).toEqual(['GET sync/CRM/Accounts']);
 	});
 });
 
@@ -154,7 +162,7 @@ describe('Exact Online Account: Get Many paging', () => {
 	afterAll(async () => small.sim.close());
 
 	it('follows pages of 60 up to a limit of 130: three calls, 130 different accounts', async () => {
-		const result = await runnerFor(small, node)({ operation: 'getMany', limit: 130 });
+		const result = await runnerFor(small, node)({ operation: 'getMany', limit: 130, filters: EVERY_ACCOUNT });
 		const records = jsonOf(result);
 		expect(records).toHaveLength(130);
 		expect(new Set(records.map((r) => r.ID)).size).toBe(130);
@@ -163,9 +171,12 @@ describe('Exact Online Account: Get Many paging', () => {
 
 	afterEach(() => small.sim.state.reset());
 
-	/** What the standard endpoint gives, 60 a call with $orderby: the order and content a Return All must match. */
+	/**
+	 * What the standard endpoint gives, 60 a call with $orderby: the order and content a Return All must match. A
+	 * limit without a filter would read the sync list, so a filter that every seeded account passes keeps it there.
+	 */
 	async function standardRead(filters: Record<string, unknown> = {}) {
-		const result = await runnerFor(small, node)({ operation: 'getMany', limit: 5000, filters });
+		const result = await runnerFor(small, node)({ operation: 'getMany', limit: 5000, filters: { ...EVERY_ACCOUNT, ...filters } });
 		expect(callsOf(result).every((call) => call.path === 'crm/Accounts' && call.query.$orderby === 'Name')).toBe(true);
 		return jsonOf(result);
 	}
@@ -210,7 +221,7 @@ describe('Exact Online Account: Get Many paging', () => {
 	it('with a limit above 1,000 it pages on without $top and stops at the limit', async () => {
 		small.sim.state.insertRecord('Accounts', { Name: 'Zonnepanelen Zuid BV' });
 		small.sim.state.insertRecord('Accounts', { Name: 'Zwembadtechniek Noord' });
-		const result = await runnerFor(small, node)({ operation: 'getMany', limit: 1001 });
+		const result = await runnerFor(small, node)({ operation: 'getMany', limit: 1001, filters: EVERY_ACCOUNT });
 		expect(jsonOf(result)).toHaveLength(1001);
 		const calls = callsOf(result);
 		expect(calls[0].query.$top).toBeUndefined();
@@ -225,15 +236,18 @@ describe('Exact Online Account: Get Contact Changes over many accounts', () => {
 	});
 	afterAll(async () => small.sim.close());
 
-	it('a first run reads the account codes in one bulk pass instead of one call per 20 accounts', async () => {
+	it('a first run reads the account codes in one pass over the sync list instead of one call per 20 accounts', async () => {
+		small.sim.state.setMandatoryFiltering(true);
 		const result = await runnerFor(small, node)({ operation: 'getContactChanges', syncName: 'contacts' }, { staticData: {}, mode: 'trigger' });
 		const contacts = jsonOf(result).filter((c) => c.changeType === 'changed');
 		const codes = new Map(small.sim.state.listRecords('Accounts').map((a) => [String(a.ID), String(a.Code).trim()]));
 		expect(contacts.length).toBe(small.sim.state.listRecords('Contacts').length);
 		expect(contacts.every((c) => c.AccountCode === codes.get(String(c.Account)))).toBe(true);
 		const endpoints = endpointsOf(result);
-		expect(endpoints.filter((e) => e === 'GET bulk/CRM/Accounts')).toHaveLength(1);
-		expect(endpoints.filter((e) => e === 'GET crm/Accounts')).toHaveLength(0);
+		expect(endpoints.filter((e) => e === 'GET sync/CRM/Accounts')).toHaveLength(1);
+		expect(endpoints.filter((e) => e === 'GET crm/Accounts' || e === 'GET bulk/CRM/Accounts')).toHaveLength(0);
+		expect(callsOf(result).every((call) => call.status === 200)).toBe(true);
+		small.sim.state.setMandatoryFiltering(false);
 		expect(endpoints).toHaveLength(Math.ceil(contacts.length / 1000) + 2);
 	});
 

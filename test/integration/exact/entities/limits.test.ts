@@ -76,9 +76,10 @@ describe('the minutely limit reached mid Return All: the nodes wait, no 429 reac
 		});
 	});
 
-	it('Exact Online Sales Invoice: Get Many of 200 invoices with a limit of 200 (standard endpoint, 60 a call: 4 calls)', async () => {
+	it('Exact Online Sales Invoice: Get Many of 200 invoices with a filter and a limit of 200 (standard endpoint, 60 a call: 4 calls)', async () => {
 		await withLimitedSimulator('medium', async (exact) => {
-			await expectWaitNotRefusal(exact, new ExactOnlineSalesInvoice(), { operation: 'getMany', limit: 200 }, { records: 200, calls: 4 });
+			const everyInvoice = { dateFrom: '2000-01-01' };
+			await expectWaitNotRefusal(exact, new ExactOnlineSalesInvoice(), { operation: 'getMany', limit: 200, filters: everyInvoice }, { records: 200, calls: 4 });
 		});
 	});
 

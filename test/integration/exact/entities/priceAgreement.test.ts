@@ -91,8 +91,8 @@ describe('Exact Online Price Agreement: Get Changes', () => {
 });
 
 describe('Exact Online Price Agreement: many customers', () => {
-	it('above 100 customers and items reads their codes and kinds in bulk (1,000 a call), not 20 a call', async () => {
-		const small = await startEntitySimulator({ seed: 'small' });
+	it('above 100 customers and items reads their codes and kinds from the sync lists (1,000 a call), not 20 a call', async () => {
+		const small = await startEntitySimulator({ seed: 'small', mandatoryFiltering: true });
 		try {
 			const accounts = small.sim.state.listRecords('Accounts').filter((a) => a.Status === 'C').slice(0, 150);
 			const items = small.sim.state.listRecords('Items').slice(0, 150);
@@ -106,8 +106,9 @@ describe('Exact Online Price Agreement: many customers', () => {
 				expect(row.AccountCode).toBe(String(account.Code).trim());
 				expect(row.ItemIsTime).toBe(Number(items.find((i) => i.ID === row.Item)?.IsTime) === 1);
 			}
-			expect(endpointsOf(result)).toEqual(['GET sync/Logistics/SalesItemPrices', 'GET bulk/CRM/Accounts', 'GET bulk/Logistics/Items']);
-			expect(callsOf(result)[1].query.$select).toBe('ID,Code');
+			expect(endpointsOf(result)).toEqual(['GET sync/Logistics/SalesItemPrices', 'GET sync/CRM/Accounts', 'GET sync/Logistics/Items']);
+			expect(callsOf(result)[1].query.$select).toBe('ID,Code,Timestamp');
+			expect(callsOf(result).every((call) => call.status === 200)).toBe(true);
 		} finally {
 			await small.sim.close();
 		}

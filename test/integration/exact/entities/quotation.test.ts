@@ -48,8 +48,13 @@ describe('Exact Online Quotation: Get and Get Many', () => {
 		expect(callsOf(dated)[0].query.$filter).toBe("QuotationDate ge datetime'2025-04-02T00:00:00' and QuotationDate le datetime'2025-04-02T23:59:59'");
 		const all = await run({ operation: 'getMany', returnAll: true, options: { includeLines: true } });
 		expect(jsonOf(all).map((q) => (q.QuotationLines as Lines).length)).toEqual([5, 4, 5]);
-		expect(endpointsOf(all)).toEqual(['GET crm/Quotations', 'GET crm/QuotationLines']);
-		expect(callsOf(all)[0].query.$select).toBe(QUOTATION.fields.join(','));
+		// Without a filter: the sync list (mandatory filtering), VATAmountFC (not on it) by ID, then the lines.
+		expect(endpointsOf(all)).toEqual(['GET sync/CRM/QuotationHeaders', 'GET crm/Quotations', 'GET crm/QuotationLines']);
+		expect(callsOf(all)[1].query.$select).toBe('QuotationID,VATAmountFC');
+		const filtered = await run({ operation: 'getMany', returnAll: true, filters: { dateFrom: '2000-01-01' } });
+		expect(endpointsOf(filtered)).toEqual(['GET crm/Quotations']);
+		expect(callsOf(filtered)[0].query.$select).toBe(QUOTATION.fields.join(','));
+		expect(jsonOf(all).map(({ QuotationLines, ...quotation }) => quotation)).toEqual(jsonOf(filtered));
 	});
 });
 
