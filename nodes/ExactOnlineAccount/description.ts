@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { operationSelector, returnAllOrLimit } from '../shared/descriptions';
 import { confirmParameters } from '../ExactOnlineApi/operations/confirmChanges';
-import { changesParameters } from '../ExactOnlineApi/operations/getChanges';
+import { changesParameters, maxPerRunOption } from '../ExactOnlineApi/operations/getChanges';
 import { accountLocator, paymentConditionLocator } from '../ExactOnlineApi/operations/locate';
 import { readOptions } from '../ExactOnlineApi/operations/output';
 import { fieldsCollection } from '../ExactOnlineApi/operations/write';
@@ -128,6 +128,6 @@ export const properties: INodeProperties[] = [
 	fieldsCollection('Additional Fields', on('create'), accountFields),
 	readOptions(on('create')),
 	fieldsCollection('Update Fields', on('update'), [{ displayName: 'Name', name: 'Name', type: 'string', default: '', description: 'New name of the relation' }, ...accountFields]),
-	...changesParameters(on('getChanges', 'getContactChanges'), 'accounts (or contacts)'),
+	...changesParameters(on('getChanges', 'getContactChanges'), 'accounts (or contacts)', [maxPerRunOption]),
 	...confirmParameters(on('confirmChanges', 'confirmContactChanges')),
 ];

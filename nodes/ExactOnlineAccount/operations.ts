@@ -108,8 +108,8 @@ export const operations: Record<string, Operation> = {
 	update: updateOperation(ACCOUNT, 'account', async function (itemIndex) {
 		return await accountBody.call(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
 	}),
-	getChanges: getChangesOperation(ACCOUNT),
+	getChanges: getChangesOperation(ACCOUNT, { inParts: true }),
 	confirmChanges: confirmChangesOperation(ACCOUNT),
-	getContactChanges: getChangesOperation(CONTACT, addAccountCodes),
+	getContactChanges: getChangesOperation(CONTACT, { afterRead: addAccountCodes, inParts: true }),
 	confirmContactChanges: confirmChangesOperation(CONTACT),
 };

@@ -53,6 +53,13 @@ export interface ChangesOptions {
 	confirmWhenEmpty?: boolean;
 	/** Runs on the changed records before the cursor moves (e.g. to add fields the sync endpoint lacks). */
 	afterRead?: (changed: IDataObject[]) => Promise<void>;
+	/**
+	 * Hand out at most about this many changed records a run (whole pages of 1,000): the position moves past those
+	 * only, the next run goes on from there. Keeps one execution of a first read small (n8n holds every item of an
+	 * execution in memory). Only for entities without extra streams: those may hand out records of the part not
+	 * read yet.
+	 */
+	maxRecords?: number;
 }
 
 export async function getChanges(this: ExactContext, entity: ExactEntity, options: ChangesOptions): Promise<IDataObject[]> {
@@ -69,6 +76,7 @@ export async function getChanges(this: ExactContext, entity: ExactEntity, option
 		entity: entity.syncEntity,
 		select,
 		since: cursor.records,
+		maxRecords: options.extraStreams?.length ? undefined : options.maxRecords,
 		itemIndex: options.itemIndex,
 	});
 	const records = options.keep ? changed.records.filter(options.keep) : changed.records;

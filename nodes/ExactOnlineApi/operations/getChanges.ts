@@ -69,7 +69,25 @@ export interface ChangesParameters extends ReadOptions {
 	confirmLater?: boolean;
 	includeDeleted?: boolean;
 	startOver?: boolean;
+	maxPerRun?: number;
 }
+
+/** Changed records a run hands out at most, unless the node's Max Changes per Run says otherwise. */
+export const DEFAULT_MAX_PER_RUN = 5000;
+
+/**
+ * Max Changes per Run, for Get Changes of an entity whose change stream is read alone (see ChangesOptions.maxRecords):
+ * a first read of a whole administration goes out over several runs instead of in one execution of n8n.
+ */
+export const maxPerRunOption: INodeProperties = {
+	displayName: 'Max Changes per Run',
+	name: 'maxPerRun',
+	type: 'number',
+	typeOptions: { minValue: 0 },
+	default: DEFAULT_MAX_PER_RUN,
+	description:
+		'Hand out at most about this many changed records a run (rounded up to whole pages of 1,000); the next run goes on where this one stopped. Keeps a first read of a large administration from holding every record in one n8n execution. 0 = no limit.',
+};
 
 /** What every Get Changes passes to the change reader from the node's parameters: position name, options, store. */
 export function changesSettings(
@@ -97,6 +115,8 @@ export interface ChangesHooks {
 	extraStreams?: (this: IExecuteFunctions, itemIndex: number) => ExtraStream[];
 	/** Records to hand out after the read (e.g. deletions Exact does not log), with what the run is. */
 	finish?: (this: IExecuteFunctions, records: IDataObject[], run: FinishedRead) => Promise<IDataObject[]>;
+	/** The node offers Max Changes per Run (maxPerRunOption): its stream is read in parts. */
+	inParts?: boolean;
 }
 
 /** What a `finish` hook knows of the run. */
@@ -106,9 +126,15 @@ export interface FinishedRead extends ChangesParameters {
 	itemIndex: number;
 }
 
+/** Max Changes per Run as the reader takes it: unset is the default, 0 is no limit. */
+function maxRecordsOf(options: ChangesParameters): number | undefined {
+	const max = options.maxPerRun ?? DEFAULT_MAX_PER_RUN;
+	return max > 0 ? max : undefined;
+}
+
 /** `hooks` may be just an afterRead function. */
 export function getChangesOperation(entity: ExactEntity, hooks: ChangesHooks | AfterRead = {}): BatchOperation {
-	const { afterRead, only, extraStreams, finish } = typeof hooks === 'function' ? { afterRead: hooks } as ChangesHooks : hooks;
+	const { afterRead, only, extraStreams, finish, inParts } = typeof hooks === 'function' ? { afterRead: hooks } as ChangesHooks : hooks;
 	// One read of the change stream per run, however many items come in.
 	return oncePerRun(async function (this: IExecuteFunctions) {
 		const itemIndex = 0;
@@ -121,6 +147,7 @@ export function getChangesOperation(entity: ExactEntity, hooks: ChangesHooks | A
 			...only?.call(this, itemIndex),
 			extraStreams: extraStreams?.call(this, itemIndex),
 			afterRead: afterRead ? (changed) => afterRead.call(this, changed, itemIndex) : undefined,
+			maxRecords: inParts ? maxRecordsOf(options) : undefined,
 		});
 		const more = finish ? await finish.call(this, records, { ...options, syncName, staticData, itemIndex }) : [];
 		return shape([...records, ...more], options.output);

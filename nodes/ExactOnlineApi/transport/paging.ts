@@ -16,6 +16,11 @@ export interface ListOptions {
 	query?: ExactQuery;
 	/** Stop after this many records; undefined reads everything. */
 	limit?: number;
+	/**
+	 * Stop after the page that brings the count to this many or more: whole pages, no `$top` (a sync read must not
+	 * cut a page, its position is the highest Timestamp read).
+	 */
+	stopAfter?: number;
 	itemIndex?: number;
 	timeout?: number;
 }
@@ -57,7 +62,7 @@ export async function forEachPage(
 		read += records.length;
 		await onPage(records);
 		next = page.next;
-	} while (next && (options.limit === undefined || read < options.limit));
+	} while (next && (options.limit === undefined || read < options.limit) && (options.stopAfter === undefined || read < options.stopAfter));
 	return read;
 }
 

@@ -39,6 +39,8 @@ export interface SyncReadOptions {
 	since: string;
 	/** An extra condition, already built with the odata helpers. */
 	filter?: string;
+	/** Stop after the page (1,000) that reaches this many records; the cursor is then where the read stopped. */
+	maxRecords?: number;
 	itemIndex?: number;
 }
 
@@ -46,6 +48,8 @@ export interface SyncResult {
 	records: IDataObject[];
 	/** The cursor for the next run: the highest Timestamp seen, or `since` when nothing changed. */
 	cursor: string;
+	/** The read stopped at maxRecords: more may follow from `cursor` (or nothing, when the list ended right there). */
+	stoppedEarly: boolean;
 }
 
 export function maxTimestamp(current: string, value: unknown): string {
@@ -67,6 +71,7 @@ export async function exactSyncRead(this: ExactContext, options: SyncReadOptions
 				$select: select.join(','),
 				$filter: andFilters(`Timestamp gt ${odataInt64(options.since)}`, options.filter),
 			},
+			stopAfter: options.maxRecords,
 			itemIndex: options.itemIndex,
 		},
 		(page) => {
@@ -76,7 +81,7 @@ export async function exactSyncRead(this: ExactContext, options: SyncReadOptions
 			}
 		},
 	);
-	return { records, cursor };
+	return { records, cursor, stoppedEarly: options.maxRecords !== undefined && records.length >= options.maxRecords };
 }
 
 export interface DeletedRecord {
