@@ -17,6 +17,13 @@ export interface ImportFlow {
 	schedule: Schedule;
 	idleCalls: number;
 	changedCalls: number;
+	/** A Pro flow: counted in the total, not in the Basic set's share. */
+	pro?: boolean;
+	/**
+	 * Webhook events besides the schedule (the Exact Online Trigger): each costs `callsPerEvent` and, when the token
+	 * is 10 minutes old, a refresh; they come spread over the working day.
+	 */
+	events?: { perDay: number; callsPerEvent: number; workday: [number, number] };
 }
 
 /**
@@ -45,6 +52,9 @@ export interface DayBudget {
 	calls: number;
 	/** Share of Exact's 5,000 calls a day. */
 	share: number;
+	/** The Basic set alone (every flow but the Pro ones): calls and share. */
+	basicCalls: number;
+	basicShare: number;
 	tokenCalls: number;
 }
 
@@ -58,6 +68,12 @@ function runTimes(schedule: Schedule): number[] {
 	const times: number[] = [];
 	for (let t = 0; t < DAY_MIN; t += schedule.everyMinutes) times.push(t);
 	return times;
+}
+
+/** Minutes of `count` events spread evenly over the working day. */
+function eventTimes(count: number, [from, to]: [number, number]): number[] {
+	const span = (to - from) * 60;
+	return Array.from({ length: count }, (_, i) => from * 60 + Math.floor(((i + 0.5) * span) / count));
 }
 
 /** Polls in the working day that find work: spread evenly, at most one per poll. */
@@ -86,10 +102,19 @@ export function tokenRefreshes(times: number[], refreshesPerExpiredRun: number):
 export function dayBudget(imports: ImportFlow[], exportFlow: ExportFlow, refreshesPerExpiredRun: number): DayBudget {
 	const flows: FlowDay[] = [];
 	const exactRunTimes: number[] = [];
+	const pro = new Set<string>();
 	for (const flow of imports) {
 		const times = runTimes(flow.schedule);
 		exactRunTimes.push(...times);
+		if (flow.pro) pro.add(flow.name);
 		flows.push({ name: flow.name, schedule: describe(flow.schedule), runs: times.length, calls: (times.length - 1) * flow.idleCalls + flow.changedCalls });
+		if (flow.events) {
+			const events = eventTimes(flow.events.perDay, flow.events.workday);
+			exactRunTimes.push(...events);
+			const name = `${flow.name}: webhook events`;
+			if (flow.pro) pro.add(name);
+			flows.push({ name, schedule: `${flow.events.perDay} a day (${flow.events.callsPerEvent} call each)`, runs: events.length, calls: Math.round(events.length * flow.events.callsPerEvent) });
+		}
 	}
 	const exportTimes = exportRunTimes(exportFlow);
 	exactRunTimes.push(...exportTimes);
@@ -100,5 +125,13 @@ export function dayBudget(imports: ImportFlow[], exportFlow: ExportFlow, refresh
 		calls: Math.round(exportTimes.length * exportFlow.perRunCalls + exportFlow.workOrdersPerDay * exportFlow.perWorkOrderCalls),
 	});
 	const calls = flows.reduce((sum, f) => sum + f.calls, 0);
-	return { flows, calls, share: calls / EXACT_DAILY_LIMIT, tokenCalls: tokenRefreshes(exactRunTimes, refreshesPerExpiredRun) };
+	const basicCalls = flows.filter((f) => !pro.has(f.name)).reduce((sum, f) => sum + f.calls, 0);
+	return {
+		flows,
+		calls,
+		share: calls / EXACT_DAILY_LIMIT,
+		basicCalls,
+		basicShare: basicCalls / EXACT_DAILY_LIMIT,
+		tokenCalls: tokenRefreshes(exactRunTimes, refreshesPerExpiredRun),
+	};
 }

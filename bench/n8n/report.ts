@@ -95,11 +95,16 @@ export function markdown(results: BenchResults): string {
 	);
 	for (const { title, budget: day } of results.days) {
 		parts.push(
-			`**${title}** (${int(day.calls)} calls = ${(day.share * 100).toFixed(1)}% of Exact's ${int(EXACT_DAILY_LIMIT)} a day; ` +
-				`${int(day.tokenCalls)} token calls of Exact's ${EXACT_DAILY_TOKEN_LIMIT} a day):\n\n` +
+			`**${title}** (${int(day.calls)} calls = ${(day.share * 100).toFixed(1)}% of Exact's ${int(EXACT_DAILY_LIMIT)} a day` +
+				(day.basicCalls !== day.calls ? `, the Basic set ${int(day.basicCalls)} = ${(day.basicShare * 100).toFixed(1)}%` : '') +
+				`; ${int(day.tokenCalls)} token calls of Exact's ${EXACT_DAILY_TOKEN_LIMIT} a day):\n\n` +
 				table(
 					['flow', 'schedule', 'runs a day', 'Exact calls a day'],
-					[...day.flows.map((f) => [f.name, f.schedule, int(f.runs), int(f.calls)]), ['total', '', '', int(day.calls)]],
+					[
+						...day.flows.map((f) => [f.name, f.schedule, int(f.runs), int(f.calls)]),
+						...(day.basicCalls !== day.calls ? [['Basic set (01-05)', '', '', int(day.basicCalls)]] : []),
+						['total', '', '', int(day.calls)],
+					],
 					['l', 'l', 'r', 'r'],
 				),
 		);

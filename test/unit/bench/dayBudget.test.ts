@@ -39,3 +39,27 @@ describe('a day of the schedules', () => {
 		expect(day.tokenCalls).toBe(3);
 	});
 });
+
+describe('Pro flows and webhook events', () => {
+	it('counts a Pro flow in the total, not in the Basic share, and each webhook event as its calls and a possible refresh', () => {
+		const day = dayBudget(
+			[
+				{ name: 'relations', schedule: { everyMinutes: 30 }, idleCalls: 4, changedCalls: 6 },
+				{ name: 'by webhook', schedule: { everyMinutes: 60 }, idleCalls: 2, changedCalls: 3, pro: true, events: { perDay: 6, callsPerEvent: 1, workday: [8, 17] } },
+			],
+			{ ...exportFlow, workOrdersPerDay: 0 },
+			1,
+		);
+		expect(day.flows.map((f) => [f.name, f.runs, f.calls])).toEqual([
+			['relations', 48, 194],
+			['by webhook', 24, 23 * 2 + 3],
+			['by webhook: webhook events', 6, 6],
+			['export', 0, 0],
+		]);
+		expect(day.calls).toBe(194 + 49 + 6);
+		expect(day.basicCalls).toBe(194);
+		expect(day.basicShare).toBeCloseTo(194 / 5000);
+		// events at 8:45, 10:15, ... 16:15 come 15 minutes after a half-hourly run: each finds its token too old
+		expect(day.tokenCalls).toBe(48 + 6);
+	});
+});
