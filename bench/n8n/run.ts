@@ -267,7 +267,7 @@ class Bench {
 			seconds: sum((r) => r.seconds),
 			peakMb: Math.max(...parts.map((r) => r.peakMb ?? 0)),
 			peakAboveBeforeMb: Math.max(...parts.map((r) => r.peakAboveBeforeMb)),
-			note: `Get Changes in parts of ${parts.length} runs (Max Changes per Run); peak of the largest run; per run: ${parts.map((r) => `${r.exactCalls} calls, ${(r.peakMb ?? 0).toFixed(0)} MB`).join('; ')}`,
+			note: `Get Changes in parts of ${parts.length} runs (Max Changes per Run); peak of the largest run; per run: ${parts.map((r) => `${r.exactCalls} calls, peak ${(r.peakMb ?? 0).toFixed(0)} MB (${r.peakAboveBeforeMb.toFixed(0)} above before)`).join('; ')}`,
 		};
 		this.runs.push(merged);
 		log(`${t.flow} ${merged.size} first import in ${parts.length} runs: ${merged.exactCalls} Exact calls, ${merged.seconds.toFixed(1)} s`);
@@ -497,6 +497,11 @@ function startedByWebhook(workflow: WorkflowInput, webhookPath: string): Workflo
 	return { ...workflow, nodes: [webhook, ...workflow.nodes.filter((n) => n !== schedule)], connections };
 }
 
+/** BENCH_N8N_NODE_OPTIONS (e.g. --max-old-space-size=512) goes to n8n's NODE_OPTIONS: how a heap limit changes the peaks. */
+function n8nEnv(): Record<string, string> {
+	return process.env.BENCH_N8N_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_N8N_NODE_OPTIONS } : {};
+}
+
 /**
  * Only the first import of one template at the largest size (`BENCH_FIRST_IMPORT=01-import-relations.json`), for
  * working on its memory without the whole bench: prints its row(s) and writes nothing.
@@ -507,7 +512,7 @@ async function firstImportOnly(file: string): Promise<void> {
 	const size = SIZES[SIZES.length - 1];
 	const bench = new Bench();
 	const world = await startBenchWorld(size.seed, MINUTE_MS);
-	const n8n = await createN8nInstance({ name: 'bench-first-import' });
+	const n8n = await createN8nInstance({ name: 'bench-first-import', env: n8nEnv() });
 	try {
 		await n8n.importCredentials(benchCredentials(world));
 		const [id] = await n8n.importWorkflow([withDemoCredentials(startedByWebhook(withoutExactTrigger(template(file)), 'bench-first') as never, n8n.packageName) as WorkflowInput]);
@@ -532,7 +537,7 @@ async function main(): Promise<void> {
 	for (const [index, size] of SIZES.entries()) {
 		log(`world of ${size.label} accounts/items`);
 		const world = await startBenchWorld(size.seed, MINUTE_MS);
-		const n8n = await createN8nInstance({ name: `bench-${index}` });
+		const n8n = await createN8nInstance({ name: `bench-${index}`, env: n8nEnv() });
 		let exported: SeedWorkorder[] = [];
 		n8nVersion = n8n.paths.n8nVersion;
 		try {

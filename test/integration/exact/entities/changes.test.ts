@@ -394,9 +394,9 @@ describe('Get Changes: beyond 1,000 records', () => {
 	}, 60_000);
 	afterAll(async () => large.sim.close());
 
-	it('reads 20,000 accounts in 20 pages of 1,000, then nothing changed costs two calls', async () => {
+	it('reads 20,000 accounts in 20 pages of 1,000 (no Max Changes per Run), then nothing changed costs two calls', async () => {
 		const staticData: IDataObject = {};
-		const sync = syncRunner(runnerFor(large, new ExactOnlineAccount()), staticData, { changesOptions: { includeDeleted: true } });
+		const sync = syncRunner(runnerFor(large, new ExactOnlineAccount()), staticData, { changesOptions: { includeDeleted: true, maxPerRun: 0 } });
 		const first = await sync();
 		expect(changed(first.records)).toHaveLength(20_000);
 		expect(new Set(first.records.map((r) => r.ID)).size).toBe(20_000);
