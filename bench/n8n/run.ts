@@ -439,7 +439,8 @@ const CHANGES: Record<string, (record: ExactRecord) => Record<string, unknown>> 
 function changeOnePercent(world: BenchWorld): void {
 	for (const [entity, change] of Object.entries(CHANGES)) {
 		const records = world.exact.state.listRecords(entity);
-		for (let i = 0; i < records.length; i += 100) world.exact.state.updateRecord(entity, String(records[i].ID), change(records[i]) as never);
+		// Sales orders are keyed by OrderID, the others by ID.
+		for (let i = 0; i < records.length; i += 100) world.exact.state.updateRecord(entity, String(records[i].ID ?? records[i].OrderID), change(records[i]) as never);
 	}
 }
 
