@@ -149,7 +149,7 @@ export function linesLackItemCode(doc: SalesDocument): boolean {
 
 /**
  * Gives each line that names an item by ID only its `ItemCode` (in place), so a flow can match it by code, e.g.
- * to an OutSmart material: one call per 20 items (one bulk pass above 100). Nothing to do for documents whose
+ * to an OutSmart material: one call per 20 items (one pass over the sync list above 100). Nothing to do for documents whose
  * lines carry the code (orders, invoices), or headers read without their lines.
  */
 async function addItemCodes(this: ExactContext, doc: SalesDocument, headers: IDataObject[], itemIndex?: number): Promise<void> {
@@ -157,7 +157,7 @@ async function addItemCodes(this: ExactContext, doc: SalesDocument, headers: IDa
 	const lines = headers.flatMap((header) => (Array.isArray(header[doc.linesField]) ? (header[doc.linesField] as IDataObject[]) : []));
 	const ids = lines.filter((line) => line.ItemCode === undefined).map((line) => String(line.Item ?? ''));
 	if (!ids.some(Boolean)) return;
-	const items = await readByIds.call(this, { path: ITEM.path, bulkPath: 'bulk/Logistics/Items', ids, select: 'ID,Code', itemIndex });
+	const items = await readByIds.call(this, { entity: ITEM, ids, select: 'ID,Code', itemIndex });
 	const codes = new Map(items.map((item) => [idKey(item.ID), String(item.Code ?? '').trim()]));
 	for (const line of lines) if (line.ItemCode === undefined) line.ItemCode = codes.get(idKey(line.Item)) ?? null;
 }
