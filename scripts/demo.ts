@@ -28,16 +28,31 @@ export interface Demo {
 	close(): Promise<void>;
 }
 
-/** The shipped templates, sorted by file name, each with the demo credentials filled in. */
-function loadTemplates(packageName: string): Array<Omit<DemoTemplate, 'id'>> {
-	const dir = path.join(REPO_ROOT, 'templates');
-	if (!fs.existsSync(dir)) return [];
+const TEMPLATE_DIR = path.join(REPO_ROOT, 'templates');
+
+/** A shipped template as it is in templates/ (no credentials). */
+export function readTemplate(file: string): WorkflowInput {
+	return JSON.parse(fs.readFileSync(path.join(TEMPLATE_DIR, file), 'utf8')) as WorkflowInput;
+}
+
+/**
+ * The demo credentials and these workflows (e.g. shipped templates) imported into an n8n that is not started yet,
+ * each node given the demo credential of its vendor: the workflow ids, in order.
+ */
+export async function importDemoWorkflows(n8n: N8nInstance, world: DemoWorld, workflows: WorkflowInput[]): Promise<string[]> {
+	await n8n.importCredentials(demoCredentials(world));
+	return workflows.length ? await n8n.importWorkflow(workflows.map((workflow) => withDemoCredentials(workflow as never, n8n.packageName) as WorkflowInput)) : [];
+}
+
+/** The shipped templates, sorted by file name. */
+function loadTemplates(): Array<Omit<DemoTemplate, 'id'>> {
+	if (!fs.existsSync(TEMPLATE_DIR)) return [];
 	return fs
-		.readdirSync(dir)
+		.readdirSync(TEMPLATE_DIR)
 		.filter((file) => file.endsWith('.json'))
 		.sort()
 		.map((file) => {
-			const workflow = withDemoCredentials(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')) as never, packageName) as WorkflowInput;
+			const workflow = readTemplate(file);
 			return { file, name: String(workflow.name ?? file), workflow };
 		});
 }
@@ -48,9 +63,8 @@ export async function startDemo(options: { exactPort?: number; outsmartPort?: nu
 	let n8n: N8nInstance | undefined;
 	try {
 		n8n = await createN8nInstance({ name: options.name ?? 'demo', port: options.n8nPort });
-		await n8n.importCredentials(demoCredentials(world));
-		const loaded = loadTemplates(n8n.packageName);
-		const ids = loaded.length ? await n8n.importWorkflow(loaded.map((t) => t.workflow)) : [];
+		const loaded = loadTemplates();
+		const ids = await importDemoWorkflows(n8n, world, loaded.map((t) => t.workflow));
 		await n8n.start({ timeoutMs: 180_000 });
 		const started = n8n;
 		return {

@@ -4,14 +4,12 @@
  * records the goods delivery and makes the draft invoice from the order, and the work order is marked handled.
  * The first invoice call's answer is lost after Exact made the invoice; a re-run writes nothing to Exact at all.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
-import { REPO_ROOT } from '../../scripts/n8n-env';
-import { demoCredentials, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
+import { startDemoWorld, type DemoWorld } from '../../scripts/demo-data';
+import { importDemoWorkflows, readTemplate } from '../../scripts/demo';
 import { ORDER_BACK_DEMO } from '../../scripts/demo-order-back';
 import { customerFieldsOf } from '../../simulators/outsmart';
-import { createN8nInstance, type N8nInstance, type WorkflowInput } from '../../scripts/n8n';
+import { createN8nInstance, type N8nInstance } from '../../scripts/n8n';
 
 jest.setTimeout(180_000);
 
@@ -39,9 +37,7 @@ describe('template 10: completed work orders back to their sales orders, in a re
 	beforeAll(async () => {
 		world = await startDemoWorld();
 		n8n = await createN8nInstance({ name: 'pro-order-back' });
-		await n8n.importCredentials(demoCredentials(world));
-		const workflow = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'templates', FILE), 'utf8')) as WorkflowInput;
-		[id] = await n8n.importWorkflow([withDemoCredentials(workflow as never, n8n.packageName)]);
+		[id] = await importDemoWorkflows(n8n, world, [readTemplate(FILE)]);
 		await n8n.start();
 	});
 

@@ -3,14 +3,12 @@
  * when the answer to a write is lost), payments Exact records coming back to OutSmart as transactions that make the
  * invoice paid, and a further run that changes nothing on either side.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
-import { REPO_ROOT } from '../../scripts/n8n-env';
 import { DEMO_OUTSMART_INVOICES, DEMO_PAID_INVOICE } from '../../scripts/demo-invoices';
-import { demoCredentials, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
-import { createN8nInstance, type N8nInstance, type RunResult, type WorkflowInput } from '../../scripts/n8n';
+import { startDemoWorld, type DemoWorld } from '../../scripts/demo-data';
+import { importDemoWorkflows, readTemplate } from '../../scripts/demo';
+import { createN8nInstance, type N8nInstance, type RunResult } from '../../scripts/n8n';
 
 jest.setTimeout(180_000);
 
@@ -34,9 +32,7 @@ describe('template 12: OutSmart invoices → Exact sales entries, payments back'
 	beforeAll(async () => {
 		world = await startDemoWorld();
 		n8n = await createN8nInstance({ name: 'pro-outsmart-invoices' });
-		await n8n.importCredentials(demoCredentials(world));
-		const workflow = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'templates', FILE), 'utf8')) as WorkflowInput;
-		[id] = await n8n.importWorkflow([withDemoCredentials(workflow as never, n8n.packageName)]);
+		[id] = await importDemoWorkflows(n8n, world, [readTemplate(FILE)]);
 		// Runs through the editor's Run now (REST): a second each, where `n8n execute` starts a process per run.
 		await n8n.start();
 	});

@@ -5,14 +5,12 @@
  * of a completed work order booked once as time transactions on the project: also when Exact's answer to a write is
  * lost and when the run fails after booking, before the work order is marked handled. A second run changes nothing.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
-import { REPO_ROOT } from '../../scripts/n8n-env';
-import { demoCredentials, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
+import { startDemoWorld, type DemoWorld } from '../../scripts/demo-data';
+import { importDemoWorkflows, readTemplate } from '../../scripts/demo';
 import { DEMO_PROJECT_CODE } from '../../scripts/demo-projects';
-import { createN8nInstance, type N8nInstance, type WorkflowInput } from '../../scripts/n8n';
+import { createN8nInstance, type N8nInstance } from '../../scripts/n8n';
 import { planningWorkOrderNumber } from '../../nodes/mapping/projectPlanning';
 
 jest.setTimeout(300_000);
@@ -46,9 +44,7 @@ describe('template 14: projects, planning and hours in a real n8n', () => {
 			{ number: '3', firstname: 'Sanne', lastname: 'Bakker', active: '1' },
 		]);
 		n8n = await createN8nInstance({ name: 'pro-projects' });
-		await n8n.importCredentials(demoCredentials(world));
-		const template = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'templates', FILE), 'utf8')) as WorkflowInput;
-		[id] = await n8n.importWorkflow([withDemoCredentials(template as never, n8n.packageName)]);
+		[id] = await importDemoWorkflows(n8n, world, [readTemplate(FILE)]);
 	});
 
 	afterAll(async () => {

@@ -5,14 +5,12 @@
  * nothing on either side; a quotation accepted in OutSmart later is accepted in Exact by the next run, once (the
  * other one, accepted before, is not asked again).
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
-import { REPO_ROOT } from '../../scripts/n8n-env';
-import { demoCredentials, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
+import { startDemoWorld, type DemoWorld } from '../../scripts/demo-data';
+import { importDemoWorkflows, readTemplate } from '../../scripts/demo';
 import { DEMO_OUTSMART_QUOTATIONS } from '../../scripts/demo-quotations';
-import { createN8nInstance, type N8nInstance, type WorkflowInput } from '../../scripts/n8n';
+import { createN8nInstance, type N8nInstance } from '../../scripts/n8n';
 
 jest.setTimeout(240_000);
 
@@ -32,9 +30,7 @@ describe('template 11: quotations both ways, in a real n8n', () => {
 	beforeAll(async () => {
 		world = await startDemoWorld();
 		n8n = await createN8nInstance({ name: 'pro-quotations' });
-		await n8n.importCredentials(demoCredentials(world));
-		const workflow = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'templates', FILE), 'utf8')) as WorkflowInput;
-		[id] = await n8n.importWorkflow([withDemoCredentials(workflow as never, n8n.packageName)]);
+		[id] = await importDemoWorkflows(n8n, world, [readTemplate(FILE)]);
 	});
 
 	afterAll(async () => {

@@ -5,14 +5,12 @@
  * deleted order gives its Klaargezet work order the chosen work status, a work order a technician has is
  * reported and left alone; a second run changes nothing.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 
 import type { IDataObject } from 'n8n-workflow';
-import { REPO_ROOT } from '../../scripts/n8n-env';
-import { demoCredentials, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
+import { startDemoWorld, type DemoWorld } from '../../scripts/demo-data';
+import { importDemoWorkflows, readTemplate } from '../../scripts/demo';
 import { ORDER_BACK_DEMO } from '../../scripts/demo-order-back';
-import { createN8nInstance, type N8nInstance, type WorkflowInput } from '../../scripts/n8n';
+import { createN8nInstance, type N8nInstance } from '../../scripts/n8n';
 
 jest.setTimeout(240_000);
 
@@ -39,9 +37,7 @@ describe('template 09: Exact sales orders to OutSmart work orders, kept in step'
 	beforeAll(async () => {
 		world = await startDemoWorld();
 		n8n = await createN8nInstance({ name: 'pro-sales-orders' });
-		await n8n.importCredentials(demoCredentials(world));
-		const workflow = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'templates', FILE), 'utf8')) as WorkflowInput;
-		[id] = await n8n.importWorkflow([withDemoCredentials(workflow as never, n8n.packageName)]);
+		[id] = await importDemoWorkflows(n8n, world, [readTemplate(FILE)]);
 	});
 
 	afterAll(async () => {

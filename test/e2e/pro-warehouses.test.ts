@@ -6,11 +6,9 @@
  * of template 13 changes nothing; processing the invoice in Exact takes the stock out of the van, and the next run
  * shows the new figure in OutSmart.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
-import { REPO_ROOT } from '../../scripts/n8n-env';
-import { DEMO_EXACT_TOKENS, demoCredentials, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
+import { DEMO_EXACT_TOKENS, startDemoWorld, type DemoWorld } from '../../scripts/demo-data';
+import { importDemoWorkflows, readTemplate } from '../../scripts/demo';
 import { DEMO_VAN } from '../../scripts/demo-warehouses';
 import { createN8nInstance, type N8nInstance, type WorkflowInput } from '../../scripts/n8n';
 import { EXACT_SEED_FIXTURES, MAIN_DIVISION } from '../../simulators/exact';
@@ -22,7 +20,7 @@ const FLOW = '13-warehouses-and-stock.json';
 const EXPORT = '05-export-work-orders.json';
 
 function template(file: string): WorkflowInput & { nodes: Array<{ name: string; type: string; parameters: IDataObject }> } {
-	return JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'templates', file), 'utf8'));
+	return readTemplate(file) as ReturnType<typeof template>;
 }
 
 /**
@@ -55,8 +53,7 @@ describe('template 13 (warehouses and stock) in a real n8n', () => {
 	beforeAll(async () => {
 		world = await startDemoWorld();
 		n8n = await createN8nInstance({ name: 'pro-warehouses' });
-		await n8n.importCredentials(demoCredentials(world));
-		[ids.flow, ids.export] = await n8n.importWorkflow([template(FLOW), exportFromTheVan()].map((w) => withDemoCredentials(w as never, n8n.packageName)));
+		[ids.flow, ids.export] = await importDemoWorkflows(n8n, world, [template(FLOW), exportFromTheVan()]);
 	});
 
 	afterAll(async () => {

@@ -11,16 +11,14 @@ import * as path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 import { REPO_ROOT } from '../../scripts/n8n-env';
 import { EXACT_SEED_FIXTURES } from '../../simulators/exact';
-import { demoCredentials, readyForExport, startDemoWorld, withDemoCredentials, type DemoWorld } from '../../scripts/demo-data';
+import { readyForExport, startDemoWorld, type DemoWorld } from '../../scripts/demo-data';
+import { importDemoWorkflows, readTemplate as template } from '../../scripts/demo';
 import { createN8nInstance, waitFor, type N8nInstance, type WorkflowInput } from '../../scripts/n8n';
 
 jest.setTimeout(300_000);
 
 const TEMPLATE_DIR = path.join(REPO_ROOT, 'templates');
 
-function template(file: string): WorkflowInput {
-	return JSON.parse(fs.readFileSync(path.join(TEMPLATE_DIR, file), 'utf8')) as WorkflowInput;
-}
 
 describe('templates in a real n8n', () => {
 	let world: DemoWorld;
@@ -35,8 +33,7 @@ describe('templates in a real n8n', () => {
 	beforeAll(async () => {
 		world = await startDemoWorld();
 		n8n = await createN8nInstance({ name: 'templates' });
-		await n8n.importCredentials(demoCredentials(world));
-		const imported = await n8n.importWorkflow(files.map((file) => withDemoCredentials(template(file) as never, n8n.packageName)));
+		const imported = await importDemoWorkflows(n8n, world, files.map(template));
 		files.forEach((file, i) => (ids[file] = imported[i]));
 	});
 
