@@ -191,10 +191,11 @@ describe('the n8n editor in a browser', () => {
 		}
 
 		/**
-		 * Selects an option of a dropdown parameter by its display name and waits until the input shows it. A choice
-		 * made while the panel re-renders can be lost (the input keeps the old value): it chooses again then.
+		 * Selects an option of a dropdown parameter by its display name and waits until the input shows it (by name, or
+		 * by its value, which n8n shows for an operation kept across a resource change). A choice made while the panel
+		 * re-renders can be lost (the input keeps the old value): it chooses again then.
 		 */
-		async function choose(parameter: string, optionName: string): Promise<void> {
+		async function choose(parameter: string, optionName: string, optionValue?: string): Promise<void> {
 			const testId = `parameter-input-${parameter}`;
 			for (let attempt = 1; ; attempt++) {
 				await openSelect(testId);
@@ -204,17 +205,21 @@ describe('the n8n editor in a browser', () => {
 				await dropdown.waitFor({ state: 'hidden' });
 				const shown = await page
 					.waitForFunction(
-						({ id, name }) =>
-							[...document.querySelectorAll(`[data-test-id="${id}"]`)].some(
-								(el) => (el as HTMLElement).offsetParent !== null && el.querySelector('input')?.value === name,
-							),
-						{ id: testId, name: optionName },
+						({ id, name, value }) =>
+							[...document.querySelectorAll(`[data-test-id="${id}"]`)].some((el) => {
+								const shown = (el as HTMLElement).offsetParent !== null ? el.querySelector('input')?.value : undefined;
+								return shown !== undefined && (shown === name || shown === value);
+							}),
+						{ id: testId, name: optionName, value: optionValue ?? optionName },
 						{ timeout: 5_000 },
 					)
 					.then(() => true)
 					.catch(() => false);
 				if (shown) return;
-				if (attempt === 3) throw new Error(`${parameter}: choosing "${optionName}" does not take`);
+				if (attempt === 3) {
+					const values = await page.getByTestId(testId).locator('input').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+					throw new Error(`${parameter}: choosing "${optionName}" does not take; the inputs show ${JSON.stringify(values)}`);
+				}
 			}
 		}
 
@@ -299,7 +304,8 @@ describe('the n8n editor in a browser', () => {
 				for (const state of panelStates(type)) {
 					states++;
 					if (state.resource) await choose('resource', state.resource.name);
-					if (state.operation) await choose('operation', state.operation.name);
+					// After a resource change n8n may show the kept operation by its value (e.g. getMany) rather than its name.
+					if (state.operation) await choose('operation', state.operation.name, state.operation.value);
 					await panelFor(type, state);
 					const where = [type.displayName, state.resource?.name, state.operation?.name].filter(Boolean).join(' › ');
 					const panel = await readPanel();
