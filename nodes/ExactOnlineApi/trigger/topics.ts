@@ -6,33 +6,18 @@
  */
 import type { IDataObject, INodePropertyOptions } from 'n8n-workflow';
 import { DELETED_ENTITY_TYPES } from '../transport/sync';
-import { ACCOUNT, CONTACT, type ExactEntity, ITEM, PAYMENT_TERM, QUOTATION, SALES_INVOICE, SALES_ORDER, STOCK_POSITION } from '../entity/definitions';
+import { ACCOUNT, CONTACT, type ExactEntity, ITEM, PAYMENT_TERM, PROJECT_PLANNING, QUOTATION, SALES_INVOICE, SALES_ORDER, STOCK_POSITION, TIME_TRANSACTION } from '../entity/definitions';
 import { groupInvoiceRows, INVOICE_SYNC_FIELDS } from '../entity/invoiceRows';
 import { QUOTATION_DOC, SALES_INVOICE_DOC, SALES_ORDER_DOC, type SalesDocument } from '../entity/salesDocuments';
 
-const PROJECT_PLANNING: ExactEntity = {
-	label: 'project planning',
-	path: 'project/ProjectPlanning',
-	key: 'ID',
-	syncEntity: 'Project/ProjectPlanning',
-	deletedType: DELETED_ENTITY_TYPES.ProjectPlanning,
-	fields: [
-		'ID', 'Project', 'ProjectCode', 'ProjectDescription', 'Account', 'AccountCode', 'AccountName', 'Employee',
-		'EmployeeCode', 'HourType', 'HourTypeCode', 'HourTypeDescription', 'Description', 'StartDate', 'EndDate',
-		'Hours', 'Status', 'Notes', 'Created', 'Modified',
-	],
-};
-
-const TIME_TRANSACTION: ExactEntity = {
-	label: 'time transaction',
-	path: 'project/TimeTransactions',
-	key: 'ID',
+// The entities of the Project node, as the triggers have always named them: the label keys each topic's stored
+// position, and time transactions sync on Exact's time-and-cost stream.
+const PLANNING_TOPIC: ExactEntity = { ...PROJECT_PLANNING, label: 'project planning' };
+const TIME_TRANSACTION_TOPIC: ExactEntity = {
+	...TIME_TRANSACTION,
 	syncEntity: 'Project/TimeCostTransactions',
 	deletedType: DELETED_ENTITY_TYPES.TimeCostTransactions,
-	fields: [
-		'ID', 'Date', 'Employee', 'Account', 'AccountName', 'Project', 'ProjectCode', 'ProjectDescription', 'Item',
-		'ItemDescription', 'Quantity', 'StartTime', 'EndTime', 'HourStatus', 'Notes', 'Type', 'Created', 'Modified',
-	],
+	fields: [...TIME_TRANSACTION.fields, 'Type'],
 };
 
 export interface TriggerTopic {
@@ -53,7 +38,7 @@ export const TRIGGER_TOPICS: TriggerTopic[] = [
 	{ value: 'Contacts', name: 'Contacts', entity: CONTACT, webhook: true },
 	{ value: 'Items', name: 'Items (Materials, Hour Types)', entity: ITEM, webhook: true },
 	{ value: 'PaymentTerms', name: 'Payments (Payment Terms of Invoices)', entity: PAYMENT_TERM, webhook: false },
-	{ value: 'ProjectPlanning', name: 'Project Planning', entity: PROJECT_PLANNING, webhook: false },
+	{ value: 'ProjectPlanning', name: 'Project Planning', entity: PLANNING_TOPIC, webhook: false },
 	{ value: 'Quotations', name: 'Quotations', entity: QUOTATION, webhook: true, document: QUOTATION_DOC },
 	{
 		value: 'SalesInvoices',
@@ -67,7 +52,7 @@ export const TRIGGER_TOPICS: TriggerTopic[] = [
 	{ value: 'SalesOrders', name: 'Sales Orders', entity: SALES_ORDER, webhook: true, document: SALES_ORDER_DOC },
 	// Stock per item and warehouse, changed by Exact's documents (deliveries, receipts, processed invoices, counts).
 	{ value: 'StockPositions', name: 'Stock Positions (Stock per Item and Warehouse)', entity: STOCK_POSITION, webhook: true },
-	{ value: 'TimeTransactions', name: 'Time Transactions (Hours)', entity: TIME_TRANSACTION, webhook: true },
+	{ value: 'TimeTransactions', name: 'Time Transactions (Hours)', entity: TIME_TRANSACTION_TOPIC, webhook: true },
 ];
 
 /** Whether the record comes with its lines: topics with lines, unless Include Lines is off. */
