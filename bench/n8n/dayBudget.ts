@@ -27,11 +27,14 @@ export interface ImportFlow {
 }
 
 /**
- * The export: work orders are completed through the working day and each poll that finds some exports them in
- * one run, which costs a fixed part (batched look-ups) plus a part per work order (the write).
+ * The export, or a flow like it (template 10): work orders are completed through the working day and each poll
+ * that finds some handles them in one run, which costs a fixed part (batched look-ups) plus a part per work order
+ * (the writes).
  */
 export interface ExportFlow {
 	name: string;
+	/** A Pro flow: counted in the total, not in the Basic set's share. */
+	pro?: boolean;
 	pollMinutes: number;
 	workOrdersPerDay: number;
 	/** Working hours in which work orders are completed, e.g. [8, 17]. */
@@ -99,7 +102,7 @@ export function tokenRefreshes(times: number[], refreshesPerExpiredRun: number):
 	return refreshes;
 }
 
-export function dayBudget(imports: ImportFlow[], exportFlow: ExportFlow, refreshesPerExpiredRun: number): DayBudget {
+export function dayBudget(imports: ImportFlow[], exportFlows: ExportFlow[], refreshesPerExpiredRun: number): DayBudget {
 	const flows: FlowDay[] = [];
 	const exactRunTimes: number[] = [];
 	const pro = new Set<string>();
@@ -116,14 +119,17 @@ export function dayBudget(imports: ImportFlow[], exportFlow: ExportFlow, refresh
 			flows.push({ name, schedule: `${flow.events.perDay} a day (${flow.events.callsPerEvent} call each)`, runs: events.length, calls: Math.round(events.length * flow.events.callsPerEvent) });
 		}
 	}
-	const exportTimes = exportRunTimes(exportFlow);
-	exactRunTimes.push(...exportTimes);
-	flows.push({
-		name: exportFlow.name,
-		schedule: `poll every ${exportFlow.pollMinutes} min, ${exportFlow.workOrdersPerDay} work orders`,
-		runs: exportTimes.length,
-		calls: Math.round(exportTimes.length * exportFlow.perRunCalls + exportFlow.workOrdersPerDay * exportFlow.perWorkOrderCalls),
-	});
+	for (const exportFlow of exportFlows) {
+		const exportTimes = exportRunTimes(exportFlow);
+		exactRunTimes.push(...exportTimes);
+		if (exportFlow.pro) pro.add(exportFlow.name);
+		flows.push({
+			name: exportFlow.name,
+			schedule: `poll every ${exportFlow.pollMinutes} min, ${exportFlow.workOrdersPerDay} work orders`,
+			runs: exportTimes.length,
+			calls: Math.round(exportTimes.length * exportFlow.perRunCalls + exportFlow.workOrdersPerDay * exportFlow.perWorkOrderCalls),
+		});
+	}
 	const calls = flows.reduce((sum, f) => sum + f.calls, 0);
 	const basicCalls = flows.filter((f) => !pro.has(f.name)).reduce((sum, f) => sum + f.calls, 0);
 	return {

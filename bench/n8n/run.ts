@@ -28,7 +28,7 @@ import { naiveExport, naiveHourTypes, naivePaymentData, naiveMaterials, naiveRel
 import type { SeedWorkorder } from '../../simulators/outsmart';
 import type { ExactRecord } from '../../simulators/seed/types';
 import { markdown, type BenchResults, type FlowRun, type SustainedLoad } from './report';
-import { benchCredentials, completedWorkOrders, startBenchWorld, type BenchWorld } from './world';
+import { aDayOfProWork, benchCredentials, completedWorkOrders, completeOrderWorkOrders, startBenchWorld, type BenchWorld } from './world';
 
 const MINUTE_MS = Number(process.env.BENCH_MINUTE_MS ?? 10_000);
 const RESULTS_DIR = path.join(REPO_ROOT, 'bench', 'results');
@@ -85,7 +85,7 @@ interface ImportTemplate {
 	webhookCallsPerEvent?: number;
 }
 
-const IMPORTS: ImportTemplate[] = [
+const ALL_IMPORTS: ImportTemplate[] = [
 	{ file: '01-import-relations.json', flow: 'relations (+ contacts)', naive: naiveRelations },
 	{ file: '02-import-materials.json', flow: 'materials', naive: naiveMaterials },
 	{ file: '03-import-hour-types.json', flow: 'hour types', naive: naiveHourTypes },
@@ -95,8 +95,44 @@ const IMPORTS: ImportTemplate[] = [
 	{ file: '07-import-employees-and-item-groups.json', flow: 'employees & item groups', pro: true },
 	{ file: '08-import-price-agreements.json', flow: 'price agreements', pro: true },
 	{ file: '09-sales-orders-to-work-orders.json', flow: 'sales orders → work orders', pro: true },
+	{ file: '11-quotations.json', flow: 'quotations both ways', pro: true },
+	{ file: '12-outsmart-invoices-to-exact.json', flow: 'OutSmart invoices → Exact, payments back', pro: true },
+	{ file: '13-warehouses-and-stock.json', flow: 'warehouses & stock', pro: true },
+	{ file: '14-projects-and-planning.json', flow: 'projects & planning, hours back', pro: true },
 ];
 const EXPORT_FILE = '05-export-work-orders.json';
+
+/**
+ * A flow like the export: its Run now takes completed work orders, and its `node` sends each to the first output
+ * (done) or the second (refused). Measured with 1 and with many work orders, in the day as a part per run and a
+ * part per work order.
+ */
+interface ExportLikeTemplate {
+	file: string;
+	flow: string;
+	node: string;
+	pro?: boolean;
+	/** Work orders a day, completed in working hours. */
+	perDay: number;
+}
+
+const EXPORT: ExportLikeTemplate = { file: EXPORT_FILE, flow: 'work order export', node: 'Create invoice in Exact', perDay: 50 };
+/** Template 10 as shipped: the quantities used onto the order, then the goods delivery and the draft invoice from the order. */
+const ORDER_BACK: ExportLikeTemplate = {
+	file: '10-work-orders-back-to-sales-orders.json',
+	flow: 'VO- work orders back to sales orders (delivery + invoice)',
+	node: 'Update sales order in Exact',
+	pro: true,
+	perDay: 10,
+};
+
+/**
+ * `BENCH_TEMPLATES=11,12` runs only those templates (by number; 10 is the way back to the sales orders, measured
+ * like the export) at both sizes and prints their rows: no export, trigger, naive twin or day, nothing written.
+ */
+const SELECTED = process.env.BENCH_TEMPLATES?.split(',').map((n) => n.trim().padStart(2, '0'));
+const IMPORTS = SELECTED ? ALL_IMPORTS.filter((t) => SELECTED.includes(t.file.slice(0, 2))) : ALL_IMPORTS;
+const WITH_ORDER_BACK = !SELECTED || SELECTED.includes(ORDER_BACK.file.slice(0, 2));
 
 function template(file: string): WorkflowInput {
 	return JSON.parse(fs.readFileSync(path.join(TEMPLATE_DIR, file), 'utf8')) as WorkflowInput;
@@ -151,8 +187,6 @@ class Bench {
 	readonly idleBySize: Record<string, number | undefined> = {};
 
 	sustained: SustainedLoad | undefined;
-
-	singleExport: { calls: number } | undefined;
 
 	/** The n8n execution of the last run execute() measured. */
 	lastExecutionId = '';
@@ -273,10 +307,12 @@ class Bench {
 		log(`${t.flow} ${merged.size} first import in ${parts.length} runs: ${merged.exactCalls} Exact calls, ${merged.seconds.toFixed(1)} s`);
 	}
 
-	/** The export template through its Run now trigger in a started n8n: `count` completed work orders. */
-	async exportRun(n8n: N8nInstance, world: BenchWorld, id: string, size: string, workOrders: SeedWorkorder[]): Promise<FlowRun> {
-		const count = workOrders.length;
-		world.outsmart.state.insertWorkorders(workOrders);
+	/**
+	 * The export (or a flow like it) through its Run now trigger in a started n8n: `count` completed work orders,
+	 * which `complete` puts into OutSmart.
+	 */
+	async exportRun(n8n: N8nInstance, world: BenchWorld, id: string, size: string, t: ExportLikeTemplate, count: number, complete: () => void): Promise<FlowRun> {
+		complete();
 		world.exact.state.resetStats();
 		world.outsmart.state.resetStats();
 		const peak = this.peakMeter(n8n);
@@ -286,13 +322,13 @@ class Bench {
 		const seconds = (Date.now() - started) / 1000;
 		const memory = peak();
 		const stats = world.exact.state.getStats();
-		const exported = run.error ? [] : run.json('Create invoice in Exact');
-		const failed = run.error ? [] : run.json('Create invoice in Exact', { output: 1 });
+		const exported = run.error ? [] : run.json(t.node);
+		const failed = run.error ? [] : run.json(t.node, { output: 1 });
 		if (run.error || exported.length !== count || failed.length !== 0) {
-			throw new Error(`export of ${count} failed: ${run.error?.message ?? `${exported.length} exported, ${failed.length} not: ${JSON.stringify(failed.slice(0, 2))}`}`);
+			throw new Error(`${t.flow} of ${count} failed: ${run.error?.message ?? `${exported.length} done, ${failed.length} not: ${JSON.stringify(failed.slice(0, 2))}`}`);
 		}
 		const result: FlowRun = {
-			flow: 'work order export',
+			flow: t.flow,
 			size,
 			run: `${count} completed work order${count === 1 ? '' : 's'}`,
 			exactCalls: countedCalls(stats),
@@ -306,7 +342,8 @@ class Bench {
 			items: exported.length,
 		};
 		this.runs.push(result);
-		log(`export ${count}: ${result.exactCalls} Exact calls, ${seconds.toFixed(1)} s, peak ${memory.peak.toFixed(0)} MB`);
+		log(`${t.flow} ${count}: ${result.exactCalls} Exact calls (${JSON.stringify(result.exactByKind)}), ${result.outsmartCalls} OutSmart, ${seconds.toFixed(1)} s, peak ${memory.peak.toFixed(0)} MB`);
+		if (t !== EXPORT) return result;
 		const windows = world.exact.state.limits().divisions[MAIN_DIVISION].closedWindows.slice(windowsBefore);
 		const atCap = longestStretchAtCap(windows, world.exact.state.limits().minutelyLimit);
 		if (atCap.length >= 3) {
@@ -330,6 +367,20 @@ class Bench {
 			};
 		}
 		return result;
+	}
+
+	/**
+	 * Template 10: work orders of the seed's open sales orders (VO-, template 09's if it ran) completed and brought
+	 * back to their orders, one order alone (`single`, as the export's single run) and then all the others.
+	 */
+	async ordersBack(n8n: N8nInstance, world: BenchWorld, size: string, id: string, single: boolean): Promise<void> {
+		const open = world.exact.state
+			.listRecords('SalesOrders')
+			.filter((o) => Number(o.Status) === 12)
+			.sort((a, b) => Number(a.OrderNumber) - Number(b.OrderNumber));
+		const back = (orders: ExactRecord[]) => this.exportRun(n8n, world, id, size, ORDER_BACK, orders.length, () => completeOrderWorkOrders(world, orders));
+		if (single) await back(open.slice(0, 1));
+		await back(open.slice(single ? 1 : 0));
 	}
 
 	/**
@@ -426,6 +477,9 @@ function longestStretchAtCap(windows: ClosedWindow[], limit: number): ClosedWind
 	return best;
 }
 
+/** An Exact /Date(ms)/ value a day later. */
+const dayLater = (value: unknown) => `/Date(${Number(/\d+/.exec(String(value))?.[0] ?? 0) + 86_400_000})/`;
+
 /** What a day's change does to a record of each entity the templates read. */
 const CHANGES: Record<string, (record: ExactRecord) => Record<string, unknown>> = {
 	Accounts: (r) => ({ City: `${String(r.City ?? '')} (gewijzigd)`.slice(0, 50) }),
@@ -433,15 +487,27 @@ const CHANGES: Record<string, (record: ExactRecord) => Record<string, unknown>> 
 	Employees: (r) => ({ City: `${String(r.City ?? '')} *`.slice(0, 50) }),
 	SalesItemPrices: (r) => ({ Price: Math.round(Number(r.Price ?? 0) * 102) / 100 }),
 	SalesOrders: (r) => ({ Description: `${String(r.Description ?? '')} *`.slice(0, 60) }),
+	// A draft or open quotation is accepted, another one changes.
+	Quotations: (r) => ([20, 25].includes(Number(r.Status)) ? { Status: 50 } : { Description: `${String(r.Description ?? '')} *`.slice(0, 60) }),
+	ItemWarehouses: (r) => ({ CurrentStock: Math.max(0, Number(r.CurrentStock ?? 0) - 1) }),
+	Projects: (r) => ({ Description: `${String(r.Description ?? '')} *`.slice(0, 60) }),
+	// A planning line moves to the next day.
+	ProjectPlanning: (r) => ({ StartDate: dayLater(r.StartDate), EndDate: dayLater(r.EndDate) }),
 };
 
-/** 1% of the records of each entity the templates read (at least one), spread over the lists. */
+/**
+ * 1% of the records of each entity the templates read (at least one), spread over the lists, and what a day brings
+ * the Pro flows besides (new OutSmart quotations and invoices, payments, completed planning work orders).
+ */
 function changeOnePercent(world: BenchWorld): void {
 	for (const [entity, change] of Object.entries(CHANGES)) {
 		const records = world.exact.state.listRecords(entity);
-		// Sales orders are keyed by OrderID, the others by ID.
-		for (let i = 0; i < records.length; i += 100) world.exact.state.updateRecord(entity, String(records[i].ID ?? records[i].OrderID), change(records[i]) as never);
+		// Sales orders are keyed by OrderID, quotations by QuotationID, the others by ID.
+		for (let i = 0; i < records.length; i += 100) {
+			world.exact.state.updateRecord(entity, String(records[i].ID ?? records[i].OrderID ?? records[i].QuotationID), change(records[i]) as never);
+		}
 	}
+	aDayOfProWork(world);
 }
 
 /**
@@ -544,13 +610,14 @@ async function main(): Promise<void> {
 		try {
 			await n8n.importCredentials(benchCredentials(world));
 			const paths = Object.fromEntries(IMPORTS.map((t, i) => [t.file, `bench-${index}-${i}`]));
+			const exportLike = [...(SELECTED ? [] : [EXPORT]), ...(WITH_ORDER_BACK ? [ORDER_BACK] : [])];
 			const workflows = [
 				...IMPORTS.map((t) => startedByWebhook(withoutExactTrigger(template(t.file)), paths[t.file])),
-				template(EXPORT_FILE),
-				triggerOnly(),
+				...exportLike.map((t) => template(t.file)),
+				...(SELECTED ? [] : [triggerOnly()]),
 			].map((workflow) => withDemoCredentials(workflow as never, n8n.packageName) as WorkflowInput);
 			const imported = await n8n.importWorkflow(workflows);
-			const ids: Record<string, string> = Object.fromEntries([...IMPORTS.map((t) => t.file), EXPORT_FILE].map((file, i) => [file, imported[i]]));
+			const ids: Record<string, string> = Object.fromEntries([...IMPORTS, ...exportLike].map((t, i) => [t.file, imported[i]]));
 			const triggerId = imported[imported.length - 1];
 			await n8n.start();
 			for (const t of IMPORTS) await n8n.activateWorkflow(ids[t.file]);
@@ -560,22 +627,26 @@ async function main(): Promise<void> {
 			await bench.imports(n8n, world, size, ids, paths);
 			for (const t of IMPORTS) await n8n.deactivateWorkflow(ids[t.file]);
 
-			if (index === 0) {
-				const single = await bench.exportRun(n8n, world, ids[EXPORT_FILE], size.label, completedWorkOrders(world, 1, 'WO-ONE'));
-				bench.singleExport = { calls: single.exactCalls };
+			if (!SELECTED) {
+				if (index === 0) {
+					const one = completedWorkOrders(world, 1, 'WO-ONE');
+					await bench.exportRun(n8n, world, ids[EXPORT_FILE], size.label, EXPORT, 1, () => world.outsmart.state.insertWorkorders(one));
+				}
+				exported = completedWorkOrders(world, size.workOrders, `WO-${index}`);
+				await bench.exportRun(n8n, world, ids[EXPORT_FILE], size.label, EXPORT, exported.length, () => world.outsmart.state.insertWorkorders(exported));
 			}
-			exported = completedWorkOrders(world, size.workOrders, `WO-${index}`);
-			await bench.exportRun(n8n, world, ids[EXPORT_FILE], size.label, exported);
-			if (index === SIZES.length - 1) await bench.triggerPoll(n8n, world, triggerId, 3000);
+			if (WITH_ORDER_BACK) await bench.ordersBack(n8n, world, size.label, ids[ORDER_BACK.file], index === 0);
+			if (!SELECTED && index === SIZES.length - 1) await bench.triggerPoll(n8n, world, triggerId, 3000);
 			bench.settleIdle(size.label);
 			bench.idleBySize[size.label] = bench.idleServerMb;
 		} finally {
 			await n8n.dispose();
 			await world.close();
 		}
-		await bench.naive(size, exported);
+		if (!SELECTED) await bench.naive(size, exported);
 	}
 
+	if (SELECTED) return printRows(bench.runs);
 	const results = summarize(bench, n8nVersion, (Date.now() - started) / 1000);
 	fs.mkdirSync(RESULTS_DIR, { recursive: true });
 	fs.writeFileSync(path.join(RESULTS_DIR, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -585,6 +656,12 @@ async function main(): Promise<void> {
 	process.exit(Object.values(results.targets).every((t) => t.met) ? 0 : 1);
 }
 
+/** The rows of a run of some templates (BENCH_TEMPLATES), with the Exact calls by kind. */
+function printRows(runs: FlowRun[]): void {
+	const rows = runs.map((r) => `| ${r.flow} | ${r.size} | ${r.run} | ${r.exactCalls} | ${Object.entries(r.exactByKind).map(([kind, n]) => `${kind} ${n}`).join(', ')} | ${r.tokenCalls} | ${r.outsmartCalls} | ${r.items ?? ''} | ${r.seconds.toFixed(1)} |`);
+	console.log(['| flow | size | run | Exact calls | by kind | token calls | OutSmart calls | items | seconds |', '| :-- | --: | :-- | --: | :-- | --: | --: | --: | --: |', ...rows].join('\n'));
+}
+
 function summarize(bench: Bench, n8nVersion: string, seconds: number): BenchResults {
 	const runs = bench.runs;
 	const find = (flow: string, size: string, run: string) => {
@@ -592,11 +669,21 @@ function summarize(bench: Bench, n8nVersion: string, seconds: number): BenchResu
 		if (!found) throw new Error(`no run ${flow} ${size} ${run}`);
 		return found;
 	};
-	const one = bench.singleExport?.calls ?? 0;
 	const refreshes = Math.max(...runs.filter((r) => r.run === 'nothing changed').map((r) => r.tokenCalls));
 	const shippedSchedules = Object.fromEntries(IMPORTS.map((t) => [t.file, scheduleOf(t.file)]));
-	/** A day at one size: imports from that size's runs, the export from its work orders and the 1-work-order run. */
-	const dayAt = (size: Size, schedules: Record<string, Schedule>, poll: number) => {
+	/**
+	 * An export-like flow at one size: the run with 1 work order (at the first size) and the size's run with the
+	 * most give a part per run and a part per work order.
+	 */
+	const exportFlowAt = (t: ExportLikeTemplate, size: Size, poll: number): ExportFlow => {
+		const one = runs.find((r) => r.flow === t.flow && r.items === 1);
+		const many = runs.filter((r) => r.flow === t.flow && r.size === size.label).reduce((most, r) => ((r.items ?? 0) > (most?.items ?? 0) ? r : most), undefined as FlowRun | undefined);
+		if (!one || !many?.items || many.items < 2) throw new Error(`no runs of ${t.flow} with 1 and with more work orders at ${size.label}`);
+		const perWorkOrder = (many.exactCalls - one.exactCalls) / (many.items - 1);
+		return { name: t.flow, pro: t.pro, pollMinutes: poll, workOrdersPerDay: t.perDay, workday: [8, 17], perRunCalls: one.exactCalls - perWorkOrder, perWorkOrderCalls: perWorkOrder };
+	};
+	/** A day at one size: imports from that size's runs, the export-like flows from their work orders and 1-work-order runs. */
+	const dayAt = (size: Size, schedules: Record<string, Schedule>, exportLike: Array<[ExportLikeTemplate, number]>) => {
 		const imports: ImportFlow[] = IMPORTS.filter((t) => schedules[t.file]).map((t) => ({
 			name: t.flow,
 			schedule: schedules[t.file],
@@ -605,20 +692,12 @@ function summarize(bench: Bench, n8nVersion: string, seconds: number): BenchResu
 			pro: t.pro,
 			events: t.webhookCallsPerEvent === undefined ? undefined : { perDay: Math.ceil(accountsOf(size) / 100), callsPerEvent: t.webhookCallsPerEvent, workday: [8, 17] },
 		}));
-		const many = find('work order export', size.label, `${size.workOrders} completed work orders`).exactCalls;
-		const perWorkOrder = (many - one) / (size.workOrders - 1);
-		const exportFlow: ExportFlow = {
-			name: 'work order export',
-			pollMinutes: poll,
-			workOrdersPerDay: 50,
-			workday: [8, 17],
-			perRunCalls: one - perWorkOrder,
-			perWorkOrderCalls: perWorkOrder,
-		};
-		return { budget: dayBudget(imports, exportFlow, refreshes), perRun: one - perWorkOrder, perWorkOrder };
+		const exportFlows = exportLike.map(([t, poll]) => exportFlowAt(t, size, poll));
+		return { budget: dayBudget(imports, exportFlows, refreshes), exportFlows };
 	};
-	const days = SIZES.map((size) => ({ size: size.label, ...dayAt(size, shippedSchedules, pollMinutes(EXPORT_FILE)) }));
-	const before = dayAt(SIZES[0], BEFORE_SCHEDULES, 10);
+	const shippedExports: Array<[ExportLikeTemplate, number]> = [EXPORT, ORDER_BACK].map((t) => [t, pollMinutes(t.file)]);
+	const days = SIZES.map((size) => ({ size: size.label, ...dayAt(size, shippedSchedules, shippedExports) }));
+	const before = dayAt(SIZES[0], BEFORE_SCHEDULES, [[EXPORT, 10]]);
 	const shipped = days.reduce((worst, day) => (day.budget.basicShare > worst.budget.basicShare ? day : worst));
 
 	const large = SIZES[SIZES.length - 1].label;
@@ -671,7 +750,11 @@ function summarize(bench: Bench, n8nVersion: string, seconds: number): BenchResu
 		],
 		dayBasis: [
 			'imports: every run but one a day finds nothing changed (measured "nothing changed" run); one brings the day\'s changes (measured "1% changed" run)',
-			`export: a run with 1 work order (${one} calls) and runs with ${SIZES.map((s) => s.workOrders).join(' and ')}: ${days.map((d) => `${d.size}: ${d.perRun.toFixed(1)} calls a run + ${d.perWorkOrder.toFixed(2)} a work order`).join('; ')}; 50 work orders a day, completed 8:00-17:00, each poll that finds some exports them in one run; a poll that finds none costs Exact nothing`,
+			...shippedExports.map(([t], i) => {
+				const one = runs.find((r) => r.flow === t.flow && r.items === 1)?.exactCalls;
+				const sizes = days.map((d) => `${d.size}: ${d.exportFlows[i].perRunCalls.toFixed(1)} calls a run + ${d.exportFlows[i].perWorkOrderCalls.toFixed(2)} a work order`).join('; ');
+				return `${t.flow}: a run with 1 work order (${one} calls) and a run with each size's work orders (${sizes}); ${t.perDay} work orders a day, completed 8:00-17:00, each poll that finds some handles them in one run; a poll that finds none costs Exact nothing`;
+			}),
 			`token calls: one refresh (${refreshes} measured on a run with an expired token) per run more than 10 minutes after the last refresh, all flows on one credential; in webhook mode the Exact Online Trigger fetches once per event`,
 		],
 		targets,

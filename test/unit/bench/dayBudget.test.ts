@@ -18,7 +18,7 @@ describe('a day of the schedules', () => {
 				{ name: 'relations', schedule: { everyMinutes: 30 }, idleCalls: 4, changedCalls: 6 },
 				{ name: 'payment', schedule: { dailyAtHour: 6 }, idleCalls: 3, changedCalls: 5 },
 			],
-			exportFlow,
+			[exportFlow],
 			1,
 		);
 		expect(day.flows.map((f) => [f.name, f.runs, f.calls])).toEqual([
@@ -34,7 +34,7 @@ describe('a day of the schedules', () => {
 	});
 
 	it('spreads fewer work orders than polls over the working day', () => {
-		const day = dayBudget([], { ...exportFlow, workOrdersPerDay: 3 }, 1);
+		const day = dayBudget([], [{ ...exportFlow, workOrdersPerDay: 3 }], 1);
 		expect(day.flows[0].runs).toBe(3);
 		expect(day.tokenCalls).toBe(3);
 	});
@@ -47,7 +47,7 @@ describe('Pro flows and webhook events', () => {
 				{ name: 'relations', schedule: { everyMinutes: 30 }, idleCalls: 4, changedCalls: 6 },
 				{ name: 'by webhook', schedule: { everyMinutes: 60 }, idleCalls: 2, changedCalls: 3, pro: true, events: { perDay: 6, callsPerEvent: 1, workday: [8, 17] } },
 			],
-			{ ...exportFlow, workOrdersPerDay: 0 },
+			[{ ...exportFlow, workOrdersPerDay: 0 }],
 			1,
 		);
 		expect(day.flows.map((f) => [f.name, f.runs, f.calls])).toEqual([
@@ -61,5 +61,16 @@ describe('Pro flows and webhook events', () => {
 		expect(day.basicShare).toBeCloseTo(194 / 5000);
 		// events at 8:45, 10:15, ... 16:15 come 15 minutes after a half-hourly run: each finds its token too old
 		expect(day.tokenCalls).toBe(48 + 6);
+	});
+
+	it('counts an export-like Pro flow beside the export, in the total and not in the Basic share', () => {
+		const back: ExportFlow = { ...exportFlow, name: 'back to orders', pro: true, workOrdersPerDay: 5, perRunCalls: 3, perWorkOrderCalls: 7 };
+		const day = dayBudget([], [exportFlow, back], 1);
+		expect(day.flows.map((f) => [f.name, f.runs, f.calls])).toEqual([
+			['export', 18, Math.round(18 * 4 + 50 * 1.2)],
+			['back to orders', 5, 5 * 3 + 5 * 7],
+		]);
+		expect(day.calls).toBe(132 + 50);
+		expect(day.basicCalls).toBe(132);
 	});
 });
