@@ -17,6 +17,8 @@ export interface ImportFlow {
 	schedule: Schedule;
 	idleCalls: number;
 	changedCalls: number;
+	/** The run after the one with the changes, when the flow reads back what that run wrote (else it is idle). */
+	echoCalls?: number;
 	/** A Pro flow: counted in the total, not in the Basic set's share. */
 	pro?: boolean;
 	/**
@@ -102,6 +104,12 @@ export function tokenRefreshes(times: number[], refreshesPerExpiredRun: number):
 	return refreshes;
 }
 
+/** A day's runs of an import: idle but for the one with the changes (and the one after it that reads them back). */
+function runsCalls(runs: number, flow: ImportFlow): number {
+	if (flow.echoCalls === undefined || runs < 2) return (runs - 1) * flow.idleCalls + flow.changedCalls;
+	return (runs - 2) * flow.idleCalls + flow.changedCalls + flow.echoCalls;
+}
+
 export function dayBudget(imports: ImportFlow[], exportFlows: ExportFlow[], refreshesPerExpiredRun: number): DayBudget {
 	const flows: FlowDay[] = [];
 	const exactRunTimes: number[] = [];
@@ -110,7 +118,7 @@ export function dayBudget(imports: ImportFlow[], exportFlows: ExportFlow[], refr
 		const times = runTimes(flow.schedule);
 		exactRunTimes.push(...times);
 		if (flow.pro) pro.add(flow.name);
-		flows.push({ name: flow.name, schedule: describe(flow.schedule), runs: times.length, calls: (times.length - 1) * flow.idleCalls + flow.changedCalls });
+		flows.push({ name: flow.name, schedule: describe(flow.schedule), runs: times.length, calls: runsCalls(times.length, flow) });
 		if (flow.events) {
 			const events = eventTimes(flow.events.perDay, flow.events.workday);
 			exactRunTimes.push(...events);

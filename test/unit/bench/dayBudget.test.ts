@@ -73,4 +73,10 @@ describe('Pro flows and webhook events', () => {
 		expect(day.calls).toBe(132 + 50);
 		expect(day.basicCalls).toBe(132);
 	});
+
+	it('counts the run after the changes at its own cost for a flow that reads back its own writes', () => {
+		const day = dayBudget([{ name: 'quotations', schedule: { everyMinutes: 30 }, idleCalls: 4, changedCalls: 12, echoCalls: 7, pro: true }], [], 1);
+		expect(day.flows).toEqual([{ name: 'quotations', schedule: 'every 30 min', runs: 48, calls: 46 * 4 + 12 + 7 }]);
+		expect(day.basicCalls).toBe(0);
+	});
 });
