@@ -56,3 +56,24 @@ export function resetPeak(pid: number): void {
 		// not Linux, or not allowed: the samples of VmRSS still give the peak
 	}
 }
+
+/**
+ * Waits until an idle process has given back what its last run grew. V8 returns freed heap to the system only
+ * once the process has been idle some 8 s (its memory reducer, in steps). Scheduled runs are minutes apart, so
+ * each starts on a settled process; the bench, which starts them back to back, waits for that instead of
+ * measuring a run on the heap the one before left. Settled: within `marginMb` of `idleMb`, or not fallen by more
+ * than 2 MB for `quietMs`, or `maxMs` passed. Returns the size then.
+ */
+export async function settle(pid: number, { idleMb = 0, marginMb = 40, quietMs = 15_000, maxMs = 60_000 } = {}): Promise<number> {
+	const started = Date.now();
+	let size = procStatusMb(pid, 'VmRSS') ?? 0;
+	let lowest = size;
+	let lowestAt = started;
+	while (size > idleMb + marginMb && Date.now() - lowestAt < quietMs && Date.now() - started < maxMs) {
+		await new Promise((resolve) => setTimeout(resolve, 250));
+		size = procStatusMb(pid, 'VmRSS') ?? size;
+		if (size < lowest - 2) lowestAt = Date.now();
+		lowest = Math.min(lowest, size);
+	}
+	return size;
+}

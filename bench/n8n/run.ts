@@ -17,13 +17,13 @@ import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { createN8nInstance, sleep, type N8nInstance, type WorkflowInput } from '../../scripts/n8n';
+import { createN8nInstance, type N8nInstance, type WorkflowInput } from '../../scripts/n8n';
 import { REPO_ROOT } from '../../scripts/n8n-env';
 import { DEFAULT_MAX_PER_RUN } from '../../nodes/ExactOnlineApi/operations/getChanges';
 import { withDemoCredentials } from '../../scripts/demo-data';
 import { MAIN_DIVISION, SEED_SIZES, type ClosedWindow, type ExactStats, type SeedSize } from '../../simulators/exact';
 import { dayBudget, EXACT_DAILY_LIMIT, EXACT_DAILY_TOKEN_LIMIT, type ExportFlow, type ImportFlow, type Schedule } from './dayBudget';
-import { MemorySampler, procStatusMb, resetPeak } from './memory';
+import { MemorySampler, resetPeak, settle } from './memory';
 import { naiveExport, naiveHourTypes, naivePaymentData, naiveMaterials, naiveRelations, startNaiveTwin, type NaiveTwin } from './naive';
 import type { SeedWorkorder } from '../../simulators/outsmart';
 import type { ExactRecord } from '../../simulators/seed/types';
@@ -205,7 +205,7 @@ class Bench {
 		world.exact.state.resetStats();
 		world.outsmart.state.resetStats();
 		const known = new Set((await n8n.listExecutions(id, { includeData: false })).map((e) => e.id));
-		const peak = this.peakMeter(n8n);
+		const peak = await this.peakMeter(n8n);
 		const response = await fetch(`${n8n.baseUrl}/webhook/${webhookPath}`, { method: 'POST' });
 		if (!response.ok) throw new Error(`${entry.flow}: the webhook answered ${response.status}: ${await response.text()}`);
 		const execution = await n8n.waitFor(
@@ -240,10 +240,10 @@ class Bench {
 	 * Starts measuring the started n8n's memory for one run; the returned function gives the run's peak above the
 	 * process's size right after start. The kernel's peak (VmHWM) is reset first, so nothing before counts.
 	 */
-	peakMeter(n8n: N8nInstance): () => { peak: number; aboveBefore: number } {
+	async peakMeter(n8n: N8nInstance): Promise<() => { peak: number; aboveBefore: number }> {
 		const pid = n8n.pid;
 		if (pid === undefined) throw new Error('n8n is not running');
-		const before = procStatusMb(pid, 'VmRSS') ?? 0;
+		const before = await settle(pid, { idleMb: this.idleServerMb });
 		// V8 gives memory back lazily: the lowest size seen while idle is the idle size.
 		this.idleServerMb = Math.min(this.idleServerMb ?? Infinity, before);
 		resetPeak(pid);
@@ -323,7 +323,7 @@ class Bench {
 		complete();
 		world.exact.state.resetStats();
 		world.outsmart.state.resetStats();
-		const peak = this.peakMeter(n8n);
+		const peak = await this.peakMeter(n8n);
 		const started = Date.now();
 		const windowsBefore = world.exact.state.limits().divisions[MAIN_DIVISION].closedWindows.length;
 		const run = await n8n.runManualTrigger(id, 'Run now', { timeoutMs: 900_000 });
@@ -416,7 +416,7 @@ class Bench {
 	async triggerPoll(n8n: N8nInstance, world: BenchWorld, id: string, count: number): Promise<void> {
 		world.outsmart.state.insertWorkorders(completedWorkOrders(world, count, 'WO-POLL'));
 		world.outsmart.state.resetStats();
-		const peak = this.peakMeter(n8n);
+		const peak = await this.peakMeter(n8n);
 		const started = Date.now();
 		// Activation polls once before it answers: with thousands of work orders that can outlast the API call's
 		// time-out, so the execution it starts is what counts.
@@ -519,18 +519,13 @@ function changeOnePercent(world: BenchWorld): void {
 }
 
 /**
- * The started n8n's idle size: the lowest RSS over 10 s after start (right after start it still holds what
- * starting up allocated, and gives some of it back).
+ * The started n8n's idle size: once its size has not fallen for 10 s (right after start it still holds what
+ * starting up allocated, up to 300 MB more for some 20 s, and gives it back).
  */
 async function settledSize(n8n: N8nInstance): Promise<number> {
 	const pid = n8n.pid;
 	if (pid === undefined) throw new Error('n8n is not running');
-	let lowest = Infinity;
-	for (let i = 0; i < 20; i++) {
-		lowest = Math.min(lowest, procStatusMb(pid, 'VmRSS') ?? Infinity);
-		await sleep(500);
-	}
-	return lowest;
+	return await settle(pid, { quietMs: 15_000, maxMs: 90_000 });
 }
 
 function triggerOnly(): WorkflowInput {
@@ -572,9 +567,19 @@ function startedByWebhook(workflow: WorkflowInput, webhookPath: string): Workflo
 	return { ...workflow, nodes: [webhook, ...workflow.nodes.filter((n) => n !== schedule)], connections };
 }
 
-/** BENCH_N8N_NODE_OPTIONS (e.g. --max-old-space-size=512) goes to n8n's NODE_OPTIONS: how a heap limit changes the peaks. */
+/**
+ * n8n's environment for trying settings on its memory: BENCH_N8N_NODE_OPTIONS (e.g. --max-old-space-size=512) goes
+ * to its NODE_OPTIONS, BENCH_N8N_ENV (e.g. `MALLOC_ARENA_MAX=2 EXECUTIONS_DATA_SAVE_ON_SUCCESS=none`) adds variables.
+ */
 function n8nEnv(): Record<string, string> {
-	return process.env.BENCH_N8N_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_N8N_NODE_OPTIONS } : {};
+	const env: Record<string, string> = Object.fromEntries(
+		(process.env.BENCH_N8N_ENV ?? '')
+			.split(/\s+/)
+			.filter((pair) => pair.includes('='))
+			.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+	);
+	if (process.env.BENCH_N8N_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_N8N_NODE_OPTIONS;
+	return env;
 }
 
 /**
