@@ -61,8 +61,8 @@ export function resetPeak(pid: number): void {
  * Waits until an idle process has given back what its last run grew. V8 returns freed heap to the system only
  * once the process has been idle some 8 s (its memory reducer, in steps). Scheduled runs are minutes apart, so
  * each starts on a settled process; the bench, which starts them back to back, waits for that instead of
- * measuring a run on the heap the one before left. Settled: within `marginMb` of `idleMb`, or not fallen by more
- * than 2 MB for `quietMs`, or `maxMs` passed. Returns the size then.
+ * measuring a run on the heap the one before left. Settled: within `marginMb` of `idleMb` (the size it settled at
+ * before), or not fallen by more than 2 MB for `quietMs`, or `maxMs` passed. Returns the size then.
  */
 export async function settle(pid: number, { idleMb = 0, marginMb = 40, quietMs = 15_000, maxMs = 60_000 } = {}): Promise<number> {
 	const started = Date.now();
