@@ -54,6 +54,14 @@ const CHANGES_OPTIONS: INodeProperties[] = [
 		description: 'Hand out only quotations that have one of these statuses now, e.g. Accepted to plan the work; none chosen: all',
 		options: STATUS_OPTIONS,
 	},
+	{
+		displayName: 'Header Only for OutSmart Quotations',
+		name: 'outSmartHeaderOnly',
+		type: 'boolean',
+		default: true,
+		description:
+			'Whether quotations made from an OutSmart quotation (Your Reference "OutSmart (number)") come without lines and accounts. The OutSmart node skips them (OutSmart plans that work from its own quotation), so reading their lines, items and accounts would only cost Exact calls. Turn off to have them in full.',
+	},
 ];
 
 /** Get Many's filters besides the account. */

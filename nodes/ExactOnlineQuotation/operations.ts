@@ -7,6 +7,7 @@ import { getDocumentOperation, getManyDocumentsOperation } from '../ExactOnlineA
 import { getDocumentChangesOperation } from '../ExactOnlineApi/operations/getDocumentChanges';
 import { andFilters } from '../ExactOnlineApi/odata';
 import type { Operation } from '../shared/router';
+import { cameFromOutSmart } from '../mapping/quotationWorkOrder';
 import { accept, reject } from './decision';
 import { DATE_FIELDS } from './description';
 import { createFromOutSmart } from './fromOutSmart';
@@ -24,6 +25,7 @@ export const operations: Record<string, Operation> = {
 	accept,
 	reject,
 	createFromOutSmart,
-	getChanges: getDocumentChangesOperation(QUOTATION_DOC),
+	// Quotations this flow made from OutSmart ones come back in the stream; the work-order step skips them by Your Reference.
+	getChanges: getDocumentChangesOperation(QUOTATION_DOC, { headerOnly: { option: 'outSmartHeaderOnly', test: cameFromOutSmart } }),
 	confirmChanges: confirmChangesOperation(QUOTATION),
 };

@@ -15,6 +15,8 @@ import type { ExactEntity } from './definitions';
 export interface ExtraStreamRun {
 	/** The changed records read so far; a stream may mark them. */
 	changed: IDataObject[];
+	/** Every row the entity's own stream read, also those `keep` left out (on purpose: no need to read them again). */
+	read: IDataObject[];
 	/** The entity's own stream starts at its beginning, so every record is handed out anyway. */
 	fromStart: boolean;
 	/** The fields and filter of the entity's own read. */
@@ -86,7 +88,7 @@ export async function getChanges(this: ExactContext, entity: ExactEntity, option
 			: { records: [], cursor: cursor.deleted };
 
 	const streams: Record<string, string> = {};
-	const run: ExtraStreamRun = { changed: records, fromStart: cursor.records === SYNC_START, select, filter: options.filter };
+	const run: ExtraStreamRun = { changed: records, read: changed.records, fromStart: cursor.records === SYNC_START, select, filter: options.filter };
 	for (const stream of options.extraStreams ?? []) {
 		const read = await stream.read(streamPosition(cursor, stream.name), run);
 		streams[stream.name] = read.cursor;

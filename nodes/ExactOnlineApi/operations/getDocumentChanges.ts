@@ -10,7 +10,8 @@
  * that changed.
  * Nothing changed costs three calls (headers, lines, deletions).
  * Options a document node may offer: Only Statuses (e.g. accepted quotations: the others are not handed out and
- * cost no line read) and Include Accounts (as on Get Many, for the documents handed out).
+ * cost no line read), Include Accounts (as on Get Many, for the documents handed out) and a header-only test
+ * (quotations made from OutSmart: handed out for the next node to skip, without the line, item and account reads).
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { type BatchOperation, oncePerRun } from '../../shared/router';
@@ -39,6 +40,13 @@ function byParent(doc: SalesDocument, lines: IDataObject[]): Map<string, IDataOb
 interface DocumentChangesParameters extends ChangesParameters {
 	includeAccounts?: boolean;
 	statuses?: string[];
+	[headerOnlyOption: string]: unknown;
+}
+
+/** Documents handed out as their sync row only, when the node's boolean option (on by default) says so. */
+export interface HeaderOnly {
+	option: string;
+	test: (header: IDataObject) => boolean;
 }
 
 /** Only the documents with one of these statuses (none chosen: all); the test runs on the sync rows. */
@@ -48,11 +56,12 @@ function statusTest(statuses: string[] | undefined): ((header: IDataObject) => b
 	return (header) => wanted.has(Number(header.Status));
 }
 
-export function getDocumentChangesOperation(doc: SalesDocument): BatchOperation {
+export function getDocumentChangesOperation(doc: SalesDocument, hooks: { headerOnly?: HeaderOnly } = {}): BatchOperation {
 	return oncePerRun(async function (this: IExecuteFunctions) {
 		const itemIndex = 0;
 		const options = this.getNodeParameter('changesOptions', itemIndex, {}) as DocumentChangesParameters;
 		const keep = statusTest(options.statuses);
+		const headerOnly = hooks.headerOnly && options[hooks.headerOnly.option] !== false ? hooks.headerOnly.test : () => false;
 		const extra = splitFields(options.extraFields);
 		const parent = lineParentField(doc);
 		let streamed: IDataObject[] = [];
@@ -69,7 +78,8 @@ export function getDocumentChangesOperation(doc: SalesDocument): BatchOperation 
 				});
 				streamed = read.records;
 				streamHoldsAll = run.fromStart && since === SYNC_START;
-				const known = new Set(run.changed.map((header) => idKey(header[doc.header.key])));
+				// A header the stream read but did not keep (e.g. a draft) was left out on purpose: no need to read it again.
+				const known = new Set(run.read.map((header) => idKey(header[doc.header.key])));
 				// From the start, the header stream held every header: one it did not hand out was left out on purpose.
 				const missing = streamHoldsAll ? [] : [...new Set(read.records.map((line) => idKey(line[parent])))].filter((id) => id && !known.has(id));
 				const headers = await exactGetAnyOf.call(this, {
@@ -89,7 +99,9 @@ export function getDocumentChangesOperation(doc: SalesDocument): BatchOperation 
 			keep,
 			confirmWhenEmpty: keep !== undefined,
 			extraStreams: [lineStream],
-			afterRead: async (changed) => {
+			afterRead: async (all) => {
+				const changed = all.filter((header) => !headerOnly(header));
+				if (changed.length === 0) return;
 				const ids = changed.map((header) => String(header[doc.header.key]));
 				const lines = streamHoldsAll ? byParent(doc, streamed) : await readLines.call(this, doc, ids, itemIndex);
 				for (const header of changed) header[doc.linesField] = lines.get(idKey(header[doc.header.key])) ?? [];

@@ -27,6 +27,14 @@ export const createFromQuotation: ItemOperation = async function (this: IExecute
 	if (skipFromOutSmart && cameFromOutSmart(quotation)) {
 		return [{ created: false, skipped: true, QuotationNumber: number, reason: `Made from OutSmart quotation (${String(quotation.YourRef)}): OutSmart plans that work itself` }];
 	}
+	if (cameFromOutSmart(quotation) && !Array.isArray(quotation.QuotationLines)) {
+		throw fixError.call(
+			this,
+			itemIndex,
+			`Quotation ${String(number)} came without its lines (made from ${String(quotation.YourRef)})`,
+			"Turn off Header Only for OutSmart Quotations in the Exact Online Quotation node's Get Changes options to make work orders of these too",
+		);
+	}
 	if (Number(quotation.Status) !== QUOTATION_ACCEPTED) {
 		throw fixError.call(
 			this,

@@ -229,6 +229,50 @@ describe('OutSmart → Exact: quotations made in OutSmart', () => {
 	});
 });
 
+describe('both ways: the run after a write', () => {
+	it('hands out the quotations it made from OutSmart as headers only: no line, item or account reads for them', async () => {
+		const staticData: IDataObject = {};
+		const changes = () => quotationNode({ operation: 'getChanges', syncName: 'q', changesOptions: { statuses: ['50'], includeAccounts: true } }, { staticData });
+		await changes();
+		madeInOutSmart();
+		madeInOutSmart({ status: 'ACCEPTED' });
+		expect(jsonOf(await toExact(await readOutSmart())).map((r) => r.outcome)).toEqual(['created', 'created']);
+
+		// Own writes only: what a quiet run costs (headers, deletions, lines); the draft's lines need no header read.
+		const afterWrite = await changes();
+		expect(endpointsOf(afterWrite)).toEqual(['GET sync/CRM/QuotationHeaders', 'GET sync/Deleted', 'GET sync/CRM/QuotationLines']);
+		const handed = jsonOf(afterWrite);
+		expect(handed.map((q) => [String(q.YourRef).startsWith('OutSmart '), q.Status, 'QuotationLines' in q, 'Accounts' in q])).toEqual([[true, 50, false, false]]);
+		expect(jsonOf(await toWorkOrders(handed))).toEqual([expect.objectContaining({ skipped: true, created: false })]);
+		const inFull = jsonOf(await toWorkOrders(handed, { skipFromOutSmart: false }));
+		expect(inFull[0].details).toMatch(/Turn off Header Only for OutSmart Quotations/);
+
+		// Own writes and a quotation accepted in Exact: only the new one's lines, items and accounts are read.
+		madeInOutSmart({ status: 'ACCEPTED' });
+		await toExact(await readOutSmart({ quotationStatus: 'ACCEPTED' }));
+		await quotationNode({ operation: 'accept', quotation: '2' });
+		const mixed = await changes();
+		expect(endpointsOf(mixed)).toEqual([
+			'GET sync/CRM/QuotationHeaders',
+			'GET sync/Deleted',
+			'GET sync/CRM/QuotationLines',
+			'GET crm/QuotationLines',
+			'GET logistics/Items',
+			'GET crm/Accounts',
+		]);
+		const two = jsonOf(mixed).find((q) => q.QuotationNumber === 2)!;
+		const own = jsonOf(mixed).find((q) => q.QuotationNumber !== 2)!;
+		expect(two).toMatchObject({ QuotationNumber: 2, Accounts: expect.any(Object) });
+		expect((two.QuotationLines as Lines).length).toBeGreaterThan(0);
+		expect(own.QuotationLines).toBeUndefined();
+		// With the option off they come in full, as before.
+		const full = jsonOf(
+			await quotationNode({ operation: 'getChanges', syncName: 'full', changesOptions: { statuses: ['50'], includeAccounts: true, outSmartHeaderOnly: false } }, { staticData: {} }),
+		);
+		expect(full.filter((q) => String(q.YourRef).startsWith('OutSmart ')).every((q) => Array.isArray(q.QuotationLines) && q.Accounts)).toBe(true);
+	});
+});
+
 describe('OutSmart simulator: quotation status', () => {
 	it('an accepted quotation cannot be accepted again, a rejected one not accepted; executed follows accepted', () => {
 		const quotation = madeInOutSmart({ status: 'SENT' });
