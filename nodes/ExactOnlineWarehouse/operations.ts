@@ -1,5 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { ITEM_WAREHOUSE, STOCK_POSITION, WAREHOUSE } from '../ExactOnlineApi/entity/definitions';
+import { readsFromStart } from '../ExactOnlineApi/entity/changes';
 import { stockPerItem } from '../ExactOnlineApi/entity/stockPerItem';
 import { confirmChangesOperation } from '../ExactOnlineApi/operations/confirmChanges';
 import { getOperation } from '../ExactOnlineApi/operations/get';
@@ -46,10 +47,13 @@ const positionChanges = getChangesOperation(STOCK_POSITION);
 /** Get Stock Changes: the changed positions, or with Per Item one record per changed item with its stock in every warehouse. */
 const stockChanges: BatchOperation = {
 	async batch(this: IExecuteFunctions) {
-		const [positions] = await positionChanges.batch.call(this);
 		const options = this.getNodeParameter('changesOptions', 0, {}) as ChangesParameters & { perItem?: boolean };
+		const staticData = this.getWorkflowStaticData('global');
+		// Asked before the read moves the position: a read from the start hands out every position there is.
+		const fromStart = readsFromStart(staticData, STOCK_POSITION, this.getNodeParameter('syncName', 0, 'default') as string, options.startOver === true);
+		const [positions] = await positionChanges.batch.call(this);
 		if (options.perItem !== true) return [positions];
-		const items = await stockPerItem.call(this, positions.map((position) => position.json), options.output);
+		const items = await stockPerItem.call(this, positions.map((position) => position.json), options.output, { fromStart, staticData });
 		return [this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(items), { itemData: { item: 0 } })];
 	},
 };

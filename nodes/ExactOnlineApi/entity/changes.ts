@@ -64,6 +64,11 @@ export interface ChangesOptions {
 	maxRecords?: number;
 }
 
+/** Whether the next Get Changes of this stream reads it from its start: then it hands out every record there is. */
+export function readsFromStart(staticData: IDataObject, entity: ExactEntity, syncName: string, startOver: boolean): boolean {
+	return startOver || readCursor(staticData, cursorKey(entity.label, syncName)).records === SYNC_START;
+}
+
 export async function getChanges(this: ExactContext, entity: ExactEntity, options: ChangesOptions): Promise<IDataObject[]> {
 	if (!entity.syncEntity) throw new Error(`Exact has no sync endpoint for ${entity.label}s`);
 	const key = cursorKey(entity.label, options.syncName);

@@ -75,7 +75,7 @@ export async function exactGetAll(this: ExactContext, options: ListOptions): Pro
 }
 
 /** Values per call when reading records by a list of values: keeps the URL well below what proxies accept. */
-const VALUES_PER_CALL = 20;
+export const VALUES_PER_CALL = 20;
 
 /**
  * The records that match any of `values` (codes, IDs, references), asked VALUES_PER_CALL at a time with one

@@ -203,15 +203,25 @@ describe('Exact Online Warehouse: Get Stock Changes per item', () => {
 		expect(callsOf(second)[2].query.$filter).toBe("ItemCode eq 'KK-12'");
 	});
 
-	it('more than 100 changed items: one pass over the stock-position list instead of a call per 20', async () => {
+	it('a first run needs no second read; later, a pass over the stock-position list when it costs fewer calls than a call per 20', async () => {
 		const warehouse = warehouseId('2');
+		const added = [];
 		for (let i = 0; i < 120; i++) {
 			const item = state().insertRecord('Items', { Code: `VR-${i}`, Description: `Voorraadartikel ${i}`, IsStockItem: true, IsSalesItem: true });
-			state().insertRecord('ItemWarehouses', { Item: item.ID, Warehouse: warehouse, CurrentStock: i });
+			added.push(state().insertRecord('ItemWarehouses', { Item: item.ID, Warehouse: warehouse, CurrentStock: i }));
 		}
-		const result = await run({ operation: 'getChanges', changesOptions: { perItem: true } }, { staticData: {} });
-		expect(jsonOf(result).find((i) => i.ItemCode === 'VR-7')).toMatchObject({ TotalStock: 7, Warehouses: [expect.objectContaining({ WarehouseCode: '2', CurrentStock: 7 })] });
-		expect(endpointsOf(result)).toEqual(['GET sync/Inventory/StockPositions', 'GET sync/Deleted', 'GET sync/Inventory/StockPositions']);
+		const staticData: IDataObject = {};
+		const changes = () => run({ operation: 'getChanges', changesOptions: { perItem: true } }, { staticData });
+		// From the start the changes are every position: every item's warehouses without another read.
+		const first = await changes();
+		expect(jsonOf(first).find((i) => i.ItemCode === 'VR-7')).toMatchObject({ TotalStock: 7, Warehouses: [expect.objectContaining({ WarehouseCode: '2', CurrentStock: 7 })] });
+		expect(endpointsOf(first)).toEqual(['GET sync/Inventory/StockPositions', 'GET sync/Deleted']);
+
+		// 120 items moved: the list (one page of 1,000) costs one call, look-ups six.
+		for (const row of added) state().updateRecord('ItemWarehouses', String(row.ID), { CurrentStock: Number(row.CurrentStock) + 1 });
+		const moved = await changes();
+		expect(jsonOf(moved).find((i) => i.ItemCode === 'VR-7')).toMatchObject({ TotalStock: 8 });
+		expect(endpointsOf(moved)).toEqual(['GET sync/Inventory/StockPositions', 'GET sync/Deleted', 'GET sync/Inventory/StockPositions']);
 	});
 });
 
