@@ -75,7 +75,11 @@ describe('template 11: quotations both ways, in a real n8n', () => {
 		// Second run: nothing new. The quotation accepted from OutSmart comes through Exact's changes and is skipped.
 		const writesBefore = exactWrites().length;
 		const postedBefore = world.outsmart.state.stats().workordersPosted.length;
+		const seqBefore = world.exact.state.calls().at(-1)?.seq ?? 0;
 		const again = await n8n.execute(id);
+		// It comes as its header only: no lines, items or accounts are read for it.
+		const reads = world.exact.state.calls(seqBefore).map((call) => call.path);
+		expect(reads.filter((path) => !path.includes('sync/') && /crm\/QuotationLines|logistics\/Items|crm\/Accounts/.test(path))).toEqual([]);
 		expect(again.error).toBeUndefined();
 		expect(again.json('Create work orders in OutSmart')).toEqual([expect.objectContaining({ skipped: true, created: false })]);
 		expect(again.json('Create or accept quotations in Exact').map((r) => [r.outcome, r.acceptance])).toEqual([
