@@ -130,6 +130,14 @@ export const properties: INodeProperties[] = [
 				default: '',
 				description: "Revenue account for lines whose material or hour type is no item in Exact; empty: such an invoice is not booked. A line of a known item is booked on the item's revenue account.",
 			},
+			{
+				displayName: 'Look Up Booked Invoices Again',
+				name: 'recheckBooked',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to look every invoice up in Exact again, also those an earlier run confirmed booked (which are skipped to save Exact calls). Turn on for one run after deleting an entry in Exact, so its invoice is booked again; then turn it off.',
+			},
 		],
 	},
 ];

@@ -9,6 +9,9 @@
  * Never twice: the entry number is the invoice number, and Exact refuses a number that is taken in the journal.
  * Before writing, the run looks the numbers up (batched); a refused write because the number is taken, or a lost
  * answer, is settled by reading the number back, never by a second write.
+ *
+ * Quiet runs stay cheap: numbers Exact confirmed booked are remembered (bookedMemory.ts) and not looked up again,
+ * neither their entry nor their customer; every other invoice is still checked against Exact before it is written.
  */
 import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { asNodeError } from '../../shared/nodeErrors';
@@ -20,6 +23,7 @@ import { toExactBodyDateTime } from '../dates';
 import { odataNumber } from '../odata';
 import { cleanRecord } from '../records';
 import { exactBaseUrl, exactGetAll, exactGetAnyOf, exactRequest, readList, resolveDivision, EXACT_CREDENTIAL_TYPE } from '../transport';
+import { BookedMemory } from './bookedMemory';
 import { attachInvoicePdf } from './invoicePdf';
 import { withReferenceLock } from './references';
 
@@ -232,6 +236,23 @@ async function bookOne(this: IExecuteFunctions, run: BookingRun, candidate: Cand
 	});
 }
 
+/** The Booked output of an invoice an earlier run confirmed in Exact: nothing of it is read again. */
+function confirmedEarlier(draft: SalesEntryDraft): IDataObject {
+	return {
+		invoiceNumber: draft.reference,
+		outSmartInvoiceId: draft.invoiceId,
+		status: 'alreadyBooked',
+		EntryID: null,
+		EntryNumber: draft.entryNumber,
+		account: draft.debtorNumber,
+		AmountDC: null,
+		confirmedEarlier: true,
+	};
+}
+
+/** Done for good: booked, and its PDF attached (or none wanted or given); a failed PDF is tried again next run. */
+const settled = (pdf: IDataObject) => pdf.pdf !== 'failed';
+
 export async function bookOutSmartInvoices(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const count = this.getInputData().length;
 	if (count === 0) return [[], []];
@@ -242,31 +263,45 @@ export async function bookOutSmartInvoices(this: IExecuteFunctions): Promise<INo
 	if (!journal) {
 		throw new NodeOperationError(this.getNode(), 'No sales journal chosen', { description: "Choose the sales journal (verkoopboek) in 'Journal', e.g. 70" });
 	}
+	const options = this.getNodeParameter('bookingOptions', 0, {}) as IDataObject;
+	const entryNumberFrom = this.getNodeParameter('entryNumberFrom', 0, 'formatted') as string;
+	const memory = new BookedMemory(this.getWorkflowStaticData('node'), `${baseUrl}|${division}|${journal}|${entryNumberFrom}`, options.recheckBooked === true);
 	const run: BookingRun = {
 		key: `${baseUrl}|${division}|${journal}`,
 		journal,
 		attachPdf: this.getNodeParameter('attachPdf', 0, true) as boolean,
-		fallbackGlAccount: String((this.getNodeParameter('bookingOptions', 0, {}) as IDataObject).defaultGlAccount ?? '').trim(),
+		fallbackGlAccount: String(options.defaultGlAccount ?? '').trim(),
 		accounts: new Map(),
 		items: new Map(),
 		vatCodes: new Map(),
 		entries: new Map(),
 	};
 	const candidates = Array.from({ length: count }, (_, itemIndex) => candidateOf.call(this, itemIndex));
-	await prefetch.call(this, run, candidates.filter((c) => !c.fault).map((c) => c.draft!));
+	const remembered = (c: Candidate) => !c.fault && memory.has(c.draft!.entryNumber);
+	await prefetch.call(this, run, candidates.filter((c) => !c.fault && !remembered(c)).map((c) => c.draft!));
 
 	const booked: INodeExecutionData[] = [];
 	const notBooked: INodeExecutionData[] = [];
-	for (const candidate of candidates) {
-		const pairedItem = { item: candidate.itemIndex };
-		try {
-			const result = await bookOne.call(this, run, candidate);
-			const pdf = run.attachPdf ? await attachInvoicePdf.call(this, candidate.draft!, result.entry, candidate.itemIndex) : {};
-			booked.push({ json: { ...result.summary, ...pdf }, pairedItem });
-		} catch (error) {
-			if (!(error instanceof InvoiceFault)) throw asNodeError(this.getNode(), error, candidate.itemIndex);
-			notBooked.push({ json: { invoiceNumber: candidate.draft?.reference ?? null, error: error.message, details: error.description ?? null }, pairedItem });
+	try {
+		for (const candidate of candidates) {
+			const pairedItem = { item: candidate.itemIndex };
+			if (remembered(candidate)) {
+				booked.push({ json: confirmedEarlier(candidate.draft!), pairedItem });
+				continue;
+			}
+			try {
+				const result = await bookOne.call(this, run, candidate);
+				const pdf = run.attachPdf ? await attachInvoicePdf.call(this, candidate.draft!, result.entry, candidate.itemIndex) : {};
+				if (settled(pdf)) memory.confirm(candidate.draft!.entryNumber);
+				booked.push({ json: { ...result.summary, ...pdf }, pairedItem });
+			} catch (error) {
+				if (!(error instanceof InvoiceFault)) throw asNodeError(this.getNode(), error, candidate.itemIndex);
+				notBooked.push({ json: { invoiceNumber: candidate.draft?.reference ?? null, error: error.message, details: error.description ?? null }, pairedItem });
+			}
 		}
+	} finally {
+		// Also when the run stops halfway (Exact down): what Exact confirmed so far stays confirmed.
+		memory.save();
 	}
 	return [booked, notBooked];
 }

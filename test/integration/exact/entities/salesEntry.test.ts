@@ -9,7 +9,7 @@ import { EXACT_SEED_FIXTURES } from '../../../../simulators/exact';
 import { startOutSmartSimulator } from '../../../../simulators/outsmart';
 import { InvoiceBook, type InvoiceInput } from '../../../../simulators/outsmart/invoices';
 import { jsonOf } from '../../../harness/context';
-import { endpointsOf, rl, useEntitySimulator } from './setup';
+import { callsOf, endpointsOf, rl, useEntitySimulator } from './setup';
 
 const { accounts, items } = EXACT_SEED_FIXTURES;
 const suite = useEntitySimulator(new ExactOnlineSalesEntry());
@@ -220,6 +220,101 @@ describe('Sales Entry: Create From OutSmart Invoice', () => {
 		const calls = endpointsOf(result);
 		expect(calls.filter((c) => c === 'POST salesentry/SalesEntries')).toHaveLength(20);
 		expect(calls.filter((c) => c.startsWith('GET'))).toEqual(['GET salesentry/SalesEntries', 'GET crm/Accounts', 'GET logistics/Items', 'GET vat/VATCodes']);
+	});
+
+	describe('quiet runs: invoices Exact confirmed booked are remembered in the static data', () => {
+		/** One workflow's hourly runs: the node's static data carries over, as n8n saves it after each run. */
+		const hourly = (staticData: IDataObject) => (invoices: IDataObject[], parameters: Record<string, unknown> = {}) =>
+			suite.run({ ...BOOK, ...parameters }, { items: invoices, staticData, mode: 'trigger' });
+		const invoiceList = (from: number, count: number) => Array.from({ length: count }, (_, i) => outSmartInvoice(from + i));
+
+		it('a run in which nothing new happened costs no Exact call, however many invoices are booked', async () => {
+			const quietCalls: number[] = [];
+			for (const [from, size] of [
+				[1000, 20],
+				[2000, 100],
+			]) {
+				const run = hourly({});
+				await run(invoiceList(from, size));
+				const quiet = await run(invoiceList(from, size));
+				expect(jsonOf(quiet).map((r) => r.status)).toEqual(Array(size).fill('alreadyBooked'));
+				expect(jsonOf(quiet)[0]).toMatchObject({ invoiceNumber: `2026-0${from}`, EntryNumber: 2026_00000 + from, confirmedEarlier: true });
+				quietCalls.push(endpointsOf(quiet).length);
+			}
+			expect(quietCalls).toEqual([0, 0]);
+			expect(entries()).toHaveLength(120);
+		});
+
+		it('a new invoice among booked ones is looked up in Exact before it is written: only its number and customer', async () => {
+			const run = hourly({});
+			await run(invoiceList(300, 40));
+			suite.exact.sim.state.insertRecord('SalesEntries', {
+				Customer: accounts.oneill.id,
+				Journal: '70',
+				EntryNumber: 202600341,
+				YourRef: '2026-00341',
+				SalesEntryLines: [{ GLAccount: items.kogelkraan.id, AmountFC: 1, VATCode: '1' }],
+			});
+			const next = await run([...invoiceList(300, 40), outSmartInvoice(340), outSmartInvoice(341)]);
+			expect(jsonOf(next).slice(40).map((r) => [r.invoiceNumber, r.status])).toEqual([
+				['2026-00340', 'booked'],
+				['2026-00341', 'alreadyBooked'],
+			]);
+			expect(callsOf(next).filter((c) => c.path === 'salesentry/SalesEntries' && c.method === 'GET')).toEqual([
+				expect.objectContaining({ query: expect.objectContaining({ $filter: 'EntryNumber eq 202600340 or EntryNumber eq 202600341' }) }),
+			]);
+			expect(posts()).toBe(41);
+			expect(entries()).toHaveLength(42);
+		});
+
+		it('a run stopped by Exact keeps what was confirmed; the lost write is looked up next run, not written again', async () => {
+			const staticData: IDataObject = {};
+			const run = hourly(staticData);
+			suite.exact.sim.state.insertRecord('SalesEntries', {
+				Customer: accounts.oneill.id,
+				Journal: '70',
+				EntryNumber: 202600400,
+				YourRef: '2026-00400',
+				SalesEntryLines: [{ GLAccount: items.kogelkraan.id, AmountFC: 1, VATCode: '1' }],
+			});
+			suite.exact.sim.state.addFault({ match: { method: 'POST', path: 'salesentry/SalesEntries' }, kind: 'status', status: 503, times: 1 });
+			const stopped = await run(invoiceList(400, 3));
+			expect(stopped.error?.message).toMatch(/Exact did not confirm the entry for OutSmart invoice 2026-00401 \(HTTP 503\)/);
+			expect(Object.values(staticData.bookedEntryNumbers as IDataObject)).toEqual(['202600400']);
+			suite.exact.sim.state.resetStats();
+			const next = await run(invoiceList(400, 3));
+			expect(jsonOf(next).map((r) => [r.status, r.confirmedEarlier])).toEqual([
+				['alreadyBooked', true],
+				['booked', undefined],
+				['booked', undefined],
+			]);
+			expect(posts()).toBe(2);
+			expect(entries().map((e) => e.EntryNumber).sort()).toEqual([202600400, 202600401, 202600402]);
+			expect(Object.values(staticData.bookedEntryNumbers as IDataObject)).toEqual(['202600400-202600402']);
+		});
+
+		it("an invoice whose PDF was not attached is not remembered: the next run attaches it", async () => {
+			const run = hourly({});
+			const unreachable = outSmartInvoice(500); // its PDF URL points at a closed port
+			expect(jsonOf(await run([unreachable], { attachPdf: true }))[0]).toMatchObject({ status: 'booked', pdf: 'failed' });
+			const again = await run([unreachable], { attachPdf: true });
+			expect(jsonOf(again)[0]).toMatchObject({ status: 'alreadyBooked', pdf: 'failed' });
+			// Looked up again (number and customer), and the PDF fetched again: the booking is not remembered yet.
+			expect(endpointsOf(again)).toEqual(['GET salesentry/SalesEntries', 'GET crm/Accounts', expect.stringMatching(/^GET \/files\/invoice-\d+\.pdf$/)]);
+		});
+
+		it('an entry deleted in Exact is booked again after one run with Look Up Booked Invoices Again', async () => {
+			const run = hourly({});
+			await run(invoiceList(600, 2));
+			suite.exact.sim.state.deleteRecord('SalesEntries', String(entries().find((e) => e.EntryNumber === 202600601)?.EntryID));
+			expect(entries()).toHaveLength(1);
+			expect(jsonOf(await run(invoiceList(600, 2))).map((r) => r.status)).toEqual(['alreadyBooked', 'alreadyBooked']);
+			expect(entries()).toHaveLength(1);
+			const recheck = await run(invoiceList(600, 2), { bookingOptions: { recheckBooked: true } });
+			expect(jsonOf(recheck).map((r) => r.status)).toEqual(['alreadyBooked', 'booked']);
+			expect(entries().map((e) => e.EntryNumber).sort()).toEqual([202600600, 202600601]);
+			expect(endpointsOf(await run(invoiceList(600, 2)))).toEqual([]);
+		});
 	});
 
 	it("attaches OutSmart's PDF to the entry as a document, once; a PDF that can't be fetched leaves the booking and is tried next run", async () => {
