@@ -4,20 +4,23 @@
  * project's transactions with that work order number are read, and only the periods not there yet are written. A
  * write whose answer is lost is looked for again, never sent a second time on a guess; two executions in one
  * process take turns per work order (withReferenceLock), so they don't both write.
+ *
+ * The project, employee and hour type codes are looked up for the whole run at once (runCodes.ts): ten work
+ * orders with ten projects cost one project read, not ten.
  */
 import { type IDataObject, type IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
 import { asNodeError } from '../../shared/nodeErrors';
 import type { RunScope } from '../../shared/router';
-import { type TimeLine, periodNumberIn, workOrderToTimeLines } from '../../mapping/projectPlanning';
+import { type TimeLine, type WorkOrderHours, periodNumberIn, workOrderToTimeLines } from '../../mapping/projectPlanning';
 import { toExactBodyDateTime } from '../dates';
-import { EMPLOYEE, type ExactEntity, ITEM, PROJECT, TIME_TRANSACTION } from '../entity/definitions';
-import { type CodeCache, lookupByCodes } from '../entity/lookups';
+import { EMPLOYEE, ITEM, PROJECT, TIME_TRANSACTION } from '../entity/definitions';
 import { createRecord } from '../entity/recordAccess';
 import { andFilters, odataContains, odataGuid } from '../odata';
 import { cleanRecord } from '../records';
 import { EXACT_CREDENTIAL_TYPE, exactBaseUrl, exactGetAll, resolveDivision } from '../transport';
 import { answerLost } from './createFromWorkOrder';
 import { withReferenceLock } from './references';
+import { lookupForRun } from './runCodes';
 
 export interface TimeFromWorkOrderOptions {
 	fallbackHourType?: string;
@@ -75,17 +78,39 @@ function body(line: TimeLine, projectId: string, employeeId: string, itemId: str
 	};
 }
 
-export async function timeTransactionsFromWorkOrder(this: IExecuteFunctions, itemIndex: number, run: RunScope): Promise<IDataObject[]> {
+/** The item's work order as time lines (throws when the item is no work order). */
+function hoursOf(this: IExecuteFunctions, itemIndex: number): WorkOrderHours {
 	const workOrder = workOrderInput.call(this, itemIndex);
 	const options = this.getNodeParameter('timeOptions', itemIndex, {}) as TimeFromWorkOrderOptions;
-	const hours = workOrderToTimeLines(workOrder, { fallbackHourType: options.fallbackHourType?.trim() });
+	return workOrderToTimeLines(workOrder, { fallbackHourType: options.fallbackHourType?.trim() });
+}
+
+/** Every item's hours, read once per run so that the look-ups can ask for the codes of the whole run. */
+function hoursOfRun(this: IExecuteFunctions, run: RunScope): WorkOrderHours[] {
+	const memo = run.cache<WorkOrderHours[]>('hoursOfRun');
+	let all = memo.get('all');
+	if (!all) {
+		all = [];
+		for (let index = 0; index < this.getInputData().length; index++) {
+			try {
+				all.push(hoursOf.call(this, index));
+			} catch {
+				// Not a work order: that item says so in its own turn.
+			}
+		}
+		memo.set('all', all);
+	}
+	return all;
+}
+
+export async function timeTransactionsFromWorkOrder(this: IExecuteFunctions, itemIndex: number, run: RunScope): Promise<IDataObject[]> {
+	const hours = hoursOf.call(this, itemIndex);
 	const name = `work order ${hours.workOrderNumber}`;
 	const fix = (message: string, description: string) => new NodeOperationError(this.getNode(), message, { itemIndex, description });
 	if (hours.problems.length) throw fix(`Cannot book the hours of ${name}: ${hours.problems.join('; ')}`, 'Correct the work order in OutSmart (or set a Fallback Hour Type); nothing was written');
 
-	const lookup = (entity: ExactEntity, codes: string[], select: string[]) =>
-		lookupByCodes.call(this, entity, codes, select, { cache: run.cache<IDataObject | null>(`codes:${entity.path}`) as CodeCache, itemIndex });
-	const project = (await lookup(PROJECT, [hours.projectCode], ['Description'])).get(hours.projectCode);
+	const runHours = hoursOfRun.call(this, run);
+	const project = (await lookupForRun.call(this, run, { entity: PROJECT, select: ['Description'], itemIndex }, [hours.projectCode], runHours.map((h) => h.projectCode))).get(hours.projectCode);
 	if (!project) throw fix(`Project ${hours.projectCode} on ${name} not found in Exact`, 'Create the project in Exact or correct the project on the work order in OutSmart; nothing was written');
 	const projectId = String(project.ID);
 
@@ -107,8 +132,11 @@ export async function timeTransactionsFromWorkOrder(this: IExecuteFunctions, ite
 		];
 		if (!missing.length) return summary([]);
 
-		const employees = await lookup(EMPLOYEE, missing.map((line) => line.employeeCode), []);
-		const items = await lookup(ITEM, missing.map((line) => line.hourTypeCode), ['Description']);
+		// The codes of the whole run, also of work orders already booked: a few more codes in the same batched read
+		// cost nothing, and the other work orders of this run find theirs known.
+		const runLines = runHours.flatMap((h) => h.lines);
+		const employees = await lookupForRun.call(this, run, { entity: EMPLOYEE, select: [], itemIndex }, missing.map((line) => line.employeeCode), runLines.map((line) => line.employeeCode));
+		const items = await lookupForRun.call(this, run, { entity: ITEM, select: ['Description'], itemIndex }, missing.map((line) => line.hourTypeCode), runLines.map((line) => line.hourTypeCode));
 		const unknown = [
 			...new Set([
 				...missing.filter((line) => !employees.get(line.employeeCode)).map((line) => `employee ${line.employeeCode}`),

@@ -176,6 +176,40 @@ describe('Exact Online Project: Create From OutSmart Work Order', () => {
 		expect(booked('PP-abc').map((t) => t.Notes)).toEqual(['PP-abc #1: Leidingen gelegd', 'PP-abc #3']);
 	});
 
+	it('looks up the projects, employees and hour types of the whole run at once: 10 work orders, 13 reads', async () => {
+		const account = byCode('Projects', 'P2025-001').Account;
+		const orders = Array.from({ length: 10 }, (_, n) => {
+			state().insertRecord('Projects', { Code: `P-RUN-${n}`, Description: `Project ${n}`, Account: account });
+			state().insertRecord('Employees', { Code: String(100 + n), FirstName: 'Monteur', LastName: String(n) });
+			return workOrder({
+				WorkorderNo: `PP-run-${n}`,
+				ProjectNr: `P-RUN-${n}`,
+				Workperiods: [{ WorkDate: '03-06-2025', TotalTime: '02:00', HourType: n % 2 ? 'VOORRIJ' : 'ARBEID', EmployeeNr: String(100 + n) }],
+			});
+		});
+		const first = await book(orders);
+		expect(jsonOf(first).map((o) => [o.WorkorderNo, o.created])).toEqual(orders.map((o) => [o.WorkorderNo, 1]));
+		const reads = endpointsOf(first).filter((e) => e.startsWith('GET'));
+		// One read per entity for the run (10 codes, under 20 a call), one read of the written periods per work order.
+		expect(reads.filter((e) => e !== 'GET project/TimeTransactions')).toEqual(['GET project/Projects', 'GET payroll/Employees', 'GET logistics/Items']);
+		expect(reads).toHaveLength(13);
+		expect(state().listRecords('TimeTransactions').filter((t) => String(t.Notes ?? '').startsWith('PP-run-')).map((t) => t.Employee)).toEqual(
+			orders.map((_, n) => byCode('Employees', String(100 + n)).ID),
+		);
+
+		// An unknown employee in the run refuses only its own work order, with the reason; the known ones are booked.
+		const mixed = await book([
+			workOrder({ WorkorderNo: 'PP-mix-1', ProjectNr: 'P-RUN-1', Workperiods: [{ WorkDate: '05-06-2025', TotalTime: '01:00', HourType: 'ARBEID', EmployeeNr: '999' }] }),
+			workOrder({ WorkorderNo: 'PP-mix-2', ProjectNr: 'P-RUN-2', Workperiods: [{ WorkDate: '05-06-2025', TotalTime: '01:00', HourType: 'ARBEID', EmployeeNr: '102' }] }),
+			...orders,
+		]);
+		const out = mixed.output?.[0].map((i) => i.json) ?? [];
+		expect(out[0].error).toBe('work order PP-mix-1: employee 999 not found in Exact');
+		expect(out[1]).toEqual(expect.objectContaining({ WorkorderNo: 'PP-mix-2', created: 1 }));
+		expect(out.slice(2).map((o) => [o.created, o.alreadyBooked])).toEqual(orders.map(() => [0, 1]));
+		expect(endpointsOf(mixed).filter((e) => !e.endsWith('TimeTransactions'))).toEqual(['GET project/Projects', 'GET payroll/Employees', 'GET logistics/Items']);
+	});
+
 	it('says per work order what to fix and writes nothing for it; the others go on', async () => {
 		const result = await book([
 			workOrder({ WorkorderNo: 'PP-none', ProjectNr: '', Workperiods: [] }),
