@@ -6,14 +6,15 @@
  * Never twice: the order's own lines are the proof. What is delivered or invoiced there is not sent again, and
  * a write whose answer was lost, or that Exact refused because another run did it a moment before, is settled
  * by a fresh read of the lines. The delivery carries the work order note as its description, to be found later;
- * the invoice is found by the order number Exact puts on it.
+ * the invoice is found by the order number Exact puts on it. Those two look-ups only report numbers: they are
+ * made for the whole run at its end (followUpNumbers.ts).
  */
 import { NodeApiError, NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { asNodeError } from '../../shared/nodeErrors';
 import type { OrderLine } from '../../mapping/orderReturn';
-import { odataString } from '../odata';
-import { exactGetAnyOf, exactRequest, readList } from '../transport';
+import { exactRequest, readList } from '../transport';
 import { answerLost, refused400 } from './createFromWorkOrder';
+import type { FollowUpNumbers } from './followUpNumbers';
 import { linesOf, notConfirmed, orderFault, type OrderTarget } from './orderLines';
 
 const INVOICE_BY_DELIVERED = 0;
@@ -40,40 +41,36 @@ function settleable(error: unknown): boolean {
 	return refused400(error) || answerLost(error);
 }
 
-async function deliveryByNote(this: IExecuteFunctions, target: OrderTarget, note: string): Promise<IDataObject | undefined> {
-	const [found] = await exactGetAnyOf.call(this, {
-		path: 'salesorder/GoodsDeliveries',
-		select: 'EntryID,DeliveryNumber,Description',
-		values: [note],
-		condition: (value) => `Description eq ${odataString(value)}`,
-		itemIndex: target.itemIndex,
-	});
-	return found;
-}
-
 function deliverySummary(status: string, record: IDataObject | undefined): IDataObject {
 	return { status, deliveryNumber: record?.DeliveryNumber ?? null, entryID: record?.EntryID ?? null };
 }
 
+/** The lines once Exact confirmed the delivery of everything open on them. */
+function allDelivered(lines: OrderLine[]): OrderLine[] {
+	return lines.map((line) => (toDeliver(line) > 0 ? { ...line, delivered: line.quantity } : line));
+}
+
 /**
  * Records a goods delivery of everything still open on the order (nothing when it is all delivered). Gives the
- * order's lines as they are afterwards, for the invoice that may follow.
+ * order's lines as they are afterwards, for the invoice that may follow: after a confirmed delivery they follow
+ * from what Exact confirmed, without a read (if another run invoiced in between, Exact makes no second invoice
+ * and the invoice step reads the lines then).
  */
-export async function recordDelivery(this: IExecuteFunctions, target: OrderTarget, lines: OrderLine[], note: string): Promise<[IDataObject, OrderLine[]]> {
+export async function recordDelivery(this: IExecuteFunctions, target: OrderTarget, lines: OrderLine[], note: string, numbers: FollowUpNumbers): Promise<[IDataObject, OrderLine[]]> {
 	const open = lines.filter((line) => toDeliver(line) > 0);
-	if (!open.length) return [deliverySummary('alreadyDelivered', await deliveryByNote.call(this, target, note)), lines];
+	if (!open.length) return [numbers.delivery('alreadyDelivered', note), lines];
 	const body = {
 		Description: note,
 		GoodsDeliveryLines: open.map((line) => ({ SalesOrderLineID: line.id, QuantityDelivered: toDeliver(line) })),
 	};
 	try {
 		const response = await exactRequest.call(this, { method: 'POST', path: 'salesorder/GoodsDeliveries', body, itemIndex: target.itemIndex });
-		return [deliverySummary('created', readList(response.body).records[0]), await linesOf.call(this, target)];
+		return [deliverySummary('created', readList(response.body).records[0]), allDelivered(lines)];
 	} catch (error) {
 		if (!settleable(error)) throw asNodeError(this.getNode(), error, target.itemIndex);
 		const now = await linesOf.call(this, target);
 		if (now.every((line) => toDeliver(line) <= 0)) {
-			return [deliverySummary(answerLost(error) ? 'created' : 'alreadyDelivered', await deliveryByNote.call(this, target, note)), now];
+			return [numbers.delivery(answerLost(error) ? 'created' : 'alreadyDelivered', note), now];
 		}
 		if (answerLost(error)) throw notConfirmed.call(this, target, `the goods delivery of sales order ${target.orderNumber}`, error as NodeApiError);
 		throw orderFault.call(
@@ -83,22 +80,6 @@ export async function recordDelivery(this: IExecuteFunctions, target: OrderTarge
 			'Check the sales order in Exact (status, stock, warehouse); the order lines already hold what was used, the next run only delivers',
 		);
 	}
-}
-
-/** The newest invoice Exact made from the order (found by the order number it puts on the invoice). */
-async function invoiceOfOrder(this: IExecuteFunctions, target: OrderTarget): Promise<IDataObject | undefined> {
-	const invoices = await exactGetAnyOf.call(this, {
-		path: 'salesinvoice/SalesInvoices',
-		select: 'InvoiceID,InvoiceNumber,Status,OrderNumber',
-		values: [String(target.orderNumber)],
-		condition: (value) => `OrderNumber eq ${Number(value)}`,
-		itemIndex: target.itemIndex,
-	});
-	return invoices.sort((a, b) => Number(b.InvoiceNumber ?? 0) - Number(a.InvoiceNumber ?? 0))[0];
-}
-
-function invoiceSummary(status: string, record: IDataObject | undefined): IDataObject {
-	return { status, invoiceNumber: record?.InvoiceNumber ?? null, invoiceID: record?.InvoiceID ?? null };
 }
 
 function journalProblem(this: IExecuteFunctions, target: OrderTarget, message: string): NodeOperationError {
@@ -112,10 +93,17 @@ function journalProblem(this: IExecuteFunctions, target: OrderTarget, message: s
  * Has Exact make the draft invoice from the order: by delivered quantity when this flow records the delivery
  * (Exact's own order → delivery → invoice path), else by ordered quantity, which now is what was used.
  */
-export async function invoiceOrder(this: IExecuteFunctions, target: OrderTarget, lines: OrderLine[], journal: string, delivered: boolean): Promise<IDataObject> {
+export async function invoiceOrder(
+	this: IExecuteFunctions,
+	target: OrderTarget,
+	lines: OrderLine[],
+	options: { journal: string; delivered: boolean; numbers: FollowUpNumbers },
+): Promise<IDataObject> {
+	const { journal, delivered, numbers } = options;
+	const invoiceSummary = (status: string) => numbers.invoice(status, target.orderNumber);
 	const mode = delivered ? INVOICE_BY_DELIVERED : INVOICE_BY_ORDERED;
 	const nothingLeft = (now: OrderLine[]) => now.every((line) => toInvoice(line, mode) <= 0);
-	if (nothingLeft(lines)) return invoiceSummary('alreadyInvoiced', await invoiceOfOrder.call(this, target));
+	if (nothingLeft(lines)) return invoiceSummary('alreadyInvoiced');
 	const body = { JournalCode: journal, InvoiceMode: mode, CreateMode: ONE_INVOICE_PER_ORDER, SalesOrderIDs: [{ ID: target.orderId }] };
 	let answer: IDataObject;
 	try {
@@ -124,12 +112,12 @@ export async function invoiceOrder(this: IExecuteFunctions, target: OrderTarget,
 	} catch (error) {
 		if (refused400(error) && /journal/i.test((error as NodeApiError).message)) throw journalProblem.call(this, target, (error as NodeApiError).message);
 		if (!settleable(error)) throw asNodeError(this.getNode(), error, target.itemIndex);
-		if (nothingLeft(await linesOf.call(this, target))) return invoiceSummary(answerLost(error) ? 'created' : 'alreadyInvoiced', await invoiceOfOrder.call(this, target));
+		if (nothingLeft(await linesOf.call(this, target))) return invoiceSummary(answerLost(error) ? 'created' : 'alreadyInvoiced');
 		if (answerLost(error)) throw notConfirmed.call(this, target, `the invoice of sales order ${target.orderNumber}`, error as NodeApiError);
 		throw orderFault.call(this, target.itemIndex, `Exact refused to invoice sales order ${target.orderNumber} for work order ${target.workOrderNumber}: ${(error as NodeApiError).message}`, ONLY_INVOICE);
 	}
-	if (Number(answer.NumberOfCreatedInvoices ?? 0) > 0) return invoiceSummary('created', await invoiceOfOrder.call(this, target));
+	if (Number(answer.NumberOfCreatedInvoices ?? 0) > 0) return invoiceSummary('created');
 	// Exact made none: another run invoiced the order a moment ago, or Exact says why not.
-	if (nothingLeft(await linesOf.call(this, target))) return invoiceSummary('alreadyInvoiced', await invoiceOfOrder.call(this, target));
+	if (nothingLeft(await linesOf.call(this, target))) return invoiceSummary('alreadyInvoiced');
 	throw orderFault.call(this, target.itemIndex, `Exact made no invoice from sales order ${target.orderNumber} for work order ${target.workOrderNumber}: ${String(answer.Errors ?? 'no reason given')}`, ONLY_INVOICE);
 }

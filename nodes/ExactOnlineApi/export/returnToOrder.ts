@@ -25,6 +25,7 @@ import { planChanges, planOrderReturn, workOrderNote, type OrderLine, type Unuse
 import { sameId, WorkOrderFault, workOrderOf } from './createFromWorkOrder';
 import { withReferenceLock } from './references';
 import { applyPlan, linesOf, orderFault, readOrderLines, settleAdditions, type OrderTarget } from './orderLines';
+import { FollowUpNumbers } from './followUpNumbers';
 import { invoiceOrder, recordDelivery } from './orderFollowUp';
 
 interface ReturnOptions {
@@ -49,6 +50,8 @@ interface ReturnRun {
 	lines: Map<string, OrderLine[]>;
 	accounts: CodeCache;
 	items: CodeCache;
+	/** The delivery and invoice numbers to report, read for the whole run at its end. */
+	numbers: FollowUpNumbers;
 }
 
 const ORDER_FIELDS = 'OrderID,OrderNumber,OrderedBy,OrderedByName,InvoiceTo,Status,DeliveryStatus,InvoiceStatus';
@@ -170,8 +173,8 @@ async function returnOne(this: IExecuteFunctions, run: ReturnRun, candidate: Can
 		const duplicateLinesRemoved = await settleAdditions.call(this, target, added, lines);
 		if (duplicateLinesRemoved) lines = await linesOf.call(this, target);
 		let goodsDelivery: IDataObject | null = null;
-		if (deliver) [goodsDelivery, lines] = await recordDelivery.call(this, target, lines, note);
-		const salesInvoice = invoice ? await invoiceOrder.call(this, target, lines, journal, deliver) : null;
+		if (deliver) [goodsDelivery, lines] = await recordDelivery.call(this, target, lines, note, run.numbers);
+		const salesInvoice = invoice ? await invoiceOrder.call(this, target, lines, { journal, delivered: deliver, numbers: run.numbers }) : null;
 		const wrote = changes > 0 || goodsDelivery?.status === 'created' || salesInvoice?.status === 'created';
 		return {
 			workOrderNumber: document.workOrderNumber,
@@ -194,7 +197,7 @@ export async function returnWorkOrdersToOrders(this: IExecuteFunctions): Promise
 	const credentials = await this.getCredentials(EXACT_CREDENTIAL_TYPE);
 	const baseUrl = exactBaseUrl(credentials);
 	const division = await resolveDivision.call(this, baseUrl, credentials);
-	const run: ReturnRun = { baseUrl, division, orders: new Map(), lines: new Map(), accounts: new Map(), items: new Map() };
+	const run: ReturnRun = { baseUrl, division, orders: new Map(), lines: new Map(), accounts: new Map(), items: new Map(), numbers: new FollowUpNumbers() };
 	const candidates = Array.from({ length: count }, (_, itemIndex) => candidateOf.call(this, itemIndex));
 	await prefetch.call(this, run, candidates);
 
@@ -209,5 +212,6 @@ export async function returnWorkOrdersToOrders(this: IExecuteFunctions): Promise
 			refused.push({ json: { workOrderNumber: candidate.document?.workOrderNumber ?? null, error: error.message, details: error.description ?? null }, pairedItem });
 		}
 	}
+	await run.numbers.fill(this);
 	return [returned, refused];
 }

@@ -134,8 +134,9 @@ describe('Sales Order: Update From OutSmart Work Order', () => {
 		const result = await run([workOrder()], THEN_ALL);
 		const [out] = jsonOf(result);
 		const [invoice] = invoicesOf(501);
-		// 4 reads, 5 line writes, a read-back, the delivery and a read, the invoice and its look-up.
-		expect(endpointsOf(result)).toHaveLength(14);
+		// 4 reads, 5 line writes, a read-back, the delivery (the lines follow from Exact's answer), the invoice and
+		// the run's look-up of the invoice numbers.
+		expect(endpointsOf(result)).toHaveLength(13);
 		expect(out).toMatchObject({
 			goodsDelivery: { status: 'created', deliveryNumber: 1 },
 			salesInvoice: { status: 'created', invoiceNumber: invoice.InvoiceNumber, invoiceID: invoice.InvoiceID },
@@ -148,6 +149,47 @@ describe('Sales Order: Update From OutSmart Work Order', () => {
 			USED.map(([code, quantity]) => [code, quantity, order.OrderID, 501]),
 		);
 		expect(order).toMatchObject({ DeliveryStatus: 21, InvoiceStatus: 21, Status: 21 });
+	});
+
+	it('20 work orders: the orders, lines, relations, items and the invoice numbers are read once for the run', async () => {
+		const numbers = Array.from({ length: 20 }, (_, n) => 601 + n);
+		for (const number of numbers) seedOrder(number);
+		const orders = numbers.map((number) => workOrder(`VO-${number}`));
+		const count = (result: Awaited<ReturnType<typeof run>>) => {
+			const byEndpoint: Record<string, number> = {};
+			for (const endpoint of endpointsOf(result).map((e) => e.replace(/\(guid'[^']+'\)$/, ''))) byEndpoint[endpoint] = (byEndpoint[endpoint] ?? 0) + 1;
+			return byEndpoint;
+		};
+		const first = await run(orders, THEN_ALL);
+		expect(jsonOf(first).map((o) => [o.status, (o.goodsDelivery as IDataObject).status, (o.salesInvoice as IDataObject).status])).toEqual(numbers.map(() => ['returned', 'created', 'created']));
+		expect(jsonOf(first).map((o) => (o.salesInvoice as IDataObject).invoiceNumber)).toEqual(numbers.map((number) => invoicesOf(number)[0].InvoiceNumber));
+		// Per work order: its 5 line writes, one read-back of its lines (the proof), the delivery and the invoice.
+		expect(count(first)).toEqual({
+			'GET salesorder/SalesOrders': 1,
+			// The 80 lines of the 20 orders are two pages of 60; then one read-back per order.
+			'GET salesorder/SalesOrderLines': 2 + 20,
+			'GET crm/Accounts': 1,
+			'GET logistics/Items': 1,
+			'PUT salesorder/SalesOrderLines': 2 * 20,
+			'POST salesorder/SalesOrderLines': 2 * 20,
+			'DELETE salesorder/SalesOrderLines': 20,
+			'POST salesorder/GoodsDeliveries': 20,
+			'POST salesinvoice/InvoiceSalesOrders': 20,
+			'GET salesinvoice/SalesInvoices': 1,
+		});
+
+		const again = await run(orders, THEN_ALL);
+		expect(jsonOf(again).map((o) => [o.status, (o.goodsDelivery as IDataObject).deliveryNumber])).toEqual(numbers.map((_, n) => ['alreadyReturned', n + 1]));
+		expect(count(again)).toEqual({
+			'GET salesorder/SalesOrders': 1,
+			'GET salesorder/SalesOrderLines': 2,
+			'GET crm/Accounts': 1,
+			'GET logistics/Items': 1,
+			'GET salesorder/GoodsDeliveries': 1,
+			'GET salesinvoice/SalesInvoices': 1,
+		});
+		expect(deliveries()).toHaveLength(20);
+		for (const number of numbers) expect(invoicesOf(number)).toHaveLength(1);
 	});
 
 	it('invoices by ordered quantity when no delivery is recorded, and delivers only when asked', async () => {
