@@ -530,7 +530,7 @@ async function warehousesAndStock(size: 'small' | 'large'): Promise<void> {
 
 /**
  * Flow 14: the planning stream (and its deletions), and hours back from completed work orders: per work order one
- * read of its project's transactions, the project, employees and hour types looked up once per run, one write per
+ * read of its project's transactions, the projects, employees and hour types looked up once per run, one write per
  * work period (Exact takes time transactions one at a time); a work order booked before costs its read only.
  */
 async function projectsAndPlanning(): Promise<void> {
@@ -542,18 +542,20 @@ async function projectsAndPlanning(): Promise<void> {
 		const parameters = { resource: 'planning', operation: 'getChanges', syncName: 'bench' };
 		await measure(sim, `planning, first run (${lines})`, Math.ceil(lines / 1000) + 1, 'sync pages of 1,000 + deletions', () => runNode(node, { ...options, parameters }));
 		await measure(sim, 'planning, nothing changed', 2, 'one call per stream (changes, deletions)', () => runNode(node, { ...options, parameters }));
-		const project = String(sim.state.listRecords('Projects')[0].Code);
+		// Each work order on a project and with employees of its own: the look-ups are per run, not per work order.
+		const projects = sim.state.listRecords('Projects').map((p) => String(p.Code));
+		const employees = sim.state.listRecords('Employees').map((e) => String(e.Code).trim());
 		const period = (employee: string, hourType: string, begin: string, end: string, total: string) => ({ WorkDate: '03-06-2026', BeginTime: begin, EndTime: end, TotalTime: total, HourType: hourType, EmployeeNr: employee });
 		const workOrders = Array.from({ length: 10 }, (_, i) => ({
 			WorkorderNo: `PP-bench-${i}`,
-			ProjectNr: project,
-			Workperiods: [period('1', 'ARBEID', '08:00', '12:00', '04:00'), period('2', 'VOORRIJ', '12:00', '12:30', '00:30')],
+			ProjectNr: projects[i],
+			Workperiods: [period(employees[2 * i], 'ARBEID', '08:00', '12:00', '04:00'), period(employees[2 * i + 1], 'VOORRIJ', '12:00', '12:30', '00:30')],
 		}));
 		const book = { resource: 'timeTransaction', operation: 'createFromWorkOrder', workOrder: '={{ $json }}' };
-		await measure(sim, 'hours back, 10 work orders x 2 periods', 1 + 10 + 2 + 20, 'project + a read per work order + employees + hour types + a write per period', () =>
+		await measure(sim, 'hours back, 10 work orders x 2 periods', 1 + 10 + 2 + 20, 'projects + a read per work order + employees + hour types + a write per period', () =>
 			runNode(node, { ...options, parameters: book, items: workOrders }),
 		);
-		await measure(sim, 'hours back, the same 10 again', 1 + 10, 'project + a read per work order: nothing written', () => runNode(node, { ...options, parameters: book, items: workOrders }));
+		await measure(sim, 'hours back, the same 10 again', 1 + 10, 'projects + a read per work order: nothing written', () => runNode(node, { ...options, parameters: book, items: workOrders }));
 	} finally {
 		await sim.close();
 	}
