@@ -37,6 +37,15 @@ const book = (invoices: IDataObject[], parameters: Record<string, unknown> = {})
 
 const entries = () => suite.exact.sim.state.listRecords('SalesEntries');
 const posts = () => suite.exact.sim.state.getStats().calls.byEndpoint['POST salesentry/SalesEntries'] ?? 0;
+/** An entry of O'Neill for OutSmart invoice `2026-<n>` already in Exact (booked by another run or process). */
+const bookedInExact = (n: number) =>
+	suite.exact.sim.state.insertRecord('SalesEntries', {
+		Customer: accounts.oneill.id,
+		Journal: '70',
+		EntryNumber: 2026_00000 + n,
+		YourRef: `2026-${String(n).padStart(5, '0')}`,
+		SalesEntryLines: [{ GLAccount: items.kogelkraan.id, AmountFC: 1, VATCode: '1' }],
+	});
 const notBooked = (result: Awaited<ReturnType<typeof book>>) => {
 	if (result.error) throw result.error;
 	return (result.output?.[1] ?? []).map((item) => item.json);
@@ -156,13 +165,7 @@ describe('Sales Entry: Create From OutSmart Invoice', () => {
 		suite.exact.sim.state.addFault({ match: { method: 'POST', path: 'salesentry/SalesEntries' }, kind: 'delay', delayMs: 400 });
 		const running = book([outSmartInvoice(17)]);
 		await new Promise((resolve) => setTimeout(resolve, 150));
-		const theirs = suite.exact.sim.state.insertRecord('SalesEntries', {
-			Customer: accounts.oneill.id,
-			Journal: '70',
-			EntryNumber: 202600017,
-			YourRef: '2026-00017',
-			SalesEntryLines: [{ GLAccount: items.kogelkraan.id, AmountFC: 1, VATCode: '1' }],
-		});
+		const theirs = bookedInExact(17);
 		const out = jsonOf(await running);
 		expect(out[0]).toMatchObject({ status: 'alreadyBooked', EntryID: theirs.EntryID });
 		expect(entries()).toHaveLength(1);
@@ -248,13 +251,7 @@ describe('Sales Entry: Create From OutSmart Invoice', () => {
 		it('a new invoice among booked ones is looked up in Exact before it is written: only its number and customer', async () => {
 			const run = hourly({});
 			await run(invoiceList(300, 40));
-			suite.exact.sim.state.insertRecord('SalesEntries', {
-				Customer: accounts.oneill.id,
-				Journal: '70',
-				EntryNumber: 202600341,
-				YourRef: '2026-00341',
-				SalesEntryLines: [{ GLAccount: items.kogelkraan.id, AmountFC: 1, VATCode: '1' }],
-			});
+			bookedInExact(341);
 			const next = await run([...invoiceList(300, 40), outSmartInvoice(340), outSmartInvoice(341)]);
 			expect(jsonOf(next).slice(40).map((r) => [r.invoiceNumber, r.status])).toEqual([
 				['2026-00340', 'booked'],
@@ -270,13 +267,7 @@ describe('Sales Entry: Create From OutSmart Invoice', () => {
 		it('a run stopped by Exact keeps what was confirmed; the lost write is looked up next run, not written again', async () => {
 			const staticData: IDataObject = {};
 			const run = hourly(staticData);
-			suite.exact.sim.state.insertRecord('SalesEntries', {
-				Customer: accounts.oneill.id,
-				Journal: '70',
-				EntryNumber: 202600400,
-				YourRef: '2026-00400',
-				SalesEntryLines: [{ GLAccount: items.kogelkraan.id, AmountFC: 1, VATCode: '1' }],
-			});
+			bookedInExact(400);
 			suite.exact.sim.state.addFault({ match: { method: 'POST', path: 'salesentry/SalesEntries' }, kind: 'status', status: 503, times: 1 });
 			const stopped = await run(invoiceList(400, 3));
 			expect(stopped.error?.message).toMatch(/Exact did not confirm the entry for OutSmart invoice 2026-00401 \(HTTP 503\)/);
