@@ -20,6 +20,8 @@ export interface FlowRun {
 	peakAboveIdleMb: number;
 	/** The same peak above the process's size right before this run (what V8 kept from earlier runs left out). */
 	peakAboveBeforeMb: number;
+	/** Run alone in an n8n of its own (the memory target's runs), not in the bench's shared n8n. */
+	alone?: boolean;
 	/** The n8n ran with its heap limited to this many MB (NODE_OPTIONS=--max-old-space-size). */
 	heapLimitMb?: number;
 	/** The workflow's static data after the run, bytes (JSON). */
