@@ -262,9 +262,9 @@ class Bench {
 		};
 	}
 
-	/** Once a size is done: each run's peak above the lowest idle size its n8n was seen at. */
-	settleIdle(size: string): void {
-		for (const run of this.runs.filter((r) => r.size === size)) {
+	/** Once a size is done (or every run, without one): each run's peak above the lowest idle size its n8n was seen at. */
+	settleIdle(size?: string): void {
+		for (const run of this.runs.filter((r) => size === undefined || r.size === size)) {
 			if (run.peakMb !== undefined) run.peakAboveIdleMb = run.peakMb - (this.idleServerMb ?? 0);
 		}
 	}
@@ -598,40 +598,45 @@ async function firstImportAlone(file: string, env: Record<string, string>, label
 	const t = IMPORTS.find((i) => i.file === file);
 	if (!t) throw new Error(`${file} is not one of ${IMPORTS.map((i) => i.file).join(', ')}`);
 	const size = SIZES[SIZES.length - 1];
-	const bench = new Bench();
-	const world = await startBenchWorld(size.seed, MINUTE_MS);
-	const n8n = await createN8nInstance({ name: 'bench-first-import', env });
-	try {
-		await n8n.importCredentials(benchCredentials(world));
-		const [id] = await n8n.importWorkflow([withDemoCredentials(startedByWebhook(withoutExactTrigger(template(file)), 'bench-first') as never, n8n.packageName) as WorkflowInput]);
-		await n8n.start();
-		await n8n.activateWorkflow(id);
-		bench.idleServerMb = bench.settledMb = await settledSize(n8n);
-		log(`n8n started${label}: ${bench.idleServerMb.toFixed(0)} MB`);
-		await bench.firstImport(t, () => bench.execute(n8n, world, id, 'bench-first', { flow: t.flow, size: size.label, run: 'first run (everything)' }), n8n);
-		bench.settleIdle(size.label);
-		return bench.runs.map((r) => ({ ...r, run: `${r.run}${label}` }));
-	} finally {
-		await n8n.dispose();
-		await world.close();
-	}
+	const workflow = startedByWebhook(withoutExactTrigger(template(file)), 'bench-first');
+	const runs = await inFreshN8n(size.seed, env, { workflow, activate: true }, (bench, n8n, world, id) =>
+		bench.firstImport(t, () => bench.execute(n8n, world, id, 'bench-first', { flow: t.flow, size: size.label, run: 'first run (everything)' }), n8n),
+	);
+	return runs.map((r) => ({ ...r, run: `${r.run}${label}` }));
 }
 
 /**
  * The OutSmart Trigger's first poll over `count` completed work orders in an n8n of its own (as the memory target's
  * import): in the bench's shared n8n its peak would hold what the 500-work-order export before it left.
  */
-async function triggerPollAlone(bench: Bench, count: number): Promise<void> {
-	const world = await startBenchWorld(SIZES[0].seed, MINUTE_MS);
-	const n8n = await createN8nInstance({ name: 'bench-trigger', env: n8nEnv() });
+async function triggerPollAlone(count: number): Promise<FlowRun[]> {
+	// Not activated before: activating it is the poll measured.
+	return await inFreshN8n(SIZES[0].seed, n8nEnv(), { workflow: triggerOnly(), activate: false }, (bench, n8n, world, id) => bench.triggerPoll(n8n, world, id, count));
+}
+
+/**
+ * `work` on one workflow in a started n8n of its own and a world of `seed`, nothing run before it: its runs, each
+ * peak above that n8n's idle size. `activate`: before n8n settles (a webhook is registered some moments after).
+ */
+async function inFreshN8n(
+	seed: SeedSize,
+	env: Record<string, string>,
+	{ workflow, activate }: { workflow: WorkflowInput; activate: boolean },
+	work: (bench: Bench, n8n: N8nInstance, world: BenchWorld, id: string) => Promise<void>,
+): Promise<FlowRun[]> {
+	const bench = new Bench();
+	const world = await startBenchWorld(seed, MINUTE_MS);
+	const n8n = await createN8nInstance({ name: 'bench-alone', env });
 	try {
 		await n8n.importCredentials(benchCredentials(world));
-		const [id] = await n8n.importWorkflow([withDemoCredentials(triggerOnly() as never, n8n.packageName) as WorkflowInput]);
+		const [id] = await n8n.importWorkflow([withDemoCredentials(workflow as never, n8n.packageName) as WorkflowInput]);
 		await n8n.start();
-		const idle = (bench.idleServerMb = bench.settledMb = await settledSize(n8n));
-		await bench.triggerPoll(n8n, world, id, count);
-		const poll = bench.runs[bench.runs.length - 1];
-		poll.peakAboveIdleMb = (poll.peakMb ?? 0) - Math.min(idle, bench.idleServerMb);
+		if (activate) await n8n.activateWorkflow(id);
+		bench.idleServerMb = bench.settledMb = await settledSize(n8n);
+		log(`n8n started alone for ${String(workflow.name)}: ${bench.idleServerMb.toFixed(0)} MB`);
+		await work(bench, n8n, world, id);
+		bench.settleIdle();
+		return bench.runs;
 	} finally {
 		await n8n.dispose();
 		await world.close();
@@ -686,7 +691,7 @@ async function main(): Promise<void> {
 	}
 
 	if (SELECTED) return printRows(bench.runs);
-	await triggerPollAlone(bench, 3000);
+	bench.runs.push(...(await triggerPollAlone(3000)));
 	// The memory target's import, each in an n8n of its own: with n8n's default heap and with the recommended limit.
 	bench.runs.push(...(await firstImportAlone(IMPORTS[0].file, n8nEnv(), ', alone in a fresh n8n')).map((r) => ({ ...r, alone: true })));
 	const limitedEnv = { ...n8nEnv(), NODE_OPTIONS: `--max-old-space-size=${HEAP_LIMIT_MB}` };

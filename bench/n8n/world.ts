@@ -220,11 +220,11 @@ export function completeOrderWorkOrders(world: BenchWorld, orders: ExactRecord[]
 	const lines = world.exact.state.listRecords('SalesOrderLines');
 	const accounts = new Map(world.exact.state.listRecords('Accounts').map((a) => [String(a.ID), a]));
 	const items = new Map(world.exact.state.listRecords('Items').map((i) => [String(i.ID), i]));
+	const isTime = (line: ExactRecord) => Number(items.get(String(line.Item))?.IsTime) === 1;
+	const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 	for (const order of orders) {
 		const own = lines.filter((l) => l.OrderID === order.OrderID);
-		const isTime = (line: ExactRecord) => Number(items.get(String(line.Item))?.IsTime) === 1;
 		let minute = 8 * 60;
-		const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 		const workperiods = own.filter(isTime).map((line) => {
 			const begin = minute;
 			minute += Math.round(Number(line.Quantity) * 60);
