@@ -108,12 +108,20 @@ export function upsertRecords(
 ): UpsertResult {
 	const normalised = inputs.map((input, i) => normaliseRecord(def, input, i));
 	const result: UpsertResult = { entity: def.endpoint, count: normalised.length, created: [], updated: [], unchanged: [] };
+	// By key, as OutSmart's database finds them: a scan per record made a 5,000-record import of 20,000 quadratic.
+	const byKey = new Map<string, StoredRecord>();
+	for (const record of table) {
+		const key = keyOf(def, record.data);
+		if (key !== undefined && !byKey.has(key)) byKey.set(key, record);
+	}
 	for (const data of normalised) {
 		const key = keyOf(def, data);
-		const existing = key === undefined ? undefined : table.find((r) => keyOf(def, r.data) === key);
+		const existing = key === undefined ? undefined : byKey.get(key);
 		const label = key ?? String(table.length + 1);
 		if (!existing) {
-			table.push({ db_row: nextRow(), data });
+			const record = { db_row: nextRow(), data };
+			table.push(record);
+			if (key !== undefined) byKey.set(key, record);
 			result.created.push(label);
 			continue;
 		}
