@@ -16,6 +16,7 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { createN8nInstance, type N8nInstance, type WorkflowInput } from '../../scripts/n8n';
 import { REPO_ROOT } from '../../scripts/n8n-env';
@@ -36,6 +37,8 @@ const TEMPLATE_DIR = path.join(REPO_ROOT, 'templates');
 const MEMORY_TARGET_MB = 300;
 /** The heap limit the README recommends for n8n (NODE_OPTIONS=--max-old-space-size): the bench measures the first import with it too. */
 const HEAP_LIMIT_MB = 512;
+/** How long a run's peak is measured on after the run is seen finished (see Bench.peakMeter). */
+const PEAK_TAIL_MS = 3000;
 
 /**
  * Calls Exact counts against its limits: every API answer but a 401 (the token had expired; n8n refreshes and
@@ -218,7 +221,7 @@ class Bench {
 			900_000,
 			{ description: `${entry.flow} (${entry.size}, ${entry.run})`, intervalMs: 250 },
 		);
-		const memory = peak();
+		const memory = await peak();
 		this.lastExecutionId = execution.id;
 		if (execution.status !== 'success') {
 			const full = await n8n.getExecution(execution.id);
@@ -243,9 +246,11 @@ class Bench {
 
 	/**
 	 * Starts measuring the started n8n's memory for one run; the returned function gives the run's peak above the
-	 * process's size right after start. The kernel's peak (VmHWM) is reset first, so nothing before counts.
+	 * process's size right after start. The kernel's peak (VmHWM) is reset first, so nothing before counts. It
+	 * measures on for PEAK_TAIL_MS after the run is seen finished: n8n still works on a finished execution (its last
+	 * save, its hooks) and grows for about a second more.
 	 */
-	async peakMeter(n8n: N8nInstance): Promise<() => { peak: number; aboveBefore: number }> {
+	async peakMeter(n8n: N8nInstance): Promise<() => Promise<{ peak: number; aboveBefore: number }>> {
 		const pid = n8n.pid;
 		if (pid === undefined) throw new Error('n8n is not running');
 		// Only a run that grew the process waits: back within 40 MB of where the last wait ended is settled.
@@ -255,7 +260,8 @@ class Bench {
 		this.idleServerMb = Math.min(this.idleServerMb ?? Infinity, before);
 		resetPeak(pid);
 		const sampler = new MemorySampler(pid).start();
-		return () => {
+		return async () => {
+			await sleep(PEAK_TAIL_MS);
 			const { hwmMb, peakRssMb } = sampler.stop();
 			const peak = Math.max(hwmMb, peakRssMb);
 			return { peak, aboveBefore: peak - before };
@@ -335,7 +341,7 @@ class Bench {
 		const windowsBefore = world.exact.state.limits().divisions[MAIN_DIVISION].closedWindows.length;
 		const run = await n8n.runManualTrigger(id, 'Run now', { timeoutMs: 900_000 });
 		const seconds = (Date.now() - started) / 1000;
-		const memory = peak();
+		const memory = await peak();
 		const stats = world.exact.state.getStats();
 		const exported = run.error ? [] : run.json(t.node);
 		const failed = run.error ? [] : run.json(t.node, { output: 1 });
@@ -436,7 +442,7 @@ class Bench {
 			intervalMs: 500,
 		});
 		const seconds = (Date.parse(String(execution.stoppedAt)) - started) / 1000;
-		const memory = peak();
+		const memory = await peak();
 		await n8n.deactivateWorkflow(id);
 		const full = await n8n.getExecution(execution.id);
 		const emitted = full.data?.resultData.runData['Completed work orders']?.[0]?.data?.main?.[0]?.length ?? 0;
