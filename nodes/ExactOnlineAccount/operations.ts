@@ -23,13 +23,20 @@ interface AccountFilters {
 	types?: string[];
 }
 
+/** Relation Types as OData: any of them. */
+function typesFilter(types: string[]): string | undefined {
+	const conditions = types.map((type) => (type === 'supplier' ? 'IsSupplier eq true' : `Status eq ${odataString(type)}`));
+	return conditions.length ? orFilters(...conditions) : undefined;
+}
+
+/** Relation Types as a test on a record: the same choice as typesFilter. */
+function isOfTypes(account: IDataObject, types: string[]): boolean {
+	return types.some((type) => (type === 'supplier' ? account.IsSupplier === true : String(account.Status ?? '').trim() === type));
+}
+
 export function accountFilter(filters: AccountFilters): string | undefined {
-	const types = filters.types ?? [];
-	const typeConditions = types.map((type) =>
-		type === 'supplier' ? 'IsSupplier eq true' : `Status eq ${odataString(type)}`,
-	);
 	return andFilters(
-		typeConditions.length ? orFilters(...typeConditions) : undefined,
+		typesFilter(filters.types ?? []),
 		filters.blocked === 'blocked' ? 'Blocked eq true' : filters.blocked === 'notBlocked' ? 'Blocked eq false' : undefined,
 		filters.code?.trim() ? `Code eq ${odataString(padAccountCode(filters.code))}` : undefined,
 		filters.city ? `City eq ${odataString(filters.city)}` : undefined,
@@ -108,7 +115,14 @@ export const operations: Record<string, Operation> = {
 	update: updateOperation(ACCOUNT, 'account', async function (itemIndex) {
 		return await accountBody.call(this, this.getNodeParameter('updateFields', itemIndex, {}) as IDataObject, itemIndex);
 	}),
-	getChanges: getChangesOperation(ACCOUNT, { inParts: true }),
+	getChanges: getChangesOperation(ACCOUNT, {
+		inParts: true,
+		only(itemIndex) {
+			const { types = [] } = this.getNodeParameter('changesOptions', itemIndex, {}) as { types?: string[] };
+			const filter = typesFilter(types);
+			return filter ? { filter, keep: (account) => isOfTypes(account, types) } : undefined;
+		},
+	}),
 	confirmChanges: confirmChangesOperation(ACCOUNT),
 	getContactChanges: getChangesOperation(CONTACT, { afterRead: addAccountCodes, inParts: true }),
 	confirmContactChanges: confirmChangesOperation(CONTACT),

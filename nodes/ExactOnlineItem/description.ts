@@ -141,6 +141,14 @@ export const properties: INodeProperties[] = [
 				"Whether to add StandardSalesPrice, which Exact's sync endpoint lacks: one extra call per 20 changed items (up to 100), else one per 1,000 items",
 		},
 		kindOption('Only materials or only hour types. Deletions come for every kind: Exact names only the ID of a deleted item.'),
+		{
+			displayName: 'Sales Items Only',
+			name: 'salesItemsOnly',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to return only items that can be sold (deletions still come for every item). Choosing here rather than in a Filter node after this one saves n8n an expression per item, which counts on a first read of thousands.',
+		},
 	]),
 	...confirmParameters(on('confirmChanges')),
 ];

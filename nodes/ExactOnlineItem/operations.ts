@@ -75,6 +75,7 @@ interface ItemChangesOptions {
 	includePriceChanges?: boolean;
 	includeSalesPrice?: boolean;
 	kind?: ItemFilters['kind'];
+	salesItemsOnly?: boolean;
 }
 
 function changesOptions(this: IExecuteFunctions, itemIndex: number): ItemChangesOptions {
@@ -123,9 +124,10 @@ export const operations: Record<string, Operation> = {
 	}),
 	getChanges: getChangesOperation(ITEM, {
 		only(itemIndex) {
-			const kind = changesOptions.call(this, itemIndex).kind ?? 'any';
-			const filter = KIND_FILTERS[kind];
-			return filter ? { filter, keep: (item) => isTimeItem(item) === (kind === 'time') } : undefined;
+			const { kind = 'any', salesItemsOnly = false } = changesOptions.call(this, itemIndex);
+			const filter = andFilters(KIND_FILTERS[kind], salesItemsOnly ? 'IsSalesItem eq true' : undefined);
+			const keep = (item: IDataObject) => (kind === 'any' || isTimeItem(item) === (kind === 'time')) && (!salesItemsOnly || item.IsSalesItem === true);
+			return filter ? { filter, keep } : undefined;
 		},
 		extraStreams(itemIndex) {
 			const options = changesOptions.call(this, itemIndex);

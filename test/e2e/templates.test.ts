@@ -82,6 +82,9 @@ describe('templates in a real n8n', () => {
 		expect(report.every((r) => ['created', 'updated', 'unchanged', 'skipped'].includes(String(r.outcome)))).toBe(true);
 		// The blocked customer is not brought into OutSmart.
 		expect(report.find((r) => r.key === EXACT_SEED_FIXTURES.accounts.blocked.code.trim())).toMatchObject({ outcome: 'skipped' });
+		// Customers only (Relation Types in Changes in Exact): no prospect, suspect or plain supplier.
+		const { prospect, suspect, supplier } = EXACT_SEED_FIXTURES.accounts;
+		expect(report.filter((r) => [prospect, suspect, supplier].some((a) => a.code.trim() === r.key))).toEqual([]);
 		expect(records('relations').find((r) => r.debtor_number === '1')).toMatchObject({ name: "Bakkerij 't Hoekje", city: "'s-Hertogenbosch" });
 		expect(run.json('Confirm changes processed')).toEqual([{ syncName: 'relations to OutSmart', confirmed: true, givenBack: 0, retrying: 0 }]);
 		// Contacts arrive as contact persons of their relation.

@@ -57,6 +57,11 @@ function contactName(account: IDataObject): string | undefined {
 	return main ? String(main.FullName ?? [main.FirstName, main.LastName].filter(Boolean).join(' ')) : undefined;
 }
 
+function contactLabel(contact: IDataObject): string {
+	const name = String(contact.FullName ?? '').trim();
+	return name ? `Contact ${name}` : 'The contact';
+}
+
 /** A Customer Balance item of the Payment node, rather than an account. */
 function isPaymentData(source: IDataObject): boolean {
 	return source.AccountCode !== undefined && typeof source.OpenAmount === 'number' && source.Code === undefined;
@@ -75,7 +80,7 @@ function deactivation(this: IExecuteFunctions, entity: OutSmartEntity, code: str
 		return {
 			record: {},
 			updateOnly: true,
-			skip: `A ${entity.label} was deleted in Exact before this flow first read it, so its code is unknown: deactivate it in OutSmart by hand if it is there`,
+			skip: `A ${entity.label} was deleted in Exact that this flow never read (deleted before its first read, or left out by the node's options), so its code is unknown: deactivate it in OutSmart by hand if it is there`,
 		};
 	}
 	switch (entity.resource) {
@@ -126,8 +131,11 @@ export function mapFromExact(this: IExecuteFunctions, entity: OutSmartEntity, it
 		case 'relation':
 			if (isPaymentData(source)) return { record: paymentDataToRelation(source as unknown as CustomerPaymentData), updateOnly: true };
 			return fromMapping(accountToRelation(source, { contactName: contactName(source) }));
-		case 'contactPerson':
-			return fromMapping(contactToContactPerson(source, String(source.AccountCode ?? '')));
+		case 'contactPerson': {
+			const accountCode = String(source.AccountCode ?? '').trim();
+			if (!accountCode) return { record: {}, updateOnly: true, skip: `${contactLabel(source)} has no account code (AccountCode): a contact person in OutSmart belongs to a relation, so there is nothing to add it to` };
+			return fromMapping(contactToContactPerson(source, accountCode));
+		}
 		case 'material':
 			return fromMapping(itemToMaterial(source));
 		case 'hourType':

@@ -44,18 +44,20 @@ describe('relations: Exact accounts -> OutSmart relations', () => {
 	const staticData = {};
 	const changes = () =>
 		runNode(exactAccount, {
-			parameters: { operation: 'getChanges', syncName: 'relations', changesOptions: { confirmLater: true } } as never,
+			// As the template: customers only (Relation Types), and deletions, which deactivate.
+			parameters: { operation: 'getChanges', syncName: 'relations', changesOptions: { confirmLater: true, types: ['C'] } } as never,
 			credentials: exact.credentials(),
 			staticData,
 			mode: 'trigger',
 		});
-	// The template's filter: customers, and deletions (which deactivate).
-	const customers = (records: IDataObject[]) => records.filter((r) => r.changeType === 'deleted' || r.Status === 'C');
 
 	it('imports customers with street and house number split, and reports each one', async () => {
-		const read = jsonOf(await changes());
-		const wanted = customers(read);
+		const wanted = jsonOf(await changes());
 		expect(wanted.length).toBeGreaterThan(3);
+		expect(wanted.every((r) => r.Status === 'C')).toBe(true);
+		const codes = wanted.map((r) => String(r.Code).trim());
+		const { prospect, suspect, supplier } = EXACT_SEED_FIXTURES.accounts;
+		for (const other of [prospect, suspect, supplier]) expect(codes).not.toContain(other.code.trim());
 		const report = jsonOf(await upsert('relation', wanted));
 		expect(report).toHaveLength(wanted.length);
 		const blockedCode = EXACT_SEED_FIXTURES.accounts.blocked.code.trim();
@@ -89,7 +91,7 @@ describe('relations: Exact accounts -> OutSmart relations', () => {
 
 	it('a changed account is updated, reported as such', async () => {
 		exact.sim.state.updateRecord('Accounts', EXACT_SEED_FIXTURES.accounts.bakkerij.id, { City: 'Vught' });
-		const read = customers(jsonOf(await changes()));
+		const read = jsonOf(await changes());
 		expect(read.map((r) => r.Code)).toEqual(['1']);
 		const report = jsonOf(await upsert('relation', read));
 		expect(report[0]).toMatchObject({ outcome: 'updated', changedFields: ['city'] });
@@ -98,34 +100,54 @@ describe('relations: Exact accounts -> OutSmart relations', () => {
 
 	it('a customer blocked in Exact becomes inactive in OutSmart; a deleted one too', async () => {
 		exact.sim.state.updateRecord('Accounts', EXACT_SEED_FIXTURES.accounts.oneill.id, { Blocked: true });
-		const blocked = customers(jsonOf(await changes()));
+		const blocked = jsonOf(await changes());
 		// Confirm Later without Confirm Changes: the earlier change to account 1 comes again, unchanged in OutSmart.
 		expect(jsonOf(await upsert('relation', blocked)).find((r) => r.key === '2')).toMatchObject({ outcome: 'updated', changedFields: ['active'] });
 		expect(relations().find((r) => r.debtor_number === '2')).toMatchObject({ active: '0', name: EXACT_SEED_FIXTURES.accounts.oneill.name });
 
 		exact.sim.state.deleteRecord('Accounts', EXACT_SEED_FIXTURES.accounts.emptyEmail.id);
-		const deleted = customers(jsonOf(await changes()));
+		const deleted = jsonOf(await changes());
 		expect(deleted).toContainEqual(expect.objectContaining({ changeType: 'deleted', Code: '10' }));
 		expect(jsonOf(await upsert('relation', deleted)).find((r) => r.key === '10')).toMatchObject({ outcome: 'updated', changedFields: ['active'] });
 		// Kept (work orders refer to it), inactive, with its data.
 		expect(relations().find((r) => r.debtor_number === '10')).toMatchObject({ active: '0', name: 'Fam. de Jong' });
 	});
+
+	it('leaves out a prospect that changed; its deletion comes without a code (the flow never read it) and is skipped', async () => {
+		const { prospect } = EXACT_SEED_FIXTURES.accounts;
+		exact.sim.state.updateRecord('Accounts', prospect.id, { City: 'Kampen' });
+		expect(jsonOf(await changes()).some((r) => r.ID === prospect.id)).toBe(false);
+
+		exact.sim.state.deleteRecord('Accounts', prospect.id);
+		const deletion = jsonOf(await changes()).filter((r) => r.ID === prospect.id);
+		expect(deletion).toEqual([expect.objectContaining({ changeType: 'deleted', Code: null })]);
+		const report = jsonOf(await upsert('relation', deletion));
+		expect(report).toEqual([expect.objectContaining({ outcome: 'skipped', sent: false, reason: expect.stringContaining('left out by the node') })]);
+		expect(relations().some((r) => r.debtor_number === prospect.code.trim())).toBe(false);
+	});
 });
 
 describe('materials and hour types: Exact items -> OutSmart', () => {
-	it('imports sales items as materials and time items as hour types', async () => {
-		const items = jsonOf(
+	const itemChanges = async (syncName: string, changesOptions: IDataObject = {}) =>
+		jsonOf(
 			await runNode(exactItem, {
-				parameters: { operation: 'getChanges', syncName: 'items' } as never,
+				parameters: { operation: 'getChanges', syncName, changesOptions } as never,
 				credentials: exact.credentials(),
 				staticData: {},
 				mode: 'trigger',
 			}),
 		);
+
+	it('imports sales items as materials and time items as hour types', async () => {
+		// As the templates choose them in Get Changes (Kind, Sales Items Only): the same as a test on every item.
+		const materials = await itemChanges('materials', { kind: 'materials', salesItemsOnly: true });
+		const hourTypes = await itemChanges('hour types', { kind: 'time' });
+		const all = await itemChanges('every item');
 		const isTime = (r: IDataObject) => r.IsTime === 1 || r.IsTime === true;
-		const materials = items.filter((r) => r.changeType === 'changed' && r.IsSalesItem === true && !isTime(r));
-		const hourTypes = items.filter((r) => r.changeType === 'changed' && isTime(r));
-		expect(hourTypes.map((r) => r.Code).sort()).toEqual(['ARBEID', 'SPOED', 'VOORRIJ']);
+		const codes = (records: IDataObject[]) => records.map((r) => r.Code).sort();
+		expect(codes(materials)).toEqual(codes(all.filter((r) => r.IsSalesItem === true && !isTime(r))));
+		expect(codes(all).length).toBeGreaterThan(codes(materials).length + codes(hourTypes).length);
+		expect(codes(hourTypes)).toEqual(['ARBEID', 'SPOED', 'VOORRIJ']);
 
 		const materialReport = jsonOf(await upsert('material', materials));
 		// The item Exact ended is not brought into OutSmart; all others are.
@@ -203,24 +225,30 @@ describe('contacts: Exact contacts -> OutSmart contact persons', () => {
 		const staticData = {};
 		const all = jsonOf(
 			await runNode(exactAccount, {
-				parameters: { operation: 'getContactChanges', syncName: 'contacts' } as never,
+				// As the template: no deletions (OutSmart cannot deactivate a contact person).
+				parameters: { operation: 'getContactChanges', syncName: 'contacts', changesOptions: { includeDeleted: false } } as never,
 				credentials: exact.credentials(),
 				staticData,
 				mode: 'trigger',
 			}),
 		);
-		// Contacts of the account deleted above have no account code any more; the template's filter drops them.
-		expect(all.filter((c) => c.changeType === 'changed' && !c.AccountCode).every((c) => c.Account === EXACT_SEED_FIXTURES.accounts.emptyEmail.id)).toBe(true);
-		const read = all.filter((c) => c.changeType === 'changed' && !!c.AccountCode);
+		// Contacts of the accounts deleted above have no account code any more: the upsert skips them, saying why.
+		const deletedAccounts = [EXACT_SEED_FIXTURES.accounts.emptyEmail.id, EXACT_SEED_FIXTURES.accounts.prospect.id];
+		const orphans = all.filter((c) => !c.AccountCode);
+		expect(orphans.length).toBeGreaterThan(0);
+		expect(orphans.every((c) => deletedAccounts.includes(String(c.Account)))).toBe(true);
+		const read = all.filter((c) => !!c.AccountCode);
 		expect(read.length).toBeGreaterThan(5);
 
-		const report = jsonOf(await upsert('contactPerson', read));
-		expect(report.every((r) => r.outcome === 'created')).toBe(true);
+		const report = jsonOf(await upsert('contactPerson', all));
+		expect(report.filter((r) => r.outcome === 'skipped')).toEqual(orphans.map(() => expect.objectContaining({ sent: false, reason: expect.stringContaining('has no account code') })));
+		expect(report.filter((r) => r.outcome !== 'skipped').every((r) => r.outcome === 'created')).toBe(true);
 		const stored = outsmart.state.list('contactpersons') as IDataObject[];
 		const siobhan = stored.find((c) => String(c.cpn_name).includes("O'Neill"));
 		expect(siobhan).toMatchObject({ cpn_debtor_nr: EXACT_SEED_FIXTURES.accounts.oneill.code.trim() });
 		expect(read.map((c) => c.ID)).toContain(siobhan?.cpn_code);
 
+		expect(all.every((c) => c.changeType === 'changed')).toBe(true);
 		expect(jsonOf(await upsert('contactPerson', read)).every((r) => r.outcome === 'unchanged')).toBe(true);
 	});
 });

@@ -229,6 +229,24 @@ describe('Exact Online Account: Get Many paging', () => {
 	});
 });
 
+describe('Exact Online Account: Get Changes of some relation types', () => {
+	it('hands out only accounts of the chosen types, at the cost of an unfiltered read, and deletions of every type', async () => {
+		const every = await run({ operation: 'getChanges', syncName: 'every type' }, { staticData: {}, mode: 'trigger' });
+		const staticData = {};
+		const some = await run({ operation: 'getChanges', syncName: 'some types', changesOptions: { types: ['P', 'supplier'] } }, { staticData, mode: 'trigger' });
+		const wanted = jsonOf(every).filter((a) => a.Status === 'P' || a.IsSupplier === true);
+		expect(wanted.map((a) => a.Code)).toEqual(expect.arrayContaining([accounts.prospect.code.trim(), accounts.supplier.code.trim()]));
+		expect(jsonOf(some).map((a) => a.ID).sort()).toEqual(wanted.map((a) => a.ID).sort());
+		expect(endpointsOf(some)).toEqual(endpointsOf(every));
+
+		// A customer deleted in Exact still comes: a deletion names only the ID, not the type.
+		const customer = suite.exact.sim.state.insertRecord('Accounts', { Name: 'Weg BV', Status: 'C' });
+		suite.exact.sim.state.deleteRecord('Accounts', String(customer.ID));
+		const after = jsonOf(await run({ operation: 'getChanges', syncName: 'some types', changesOptions: { types: ['P', 'supplier'] } }, { staticData, mode: 'trigger' }));
+		expect(after).toEqual([expect.objectContaining({ ID: customer.ID, changeType: 'deleted' })]);
+	});
+});
+
 describe('Exact Online Account: Get Contact Changes over many accounts', () => {
 	let small: ExactFixture;
 	beforeAll(async () => {
