@@ -197,6 +197,12 @@ class Bench {
 	/** The size the process was at when the last run started (settled), MB. */
 	settledMb: number | undefined;
 
+	/**
+	 * Each run waits until n8n is back near its idle size (or stops falling), not near where the run before started:
+	 * for the few runs measured alone, where a run started on the last one's heap would count it twice.
+	 */
+	settleToIdle = false;
+
 	/** The idle size of each size's n8n, MB. */
 	readonly idleBySize: Record<string, number | undefined> = {};
 
@@ -254,7 +260,8 @@ class Bench {
 		const pid = n8n.pid;
 		if (pid === undefined) throw new Error('n8n is not running');
 		// Only a run that grew the process waits: back within 40 MB of where the last wait ended is settled.
-		const before = await settle(pid, { idleMb: this.settledMb ?? this.idleServerMb });
+		// V8 gave a part's heap back after 10-20 s idle: alone, a run waits for up to 30 s without a fall.
+		const before = await settle(pid, this.settleToIdle ? { idleMb: this.idleServerMb, quietMs: 30_000, maxMs: 90_000 } : { idleMb: this.settledMb ?? this.idleServerMb });
 		this.settledMb = before;
 		// V8 gives memory back lazily: the lowest size seen while idle is the idle size.
 		this.idleServerMb = Math.min(this.idleServerMb ?? Infinity, before);
@@ -639,6 +646,7 @@ async function inFreshN8n(
 		await n8n.start();
 		if (activate) await n8n.activateWorkflow(id);
 		bench.idleServerMb = bench.settledMb = await settledSize(n8n);
+		bench.settleToIdle = true;
 		log(`n8n started alone for ${String(workflow.name)}: ${bench.idleServerMb.toFixed(0)} MB`);
 		await work(bench, n8n, world, id);
 		bench.settleIdle();
