@@ -162,14 +162,15 @@ describe('templates in a real n8n', () => {
 		expect(repriced.json('Create or update materials in OutSmart')).toEqual([expect.objectContaining({ key: 'KK-12', outcome: 'updated', changedFields: ['price'] })]);
 		expect(records('materials').find((m) => m.code === 'KK-12')?.price).toBe('19,50');
 
-		// An item deleted in Exact: the material is kept, marked; the hour-type flow finds no hour type with its code.
+		// An item deleted in Exact: the material is kept, marked; the hour-type flow, which never read the material
+		// (Kind: hour types), gets the deletion without a code and skips it.
 		const before = String(records('materials').find((m) => m.code === 'CV-HRE28')?.description);
 		world.exact.state.deleteRecord('Items', EXACT_SEED_FIXTURES.items.cvKetel.id);
 		const deletedMaterial = await n8n.execute(ids['02-import-materials.json']);
 		expect(deletedMaterial.json('Create or update materials in OutSmart')).toEqual([expect.objectContaining({ key: 'CV-HRE28', outcome: 'updated' })]);
 		expect(records('materials').find((m) => m.code === 'CV-HRE28')?.description).toBe(`[VERVALLEN] ${before}`);
 		const deletedHour = await n8n.execute(ids['03-import-hour-types.json']);
-		expect(deletedHour.json('Create or update hour types in OutSmart')).toEqual([expect.objectContaining({ key: 'CV-HRE28', outcome: 'skipped' })]);
+		expect(deletedHour.json('Create or update hour types in OutSmart')).toEqual([expect.objectContaining({ outcome: 'skipped', sent: false, reason: expect.stringContaining('never read') })]);
 	});
 
 	it('payment data: payment conditions become payment methods, each customer\'s condition and open amount land on its relation', async () => {
