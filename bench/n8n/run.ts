@@ -260,7 +260,7 @@ class Bench {
 		const pid = n8n.pid;
 		if (pid === undefined) throw new Error('n8n is not running');
 		// Only a run that grew the process waits: back within 40 MB of where the last wait ended is settled.
-		// V8 gave a part's heap back after 10-20 s idle: alone, a run waits for up to 30 s without a fall.
+		// V8 gave a part's heap back after 10-100 s idle: alone, a run waits until 30 s pass without a fall (see README).
 		const before = await settle(pid, this.settleToIdle ? { idleMb: this.idleServerMb, quietMs: 30_000, maxMs: 90_000 } : { idleMb: this.settledMb ?? this.idleServerMb });
 		this.settledMb = before;
 		// V8 gives memory back lazily: the lowest size seen while idle is the idle size.
