@@ -208,9 +208,6 @@ class Bench {
 
 	sustained: SustainedLoad | undefined;
 
-	/** The n8n execution of the last run execute() measured. */
-	lastExecutionId = '';
-
 	/**
 	 * One run of an import through its webhook (mode webhook: its static data is saved, as for a scheduled run),
 	 * measured; the outcome and times come from the execution n8n stored.
@@ -228,7 +225,6 @@ class Bench {
 			{ description: `${entry.flow} (${entry.size}, ${entry.run})`, intervalMs: 250 },
 		);
 		const memory = await peak();
-		this.lastExecutionId = execution.id;
 		if (execution.status !== 'success') {
 			const full = await n8n.getExecution(execution.id);
 			throw new Error(`${entry.flow} (${entry.size}, ${entry.run}) failed: ${full.data?.resultData.error?.message ?? execution.status}`);
@@ -286,7 +282,7 @@ class Bench {
 		const measure = (t: ImportTemplate, run: string, note?: string) =>
 			this.execute(n8n, world, ids[t.file], paths[t.file], { flow: t.flow, size: size.label, run, note });
 
-		for (const t of IMPORTS) await this.firstImport(t, () => measure(t, 'first run (everything)'), n8n);
+		for (const t of IMPORTS) await this.firstImport(t, () => measure(t, 'first run (everything)'), world);
 		for (const t of IMPORTS.filter((i) => i.echo)) await measure(t, 'own writes come back', t.echo);
 		// Every run of a scheduled flow finds its access token expired when runs are more than 10 minutes apart.
 		for (const t of IMPORTS) {
@@ -308,12 +304,12 @@ class Bench {
 	 * Run): the flow runs until a run hands out less than a part. One row sums the runs (calls, seconds) and keeps
 	 * the highest peak; each run is one n8n execution, so memory is what one part costs.
 	 */
-	async firstImport(t: ImportTemplate, measure: () => Promise<FlowRun>, n8n: N8nInstance): Promise<void> {
+	async firstImport(t: ImportTemplate, measure: () => Promise<FlowRun>, world: BenchWorld): Promise<void> {
 		const parts: FlowRun[] = [];
 		do {
 			if (parts.length >= 50) throw new Error(`${t.flow}: the first import did not end in 50 runs`);
 			parts.push(await measure());
-		} while (await handedOutFullPart(n8n, this.lastExecutionId, t.file));
+		} while (readFullPart(world, t.file));
 		if (parts.length === 1) return;
 		this.runs.splice(this.runs.length - parts.length, parts.length);
 		const sum = (pick: (r: FlowRun) => number) => parts.reduce((total, r) => total + pick(r), 0);
@@ -475,17 +471,20 @@ class Bench {
 }
 
 /**
- * Whether a run's Get Changes nodes that read in parts (Max Changes per Run) handed out a full part: then the next
- * run goes on with the rest.
+ * Whether the run's Get Changes stopped at Max Changes per Run, so that another part follows: it read at least that
+ * many rows of its stream (accounts or contacts), as the Exact simulator counted them on its sync endpoint in this
+ * run. Not from the execution's data: loading that through n8n's API grows n8n by ~100 MB, which the next part
+ * would then be measured on.
  */
-async function handedOutFullPart(n8n: N8nInstance, executionId: string, file: string): Promise<boolean> {
+function readFullPart(world: BenchWorld, file: string): boolean {
 	const inParts = template(file).nodes.filter((n) => n.type.endsWith('.exactOnlineAccount') && ['getChanges', 'getContactChanges'].includes(String((n.parameters as Record<string, unknown>)?.operation)));
-	if (inParts.length === 0) return false;
-	const runData = (await n8n.getExecution(executionId)).data?.resultData.runData ?? {};
+	const rows: Record<string, number> = {};
+	for (const call of world.exact.state.calls()) if (call.endpoint && call.rows) rows[call.endpoint] = (rows[call.endpoint] ?? 0) + call.rows;
 	return inParts.some((node) => {
-		const max = Number(((node.parameters as Record<string, any>)?.changesOptions ?? {}).maxPerRun ?? DEFAULT_MAX_PER_RUN);
-		const handed = runData[node.name]?.[0]?.data?.main?.[0]?.length ?? 0;
-		return max > 0 && handed >= max;
+		const parameters = node.parameters as Record<string, any>;
+		const max = Number((parameters?.changesOptions ?? {}).maxPerRun ?? DEFAULT_MAX_PER_RUN);
+		const stream = parameters?.operation === 'getContactChanges' ? 'GET sync/CRM/Contacts' : 'GET sync/CRM/Accounts';
+		return max > 0 && (rows[stream] ?? 0) >= max;
 	});
 }
 
@@ -613,7 +612,7 @@ async function firstImportAlone(file: string, env: Record<string, string>, label
 	const size = SIZES[SIZES.length - 1];
 	const workflow = startedByWebhook(withoutExactTrigger(template(file)), 'bench-first');
 	const runs = await inFreshN8n(size.seed, env, { workflow, activate: true }, (bench, n8n, world, id) =>
-		bench.firstImport(t, () => bench.execute(n8n, world, id, 'bench-first', { flow: t.flow, size: size.label, run: 'first run (everything)' }), n8n),
+		bench.firstImport(t, () => bench.execute(n8n, world, id, 'bench-first', { flow: t.flow, size: size.label, run: 'first run (everything)' }), world),
 	);
 	return runs.map((r) => ({ ...r, run: `${r.run}${label}` }));
 }

@@ -340,7 +340,7 @@ function renderCollection(ctx: Ctx, records: Projected[], next?: string, count?:
 		const d: Record<string, unknown> = { results: records };
 		if (count !== undefined) d.__count = String(count);
 		if (next) d.__next = next;
-		return jsonResponse(200, { d }, successHeaders());
+		return { ...jsonResponse(200, { d }, successHeaders()), rows: records.length };
 	}
 	const xml = atomFeed(records, {
 		fields: ctx.fields,
@@ -350,7 +350,7 @@ function renderCollection(ctx: Ctx, records: Projected[], next?: string, count?:
 		updated: new Date(ctx.state.now()).toISOString(),
 		next,
 	});
-	return textResponse(200, xml, successHeaders(), 'application/atom+xml; type=feed; charset=utf-8');
+	return { ...textResponse(200, xml, successHeaders(), 'application/atom+xml; type=feed; charset=utf-8'), rows: records.length };
 }
 
 function renderEntry(ctx: Ctx, status: number, record: Projected, headers: Record<string, string> = {}): SimResponse {

@@ -3,6 +3,8 @@ export interface SimResponse {
 	status: number;
 	headers: Record<string, string>;
 	body: string;
+	/** Records in a collection answer (for the call log). */
+	rows?: number;
 }
 
 export function jsonResponse(status: number, value: unknown, headers: Record<string, string> = {}): SimResponse {

@@ -67,7 +67,7 @@ export async function startServer(state: ExactState, port: number, host: string)
 		}
 
 		const isApi = pathname.startsWith('/api/v1/');
-		const log = (status: number, extra: { division?: number; endpoint?: string; fault?: string }) =>
+		const log = (status: number, extra: { division?: number; endpoint?: string; fault?: string; rows?: number }) =>
 			state.stats.record(
 				{
 					time: new Date(state.now()).toISOString(),
@@ -131,7 +131,7 @@ export async function startServer(state: ExactState, port: number, host: string)
 			response = jsonResponse(404, errorEnvelope(`No such path: ${pathname}`));
 		}
 
-		log(response.status, { division, endpoint, fault: fault?.kind });
+		log(response.status, { division, endpoint, fault: fault?.kind, rows: response.rows });
 		if (fault?.kind === 'write-then-drop') {
 			// the write happened; the client never hears about it
 			req.socket.destroy();

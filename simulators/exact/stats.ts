@@ -19,6 +19,8 @@ export interface CallLogEntry {
 	endpoint?: string;
 	/** Fault kind when an injected fault handled the request. */
 	fault?: string;
+	/** Records in the answer, for a collection (e.g. a sync page). */
+	rows?: number;
 }
 
 /** What a call costs Exact: sync and bulk reads (1,000 a page), standard reads (60 a page), writes. */

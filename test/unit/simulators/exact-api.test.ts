@@ -130,9 +130,15 @@ describe('paging and mandatory filtering', () => {
 	});
 
 	it('pages sync endpoints by 1,000 and requires $select there', async () => {
+		const since = sim.state.calls().at(-1)?.seq ?? 0;
 		const { rows, pages } = await readAll(`${DIV}/sync/CRM/Accounts?$select=ID,Timestamp&$filter=Timestamp gt 1L`);
 		expect(rows).toHaveLength(1150);
 		expect(pages).toBe(2);
+		// The call log counts the records of each page (the bench tells a full part from it).
+		expect(sim.state.calls(since).map((c) => [c.endpoint, c.rows])).toEqual([
+			['GET sync/CRM/Accounts', 1000],
+			['GET sync/CRM/Accounts', 150],
+		]);
 		const stamps = rows.map((r) => Number(r.Timestamp));
 		expect([...stamps].sort((a, b) => a - b)).toEqual(stamps);
 
