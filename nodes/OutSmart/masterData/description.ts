@@ -117,6 +117,14 @@ function upsertParameters(entity: OutSmartEntity): INodeProperties[] {
 					description: 'Records per OutSmart call. When OutSmart refuses a batch, it is split to find the refused record; the others are stored.',
 				},
 				{
+					displayName: 'Include Record Sent',
+					name: 'includeRecord',
+					type: 'boolean',
+					default: true,
+					description:
+						'Whether each output item holds the record as it was sent to OutSmart. Off, an item says only what happened (outcome, key, changed fields): a first import of thousands then keeps n8n\'s memory and its stored execution smaller.',
+				},
+				{
 					displayName: 'Send Unchanged Records',
 					name: 'sendUnchanged',
 					type: 'boolean',

@@ -57,6 +57,7 @@ interface UpsertOptions {
 	batchSize?: number;
 	sendUnchanged?: boolean;
 	replaceOthers?: boolean;
+	includeRecord?: boolean;
 }
 
 interface FieldsUi {
@@ -289,8 +290,8 @@ export async function runUpsert(this: IExecuteFunctions, entity: OutSmartEntity)
 			key: record.key,
 			sent: sent.has(record),
 			changedFields: record.changedFields,
-			record: cleanRecord(entity, record.body),
 		};
+		if (options.includeRecord !== false) json.record = cleanRecord(entity, record.body);
 		if (record.outcome === 'skipped') {
 			json.reason = `OutSmart has no ${describe(entity, record)}: this record only changes an existing one (a deactivation or payment data), so nothing was created`;
 		}

@@ -150,6 +150,17 @@ describe('Upsert', () => {
 		expect(calls('relations', 'POST')).toHaveLength(0);
 	});
 
+	it('outputs the record as sent, or with Include Record Sent off only what happened to it', async () => {
+		const items = [relation('2101', { name: "Loodgieter 't Hoekje" })];
+		const full = await run({ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData' }, { items });
+		expect(jsonOf(full)[0]).toMatchObject({ outcome: 'created', key: '2101', record: { debtor_number: '2101', name: "Loodgieter 't Hoekje", city: 'Gouda' } });
+
+		const changed = [relation('2101', { name: "Loodgieter 't Hoekje", city: 'Woerden' })];
+		const slim = await run({ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData', upsertOptions: { includeRecord: false } }, { items: changed });
+		expect(jsonOf(slim)).toEqual([{ outcome: 'updated', key: '2101', sent: true, changedFields: ['city'] }]);
+		expect(stored('relations', 'debtor_number', '2101')).toMatchObject({ name: "Loodgieter 't Hoekje", city: 'Woerden' });
+	});
+
 	it('sends in batches of the chosen size', async () => {
 		const items = Array.from({ length: 7 }, (_, i) => relation(String(3000 + i)));
 		const result = await run({ resource: 'relation', operation: 'upsert', dataMode: 'autoMapInputData', upsertOptions: { batchSize: 3 } }, { items });
