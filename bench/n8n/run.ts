@@ -256,8 +256,11 @@ class Bench {
 		const pid = n8n.pid;
 		if (pid === undefined) throw new Error('n8n is not running');
 		// Only a run that grew the process waits: back within 40 MB of where the last wait ended is settled.
-		// V8 gave a part's heap back after 10-100 s idle: alone, a run waits until 30 s pass without a fall (see README).
-		const before = await settle(pid, this.settleToIdle ? { idleMb: this.idleServerMb, quietMs: 30_000, maxMs: 90_000 } : { idleMb: this.settledMb ?? this.idleServerMb });
+		// Alone, a run waits for n8n to give back what the last one used, as the 30 minutes between scheduled parts
+		// would: until it is within 60 MB of its idle size (after a first run it idles ~40-50 MB above its size at
+		// start), or a minute passes without a fall. V8 gives a part's heap back within seconds, or keeps it until
+		// something allocates again (measured flat for 3 minutes; see README): then the next part starts on it.
+		const before = await settle(pid, this.settleToIdle ? { idleMb: this.idleServerMb, marginMb: 60, quietMs: 60_000, maxMs: 120_000 } : { idleMb: this.settledMb ?? this.idleServerMb });
 		this.settledMb = before;
 		// V8 gives memory back lazily: the lowest size seen while idle is the idle size.
 		this.idleServerMb = Math.min(this.idleServerMb ?? Infinity, before);
