@@ -304,7 +304,7 @@ class Bench {
 
 	/**
 	 * The first import of a flow whose Get Changes hands out a large administration in parts (Max Changes per
-	 * Run): the flow runs until a run hands out less than a part. One row sums the runs (calls, seconds) and keeps
+	 * Run): the flow runs until a run reads less than a part (readFullPart). One row sums the runs (calls, seconds) and keeps
 	 * the highest peak; each run is one n8n execution, so memory is what one part costs.
 	 */
 	async firstImport(t: ImportTemplate, measure: () => Promise<FlowRun>, world: BenchWorld): Promise<void> {
