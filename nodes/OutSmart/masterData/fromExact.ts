@@ -51,6 +51,11 @@ export interface FromExact {
 	skip?: string;
 }
 
+/** Nothing to send for this item, and why. */
+function skipped(reason: string): FromExact {
+	return { record: {}, updateOnly: true, skip: reason };
+}
+
 function contactName(account: IDataObject): string | undefined {
 	const contacts = account.Contacts as IDataObject[] | undefined;
 	const main = contacts?.find((c) => c.IsMainContact === true) ?? contacts?.[0];
@@ -77,11 +82,9 @@ function deactivation(this: IExecuteFunctions, entity: OutSmartEntity, code: str
 		});
 	}
 	if (!code) {
-		return {
-			record: {},
-			updateOnly: true,
-			skip: `A ${entity.label} was deleted in Exact that this flow never read (deleted before its first read, or left out by the node's options), so its code is unknown: deactivate it in OutSmart by hand if it is there`,
-		};
+		return skipped(
+			`A ${entity.label} was deleted in Exact that this flow never read (deleted before its first read, or left out by the node's options), so its code is unknown: deactivate it in OutSmart by hand if it is there`,
+		);
 	}
 	switch (entity.resource) {
 		case 'relation':
@@ -99,20 +102,16 @@ function deactivation(this: IExecuteFunctions, entity: OutSmartEntity, code: str
 /** The link of an item's material to its group's category; nothing to link for a deletion or an item without a group. */
 function materialInCategory(item: IDataObject, code: string): FromExact {
 	const what = code ? `Item ${code}` : 'The item';
-	if (item.changeType === 'deleted') return { record: {}, updateOnly: true, skip: `${what} was deleted in Exact: its material keeps its categories` };
+	if (item.changeType === 'deleted') return skipped(`${what} was deleted in Exact: its material keeps its categories`);
 	const link = itemToMaterialInCategory(item);
-	if (!link) return { record: {}, updateOnly: true, skip: `${what} has no item group (or is a time item): no category to put it in` };
+	if (!link) return skipped(`${what} has no item group (or is a time item): no category to put it in`);
 	return { record: link.record, updateOnly: false };
 }
 
 /** A price agreement; one deleted in Exact ends (OutSmart cannot delete a price), never created. */
 function priceAgreement(row: IDataObject): FromExact {
 	if (isQuantityPrice(row)) {
-		return {
-			record: {},
-			updateOnly: true,
-			skip: `A price from quantity ${Number(row.Quantity)} on (staffel): OutSmart's prices have no quantity, so only the price for any quantity is sent`,
-		};
+		return skipped(`A price from quantity ${Number(row.Quantity)} on (staffel): OutSmart's prices have no quantity, so only the price for any quantity is sent`);
 	}
 	if (row.changeType === 'deleted') return { record: endedAgreementPrice(row), updateOnly: true };
 	return { record: agreementToPrice(row).record, updateOnly: false };
@@ -133,7 +132,7 @@ export function mapFromExact(this: IExecuteFunctions, entity: OutSmartEntity, it
 			return fromMapping(accountToRelation(source, { contactName: contactName(source) }));
 		case 'contactPerson': {
 			const accountCode = String(source.AccountCode ?? '').trim();
-			if (!accountCode) return { record: {}, updateOnly: true, skip: `${contactLabel(source)} has no account code (AccountCode): a contact person in OutSmart belongs to a relation, so there is nothing to add it to` };
+			if (!accountCode) return skipped(`${contactLabel(source)} has no account code (AccountCode): a contact person in OutSmart belongs to a relation, so there is nothing to add it to`);
 			return fromMapping(contactToContactPerson(source, accountCode));
 		}
 		case 'material':
